@@ -1,0 +1,33 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { z } from 'zod';
+import type { ApiError } from '../../shared/protocol.js';
+import { createLogger } from '../log.js';
+
+const log = createLogger('api');
+
+export function sendError(res: Response, status: number, error: string, message: string, extra?: Partial<ApiError>) {
+  const body: ApiError = { error, message, ...extra };
+  res.status(status).json(body);
+}
+
+/** Parses input with its schema; on failure answers 400 with every issue and returns undefined. */
+export function parseOr400<S extends z.ZodType>(res: Response, schema: S, input: unknown): z.infer<S> | undefined {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  sendError(res, 400, 'invalid-request', issues.map((i) => `${i.path || 'body'}: ${i.message}`).join(' '), {
+    issues,
+  });
+  return undefined;
+}
+
+/** Last resort: malformed JSON gets a 400, anything else a 500 without internals. */
+export function apiErrorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  const status = (err as { status?: number }).status;
+  if (status && status >= 400 && status < 500) {
+    sendError(res, status, 'invalid-request', (err as Error).message);
+    return;
+  }
+  log.error({ err }, 'unhandled API error');
+  sendError(res, 500, 'internal-error', 'The server could not complete this request.');
+}

@@ -1,0 +1,83 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { createInviteSchema, createSessionSchema, idSchema } from '../../shared/schemas.js';
+import type { LinkSigner } from '../invites/tokens.js';
+import { toSummary, type Repo } from '../store/repo.js';
+import { parseOr400, sendError } from './errors.js';
+
+export interface OrganizerDeps {
+  organizerToken: string;
+  repo: Repo;
+  signer: LinkSigner;
+  publicUrl: () => string;
+  now: () => Date;
+  /** Called after an invite is revoked, to disconnect whoever is using it. */
+  onInviteRevoked: (sessionId: string, inviteId: string) => Promise<void>;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+function requireOrganizer(token: string) {
+  const expected = digest(token);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (given && timingSafeEqual(digest(given), expected)) return next();
+    res.set('WWW-Authenticate', 'Bearer realm="openfloor"');
+    sendError(res, 401, 'unauthorized', 'This operation needs the organizer token as a Bearer token.');
+  };
+}
+
+/** The organizer API: sessions and personal join links. */
+export function createOrganizerRouter(deps: OrganizerDeps): Router {
+  const router = Router();
+  router.use('/sessions', requireOrganizer(deps.organizerToken));
+
+  router.post('/sessions', async (req, res) => {
+    const input = parseOr400(res, createSessionSchema, req.body);
+    if (!input) return;
+    const session = await deps.repo.createSession(input, deps.now());
+    res.status(201).location(`/api/sessions/${session.id}`).json(toSummary(session));
+  });
+
+  router.get('/sessions/:id', async (req, res) => {
+    const id = parseOr400(res, idSchema, req.params.id);
+    if (!id) return;
+    const session = await deps.repo.getSession(id);
+    if (!session) return sendError(res, 404, 'not-found', 'No session with this id.');
+    res.json(toSummary(session));
+  });
+
+  router.post('/sessions/:id/invites', async (req, res) => {
+    const id = parseOr400(res, idSchema, req.params.id);
+    const input = id && parseOr400(res, createInviteSchema, req.body);
+    if (!id || !input) return;
+    const session = await deps.repo.getSession(id);
+    if (!session) return sendError(res, 404, 'not-found', 'No session with this id.');
+    const now = deps.now();
+    if (Date.parse(session.ends_at) <= now.getTime()) {
+      return sendError(res, 409, 'session-ended', 'This session has ended; its links would be expired.');
+    }
+    const invite = await deps.repo.createInvite(id, input.role, input.name, session.ends_at, now);
+    const token = await deps.signer.sign(invite.id, new Date(session.ends_at));
+    res.status(201).json({
+      id: invite.id,
+      role: invite.role,
+      name: invite.name,
+      expiresAt: invite.expires_at,
+      url: `${deps.publicUrl()}/join/${token}`,
+    });
+  });
+
+  router.delete('/sessions/:id/invites/:inviteId', async (req, res) => {
+    const id = parseOr400(res, idSchema, req.params.id);
+    const inviteId = id && parseOr400(res, idSchema, req.params.inviteId);
+    if (!id || !inviteId) return;
+    if (!(await deps.repo.revokeInvite(id, inviteId, deps.now()))) {
+      return sendError(res, 404, 'not-found', 'No active invite with this id in this session.');
+    }
+    await deps.onInviteRevoked(id, inviteId);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,86 @@
+import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { createJoinRouter } from './api/join.js';
+import { buildOpenApi } from './api/openapi.js';
+import { createOrganizerRouter } from './api/organizer.js';
+import { apiErrorHandler, sendError } from './api/errors.js';
+import { createLinkSigner } from './invites/tokens.js';
+import type { MediaService } from './livekit/media.js';
+import { createLogger } from './log.js';
+import { createSocketAuth } from './room/auth.js';
+import { sessionChannel, type OpenFloorServer, type RoomContext } from './room/context.js';
+import { registerInterpreterHandlers, registerRoomHandlers } from './room/handlers.js';
+import { createPresence } from './room/presence.js';
+import { broadcastRoomState } from './room/state.js';
+import type { Db } from './store/db.js';
+import { createRepo } from './store/repo.js';
+import { createWebRouter } from './web.js';
+
+export interface AppOptions {
+  db: Db;
+  organizerToken: string;
+  linkSecret: string;
+  publicUrl: string | null;
+  media: MediaService | null;
+  now?: () => Date;
+}
+
+export interface App {
+  http: HttpServer;
+  io: OpenFloorServer;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP + Socket.IO server from its parts; main.ts and the tests both use it. */
+export function createApp(o: AppOptions): App {
+  const now = o.now ?? (() => new Date());
+  const repo = createRepo(o.db);
+  const signer = createLinkSigner(o.linkSecret);
+  const http = createServer();
+  const io: OpenFloorServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const ctx: RoomContext = { io, repo, signer, presence: createPresence(), media: o.media, now, log: createLogger('room') };
+  const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;
+
+  const onInviteRevoked = async (sessionId: string, inviteId: string) => {
+    const sockets = await io.in(sessionChannel(sessionId)).fetchSockets();
+    for (const s of sockets) if (s.data.inviteId === inviteId) s.disconnect(true);
+    await o.media?.removeParticipant(sessionId, inviteId);
+    await broadcastRoomState(ctx, sessionId);
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const api = express.Router();
+  api.use(rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false }));
+  api.use(express.json({ limit: '32kb' }));
+  api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
+  api.use(createJoinRouter({ repo, signer, now }));
+  api.use(createOrganizerRouter({ organizerToken: o.organizerToken, repo, signer, publicUrl, now, onInviteRevoked }));
+  api.use((_req, res) => sendError(res, 404, 'not-found', 'No such API endpoint.'));
+  api.use(apiErrorHandler);
+  app.use('/api', api);
+  app.use(createWebRouter({ repo, signer, now }));
+  http.on('request', app);
+
+  io.use(createSocketAuth(ctx));
+  io.on('connection', (socket) => {
+    registerRoomHandlers(ctx, socket);
+    registerInterpreterHandlers(ctx, socket);
+  });
+
+  return {
+    http,
+    io,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+      }),
+    close: () => new Promise((resolve) => void io.close(() => resolve())),
+  };
+}

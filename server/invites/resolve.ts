@@ -1,0 +1,52 @@
+import type { InviteRow, Repo, SessionRow } from '../store/repo.js';
+import { LinkError, type LinkSigner } from './tokens.js';
+
+export interface ResolvedInvite {
+  invite: InviteRow;
+  session: SessionRow;
+}
+
+/** Checks a join link on every use: signature, expiry, and that the store still knows and honours it. */
+export async function resolveInvite(
+  signer: LinkSigner,
+  repo: Repo,
+  token: string,
+  now: Date,
+): Promise<ResolvedInvite> {
+  const inviteId = await signer.verify(token, now);
+  const invite = await repo.getInvite(inviteId);
+  if (!invite) throw new LinkError('unknown');
+  if (invite.revoked_at) throw new LinkError('revoked');
+  if (Date.parse(invite.expires_at) <= now.getTime()) throw new LinkError('expired');
+  const session = await repo.getSession(invite.session_id);
+  if (!session) throw new LinkError('unknown');
+  return { invite, session };
+}
+
+export const LINK_MESSAGES: Record<LinkError['problem'], { status: number; title: string; detail: string }> = {
+  malformed: {
+    status: 400,
+    title: 'This join link is not valid',
+    detail: 'The link is incomplete or was changed. Copy the whole link from your invitation and try again.',
+  },
+  'bad-signature': {
+    status: 403,
+    title: 'This join link is not valid',
+    detail: 'The link was not issued by this OpenFloor server. Ask the organizer for a new link.',
+  },
+  expired: {
+    status: 410,
+    title: 'This join link has expired',
+    detail: 'Join links stop working when the session ends. Ask the organizer if you need a new one.',
+  },
+  revoked: {
+    status: 410,
+    title: 'This join link was withdrawn',
+    detail: 'The organizer revoked this link. Ask the organizer for a new one.',
+  },
+  unknown: {
+    status: 404,
+    title: 'This join link was not found',
+    detail: 'The session or invitation no longer exists. Ask the organizer for a new link.',
+  },
+};

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface LocalLiveKitOptions {
+  binary: string;
+  dataDir: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Signal port; RTC uses port+1 (TCP) and port+2 (UDP). */
+  port: number;
+  log: (line: string) => void;
+}
+
+export interface LocalLiveKit {
+  /** ws:// URL for browsers and the server SDK. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+// Loopback only: a development server that offers 127.0.0.1 candidates and listens nowhere else.
+function configYaml(o: LocalLiveKitOptions): string {
+  return [
+    `port: ${o.port}`,
+    'bind_addresses: ["127.0.0.1"]',
+    'keys:',
+    `  ${o.apiKey}: ${o.apiSecret}`,
+    'rtc:',
+    '  node_ip: 127.0.0.1',
+    '  use_external_ip: false',
+    '  enable_loopback_candidate: true',
+    `  tcp_port: ${o.port + 1}`,
+    `  udp_port: ${o.port + 2}`,
+    'logging:',
+    '  level: warn',
+    '',
+  ].join('\n');
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`livekit-server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`livekit-server did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+/** Runs livekit-server as a child process until stop() (or this process) ends it. */
+export async function startLocalLiveKit(o: LocalLiveKitOptions): Promise<LocalLiveKit> {
+  const configPath = join(o.dataDir, 'livekit.yaml');
+  writeFileSync(configPath, configYaml(o), { mode: 0o600 });
+  const child = spawn(o.binary, ['--config', configPath], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
+  try {
+    await waitUntilReady(`http://127.0.0.1:${o.port}/`, child, 15_000);
+  } catch (err) {
+    killChild();
+    throw err;
+  }
+  o.log(`LiveKit server running on ws://127.0.0.1:${o.port} (pid ${child.pid})`);
+  return {
+    url: `ws://127.0.0.1:${o.port}`,
+    async stop() {
+      process.off('exit', killChild);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000).then(() => child.kill('SIGKILL'))]);
+    },
+  };
+}

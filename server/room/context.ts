@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol.js';
+import type { LinkSigner } from '../invites/tokens.js';
+import type { MediaService } from '../livekit/media.js';
+import type { Repo } from '../store/repo.js';
+import type { Presence } from './presence.js';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type OpenFloorServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type OpenFloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+
+/** Everything a socket handler may touch, passed in so tests can build it with real parts. */
+export interface RoomContext {
+  io: OpenFloorServer;
+  repo: Repo;
+  signer: LinkSigner;
+  presence: Presence;
+  media: MediaService | null;
+  now: () => Date;
+  log: Logger;
+}
+
+/** The Socket.IO room that carries one session's broadcasts. */
+export function sessionChannel(sessionId: string): string {
+  return `session:${sessionId}`;
+}

@@ -1,0 +1,88 @@
+import type { Participant } from '../../shared/protocol.js';
+import { REASONS } from '../../shared/protocol.js';
+import { joinRoomSchema, setActiveInterpreterSchema, takeOverSchema } from '../../shared/schemas.js';
+import { createCommandWrapper, refuse } from './command.js';
+import { sessionChannel, type OpenFloorSocket, type RoomContext } from './context.js';
+import { decidePin, type PinCommand } from './pin.js';
+import { broadcastRoomState, buildRoomState, listParticipants } from './state.js';
+
+function mediaIdentity(socket: OpenFloorSocket) {
+  const d = socket.data;
+  return { identity: d.inviteId, name: d.name, role: d.role, room: d.sessionId };
+}
+
+/** Applies a pin rule, stores the result, and tells the room when the pin moved. */
+async function applyPin(ctx: RoomContext, sessionId: string, command: PinCommand) {
+  const session = await ctx.repo.getSession(sessionId);
+  if (!session) return refuse(REASONS.notFound, 'This session no longer exists.');
+  const decision = decidePin(session.active_interpreter_id, await listParticipants(ctx, sessionId), command);
+  if (!decision.ok) return refuse(decision.reason, 'Only an interpreter or a moderator can do that.');
+  if (decision.activeInterpreterId !== session.active_interpreter_id) {
+    await ctx.repo.setActiveInterpreter(sessionId, decision.activeInterpreterId);
+  }
+  return { ok: true as const };
+}
+
+/** room:join, room:media-token and presence. */
+export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket): void {
+  const command = createCommandWrapper(ctx, socket);
+  const { sessionId, inviteId } = socket.data;
+
+  socket.on(
+    'room:join',
+    command(joinRoomSchema, async ({ name }) => {
+      socket.data.name = name ?? socket.data.name;
+      await ctx.repo.markJoined(inviteId, socket.data.name, ctx.now());
+      if (!socket.data.joined) {
+        socket.data.joined = true;
+        ctx.presence.add(sessionId, inviteId);
+        await socket.join(sessionChannel(sessionId));
+      }
+      await applyPin(ctx, sessionId, { type: 'came-online', who: inviteId });
+      const state = await buildRoomState(ctx, sessionId);
+      socket.to(sessionChannel(sessionId)).emit('room:state', state);
+      const self = state.participants.find((p) => p.id === inviteId) as Participant;
+      const livekit = ctx.media ? await ctx.media.connectionFor(mediaIdentity(socket)) : null;
+      return { ok: true, self, state, livekit };
+    }),
+  );
+
+  socket.on(
+    'room:media-token',
+    command(takeOverSchema, async () => {
+      if (!socket.data.joined) return refuse(REASONS.notJoined, 'Join the room first.');
+      if (!ctx.media) return refuse(REASONS.mediaUnavailable, 'The media server is not available.');
+      return { ok: true, livekit: await ctx.media.connectionFor(mediaIdentity(socket)) };
+    }),
+  );
+
+  socket.on('disconnect', () => {
+    if (!socket.data.joined) return;
+    if (ctx.presence.remove(sessionId, inviteId)) {
+      broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
+    }
+  });
+}
+
+/** interpreter:take-over and interpreter:set-active (rules P2, P3). */
+export function registerInterpreterHandlers(ctx: RoomContext, socket: OpenFloorSocket): void {
+  const command = createCommandWrapper(ctx, socket);
+  const { sessionId, inviteId } = socket.data;
+  const pinAndBroadcast = async (pin: PinCommand) => {
+    if (!socket.data.joined) return refuse(REASONS.notJoined, 'Join the room first.');
+    const result = await applyPin(ctx, sessionId, pin);
+    if (result.ok) await broadcastRoomState(ctx, sessionId);
+    return result;
+  };
+
+  socket.on(
+    'interpreter:take-over',
+    command(takeOverSchema, () => pinAndBroadcast({ type: 'take-over', by: inviteId })),
+  );
+  socket.on(
+    'interpreter:set-active',
+    command(setActiveInterpreterSchema, ({ participantId }) =>
+      pinAndBroadcast({ type: 'set-active', by: inviteId, target: participantId }),
+    ),
+  );
+}

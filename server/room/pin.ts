@@ -1,0 +1,59 @@
+import { REASONS, type Reason } from '../../shared/protocol.js';
+import type { InviteRole } from '../../shared/roles.js';
+
+/** Who is in the room, as far as the interpreter pin needs to know. */
+export interface PinPerson {
+  id: string;
+  role: InviteRole;
+  online: boolean;
+}
+
+export type PinCommand =
+  | { type: 'came-online'; who: string }
+  | { type: 'take-over'; by: string }
+  | { type: 'set-active'; by: string; target: string };
+
+export type PinDecision = { ok: true; activeInterpreterId: string | null } | { ok: false; reason: Reason };
+
+/**
+ * The rules of the interpreter pin (ids referenced by tests; see server/room/SPEC.md).
+ * Pure: the current pin, the people, a command in; the new pin or a refusal out.
+ */
+export function decidePin(active: string | null, people: PinPerson[], command: PinCommand): PinDecision {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  switch (command.type) {
+    case 'came-online': {
+      const who = byId.get(command.who);
+      // P1: the first interpreter to arrive is pinned; P4: a pinned interpreter who drops keeps the pin.
+      const pinIsEmpty = active === null || byId.get(active)?.role !== 'interpreter';
+      if (who?.role === 'interpreter' && pinIsEmpty) return { ok: true, activeInterpreterId: who.id };
+      return { ok: true, activeInterpreterId: active };
+    }
+    case 'take-over': {
+      // P2: any interpreter of the session can take over from the active one.
+      const by = byId.get(command.by);
+      if (by?.role !== 'interpreter') return { ok: false, reason: REASONS.forbidden };
+      return { ok: true, activeInterpreterId: by.id };
+    }
+    case 'set-active': {
+      // P3: only a moderator switches, and only to an interpreter who is present.
+      if (byId.get(command.by)?.role !== 'moderator') return { ok: false, reason: REASONS.forbidden };
+      const target = byId.get(command.target);
+      if (target?.role !== 'interpreter' || !target.online) return { ok: false, reason: REASONS.notFound };
+      return { ok: true, activeInterpreterId: target.id };
+    }
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * F1: with no speaker on the floor, the stage shows the moderator: the first online moderator,
+ * or, while none is online, the first who joined (their tile shows "reconnecting" instead of vanishing).
+ */
+export function defaultFloorHolder(people: PinPerson[]): string | null {
+  const moderators = people.filter((p) => p.role === 'moderator');
+  return (moderators.find((p) => p.online) ?? moderators[0])?.id ?? null;
+}

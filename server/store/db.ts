@@ -1,0 +1,45 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { join } from 'node:path';
+import { migrations } from './migrations.js';
+
+export interface SessionsTable {
+  id: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  created_at: string;
+  active_interpreter_id: string | null;
+}
+
+export interface InvitesTable {
+  id: string;
+  session_id: string;
+  role: string;
+  name: string;
+  expires_at: string;
+  created_at: string;
+  revoked_at: string | null;
+  joined_at: string | null;
+}
+
+export interface Database {
+  sessions: SessionsTable;
+  invites: InvitesTable;
+}
+
+export type Db = Kysely<Database>;
+
+/** Opens (creating if needed) the SQLite store under DATA_DIR, or in memory, and migrates it. */
+export async function openDb(dataDir: string | ':memory:'): Promise<Db> {
+  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'openfloor.sqlite');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return db;
+}

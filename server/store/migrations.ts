@@ -1,0 +1,36 @@
+import { type Kysely, type Migration } from 'kysely';
+
+// Migrations are append-only: never edit one that has shipped, add the next.
+// Written with Kysely's schema builder so a PostgreSQL dialect can run them too.
+export const migrations: Record<string, Migration> = {
+  '0001_sessions_and_invites': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('starts_at', 'text', (c) => c.notNull())
+        .addColumn('ends_at', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('active_interpreter_id', 'text')
+        .execute();
+      await db.schema
+        .createTable('invites')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('joined_at', 'text')
+        .execute();
+      await db.schema.createIndex('invites_session').on('invites').column('session_id').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('invites').execute();
+      await db.schema.dropTable('sessions').execute();
+    },
+  },
+};

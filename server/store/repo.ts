@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { SessionSummary } from '../../shared/protocol.js';
+import type { CreateSessionInput, InviteRole } from '../../shared/index.js';
+import type { Db, InvitesTable, SessionsTable } from './db.js';
+
+export type SessionRow = SessionsTable;
+export type InviteRow = Omit<InvitesTable, 'role'> & { role: InviteRole };
+
+/** A fresh opaque id: 16 URL-safe characters (96 random bits). */
+export function newId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export function toSummary(s: SessionRow): SessionSummary {
+  return { id: s.id, title: s.title, startsAt: s.starts_at, endsAt: s.ends_at, timeZone: s.time_zone };
+}
+
+/** The store's operations, one place for every query so a second dialect changes nothing else. */
+export function createRepo(db: Db) {
+  return {
+    async createSession(input: CreateSessionInput, now: Date): Promise<SessionRow> {
+      const row: SessionRow = {
+        id: newId(),
+        title: input.title,
+        starts_at: new Date(input.startsAt).toISOString(),
+        ends_at: new Date(input.endsAt).toISOString(),
+        time_zone: input.timeZone,
+        created_at: now.toISOString(),
+        active_interpreter_id: null,
+      };
+      await db.insertInto('sessions').values(row).execute();
+      return row;
+    },
+
+    async getSession(id: string): Promise<SessionRow | undefined> {
+      return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async setActiveInterpreter(sessionId: string, inviteId: string | null): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ active_interpreter_id: inviteId })
+        .where('id', '=', sessionId)
+        .execute();
+    },
+
+    async createInvite(sessionId: string, role: InviteRole, name: string, expiresAt: string, now: Date) {
+      const row: InviteRow = {
+        id: newId(),
+        session_id: sessionId,
+        role,
+        name,
+        expires_at: expiresAt,
+        created_at: now.toISOString(),
+        revoked_at: null,
+        joined_at: null,
+      };
+      await db.insertInto('invites').values(row).execute();
+      return row;
+    },
+
+    async getInvite(id: string): Promise<InviteRow | undefined> {
+      return (await db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst()) as
+        | InviteRow
+        | undefined;
+    },
+
+    /** Revokes an invite of the session; false when there is no such invite. */
+    async revokeInvite(sessionId: string, inviteId: string, now: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('invites')
+        .set({ revoked_at: now.toISOString() })
+        .where('id', '=', inviteId)
+        .where('session_id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** Records that the person joined, with the name they chose on the pre-join page. */
+    async markJoined(inviteId: string, name: string, now: Date): Promise<void> {
+      await db
+        .updateTable('invites')
+        .set((eb) => ({ name, joined_at: eb.fn.coalesce('joined_at', eb.val(now.toISOString())) }))
+        .where('id', '=', inviteId)
+        .execute();
+    },
+
+    /** Everyone who has joined the session at least once, in the order they first joined. */
+    async listJoined(sessionId: string): Promise<InviteRow[]> {
+      return (await db
+        .selectFrom('invites')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('joined_at', 'is not', null)
+        .where('revoked_at', 'is', null)
+        .orderBy('joined_at')
+        .orderBy('id')
+        .execute()) as InviteRow[];
+    },
+  };
+}
+
+export type Repo = ReturnType<typeof createRepo>;

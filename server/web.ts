@@ -1,0 +1,49 @@
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LINK_MESSAGES, resolveInvite } from './invites/resolve.js';
+import { LinkError, type LinkSigner } from './invites/tokens.js';
+import type { Repo } from './store/repo.js';
+
+export const CLIENT_DIR = resolve('dist/client');
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A small self-contained page for a link that cannot be used: says why and what to do. */
+export function linkErrorPage(title: string, detail: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – OpenFloor</title>
+<style>body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
+main{max-width:40rem;margin:3rem auto;padding:0 1rem}a{color:#0b57d0}a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}</style>
+</head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p>
+<p><a href="/">Go to the OpenFloor home page</a></p></main></body></html>`;
+}
+
+/** Serves the built client, with a server-side check of join links so a bad one gets a 4xx page. */
+export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () => Date }): Router {
+  const router = Router();
+  const indexHtml = join(CLIENT_DIR, 'index.html');
+  const sendApp = (res: express.Response) => {
+    if (existsSync(indexHtml)) return res.sendFile(indexHtml);
+    res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it).');
+  };
+
+  router.get('/join/:token', async (req, res) => {
+    try {
+      await resolveInvite(deps.signer, deps.repo, req.params.token, deps.now());
+      res.set('Cache-Control', 'no-store');
+      sendApp(res);
+    } catch (err) {
+      if (!(err instanceof LinkError)) throw err;
+      const m = LINK_MESSAGES[err.problem];
+      res.status(m.status).type('html').send(linkErrorPage(m.title, m.detail));
+    }
+  });
+  router.use(express.static(CLIENT_DIR, { index: false }));
+  // Client-side routes: any other GET that is not the API gets the app.
+  router.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => sendApp(res));
+  return router;
+}

@@ -1,0 +1,3 @@
+export * from './protocol.js';
+export * from './roles.js';
+export * from './schemas.js';

@@ -1,0 +1,99 @@
+import type { InviteRole } from './roles.js';
+
+/** Bumped when the client-server contract changes incompatibly. */
+export const PROTOCOL_VERSION = 1;
+
+/** Why a command was refused. */
+export const REASONS = {
+  invalidPayload: 'invalid-payload',
+  forbidden: 'forbidden',
+  notFound: 'not-found',
+  notJoined: 'not-joined',
+  rateLimited: 'rate-limited',
+  mediaUnavailable: 'media-unavailable',
+  internal: 'internal-error',
+} as const;
+export type Reason = (typeof REASONS)[keyof typeof REASONS];
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; reason: Reason; message: string };
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+}
+
+/** A person in the room as everyone sees them. `id` is also their LiveKit identity. */
+export interface Participant {
+  id: string;
+  name: string;
+  role: InviteRole;
+  online: boolean;
+}
+
+/** The whole room state the server sends on join and after every change. */
+export interface RoomState {
+  session: SessionSummary;
+  participants: Participant[];
+  /** The interpreter pinned on the stage, or null while no interpreter has joined. */
+  activeInterpreterId: string | null;
+  /** Who holds the floor: a speaker once the queue exists, otherwise the moderator (null if none). */
+  floorHolderId: string | null;
+}
+
+export interface LiveKitConnection {
+  url: string;
+  token: string;
+}
+
+export interface JoinResult {
+  self: Participant;
+  state: RoomState;
+  /** Null when the media server cannot be reached; the rest of the room still works. */
+  livekit: LiveKitConnection | null;
+}
+
+/** Events the client sends. Every command answers with an acknowledgement. */
+export interface ClientToServerEvents {
+  'room:join': (payload: { name?: string }, ack: (result: Ack<JoinResult>) => void) => void;
+  /** Asks for a fresh LiveKit token (they are short-lived) before reconnecting to media. */
+  'room:media-token': (payload: object, ack: (result: Ack<{ livekit: LiveKitConnection }>) => void) => void;
+  'interpreter:take-over': (payload: object, ack: (result: Ack) => void) => void;
+  'interpreter:set-active': (payload: { participantId: string }, ack: (result: Ack) => void) => void;
+}
+
+/** Events the server sends. */
+export interface ServerToClientEvents {
+  'room:state': (state: RoomState) => void;
+}
+
+/** What the server knows about each socket after its handshake. */
+export interface SocketData {
+  inviteId: string;
+  sessionId: string;
+  role: InviteRole;
+  name: string;
+  joined: boolean;
+}
+
+/** The handshake's `auth` payload: the personal join link's token. */
+export interface HandshakeAuth {
+  token: string;
+}
+
+/** GET /api/join/:token answers with who the link is for, so the pre-join page can greet them. */
+export interface InviteInfo {
+  inviteId: string;
+  name: string;
+  role: InviteRole;
+  session: SessionSummary;
+}
+
+/** Error body of every API refusal. */
+export interface ApiError {
+  error: string;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
