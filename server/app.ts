@@ -42,7 +42,15 @@ export function createApp(o: AppOptions): App {
   const signer = createLinkSigner(o.linkSecret);
   const http = createServer();
   const io: OpenFloorServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  const ctx: RoomContext = { io, repo, signer, presence: createPresence(), media: o.media, now, log: createLogger('room') };
+  const ctx: RoomContext = {
+    io,
+    repo,
+    signer,
+    presence: createPresence(),
+    media: o.media,
+    now,
+    log: createLogger('room'),
+  };
   const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {
@@ -60,7 +68,16 @@ export function createApp(o: AppOptions): App {
   api.use(express.json({ limit: '32kb' }));
   api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
   api.use(createJoinRouter({ repo, signer, now }));
-  api.use(createOrganizerRouter({ organizerToken: o.organizerToken, repo, signer, publicUrl, now, onInviteRevoked }));
+  api.use(
+    createOrganizerRouter({
+      organizerToken: o.organizerToken,
+      repo,
+      signer,
+      publicUrl,
+      now,
+      onInviteRevoked,
+    }),
+  );
   api.use((_req, res) => sendError(res, 404, 'not-found', 'No such API endpoint.'));
   api.use(apiErrorHandler);
   app.use('/api', api);

@@ -53,7 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration: LIVEKIT_URL needs LIVEKIT_API_KEY and LIVEKIT_API_SECRET.');
   }
   if (Boolean(e.LIVEKIT_API_KEY) !== Boolean(e.LIVEKIT_API_SECRET)) {
-    throw new ConfigError('Invalid configuration: set both LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or neither.');
+    throw new ConfigError(
+      'Invalid configuration: set both LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or neither.',
+    );
   }
   const dataDir = resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
@@ -75,7 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** A random secret kept in a file under DATA_DIR, readable by the owner only. */
-export function readOrCreateSecret(dataDir: string, file: string, bytes = 32): { token: string; created: boolean } {
+export function readOrCreateSecret(
+  dataDir: string,
+  file: string,
+  bytes = 32,
+): { token: string; created: boolean } {
   const path = join(dataDir, file);
   if (existsSync(path)) return { token: readFileSync(path, 'utf8').trim(), created: false };
   const token = randomBytes(bytes).toString('base64url');

@@ -10,7 +10,9 @@ const LOCAL_LIVEKIT_PORT = 7880;
 const log = createLogger('main');
 
 /** The configured LiveKit server, or a local one we start; null (and a clear message) if neither works. */
-async function startMedia(config: Config): Promise<{ media: MediaService | null; local: LocalLiveKit | null }> {
+async function startMedia(
+  config: Config,
+): Promise<{ media: MediaService | null; local: LocalLiveKit | null }> {
   const { url, apiKey, apiSecret } = config.livekit;
   if (url) return { media: createMediaService(url, apiKey, apiSecret), local: null };
   const lkLog = createLogger('livekit');

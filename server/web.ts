@@ -28,7 +28,10 @@ export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () 
   const indexHtml = join(CLIENT_DIR, 'index.html');
   const sendApp = (res: express.Response) => {
     if (existsSync(indexHtml)) return res.sendFile(indexHtml);
-    res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it).');
+    res
+      .status(503)
+      .type('text/plain')
+      .send('The client is not built yet: run `npm run build` (npm start does it).');
   };
 
   router.get('/join/:token', async (req, res) => {

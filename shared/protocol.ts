@@ -15,7 +15,8 @@ export const REASONS = {
 } as const;
 export type Reason = (typeof REASONS)[keyof typeof REASONS];
 
-export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; reason: Reason; message: string };
+export type Ack<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; reason: Reason; message: string };
 
 export interface SessionSummary {
   id: string;

@@ -5,13 +5,23 @@ import { createLogger } from '../log.js';
 
 const log = createLogger('api');
 
-export function sendError(res: Response, status: number, error: string, message: string, extra?: Partial<ApiError>) {
+export function sendError(
+  res: Response,
+  status: number,
+  error: string,
+  message: string,
+  extra?: Partial<ApiError>,
+) {
   const body: ApiError = { error, message, ...extra };
   res.status(status).json(body);
 }
 
 /** Parses input with its schema; on failure answers 400 with every issue and returns undefined. */
-export function parseOr400<S extends z.ZodType>(res: Response, schema: S, input: unknown): z.infer<S> | undefined {
+export function parseOr400<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  input: unknown,
+): z.infer<S> | undefined {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

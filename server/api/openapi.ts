@@ -56,7 +56,10 @@ export function buildOpenApi(serverUrl: string) {
           summary: 'Read a session',
           security: [{ organizer: [] }],
           parameters: [idParam('id')],
-          responses: { 200: { description: 'The session', content: json(ref('Session')) }, 404: errorResponse('No such session') },
+          responses: {
+            200: { description: 'The session', content: json(ref('Session')) },
+            404: errorResponse('No such session'),
+          },
         },
       },
       '/sessions/{id}/invites': {

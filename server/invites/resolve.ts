@@ -23,30 +23,32 @@ export async function resolveInvite(
   return { invite, session };
 }
 
-export const LINK_MESSAGES: Record<LinkError['problem'], { status: number; title: string; detail: string }> = {
-  malformed: {
-    status: 400,
-    title: 'This join link is not valid',
-    detail: 'The link is incomplete or was changed. Copy the whole link from your invitation and try again.',
-  },
-  'bad-signature': {
-    status: 403,
-    title: 'This join link is not valid',
-    detail: 'The link was not issued by this OpenFloor server. Ask the organizer for a new link.',
-  },
-  expired: {
-    status: 410,
-    title: 'This join link has expired',
-    detail: 'Join links stop working when the session ends. Ask the organizer if you need a new one.',
-  },
-  revoked: {
-    status: 410,
-    title: 'This join link was withdrawn',
-    detail: 'The organizer revoked this link. Ask the organizer for a new one.',
-  },
-  unknown: {
-    status: 404,
-    title: 'This join link was not found',
-    detail: 'The session or invitation no longer exists. Ask the organizer for a new link.',
-  },
-};
+export const LINK_MESSAGES: Record<LinkError['problem'], { status: number; title: string; detail: string }> =
+  {
+    malformed: {
+      status: 400,
+      title: 'This join link is not valid',
+      detail:
+        'The link is incomplete or was changed. Copy the whole link from your invitation and try again.',
+    },
+    'bad-signature': {
+      status: 403,
+      title: 'This join link is not valid',
+      detail: 'The link was not issued by this OpenFloor server. Ask the organizer for a new link.',
+    },
+    expired: {
+      status: 410,
+      title: 'This join link has expired',
+      detail: 'Join links stop working when the session ends. Ask the organizer if you need a new one.',
+    },
+    revoked: {
+      status: 410,
+      title: 'This join link was withdrawn',
+      detail: 'The organizer revoked this link. Ask the organizer for a new one.',
+    },
+    unknown: {
+      status: 404,
+      title: 'This join link was not found',
+      detail: 'The session or invitation no longer exists. Ask the organizer for a new link.',
+    },
+  };

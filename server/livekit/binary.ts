@@ -11,7 +11,7 @@ export const HOW_TO_GET_LIVEKIT = [
   '  - install Go 1.26+ and run again (it builds into .tools/bin once), or',
   `    GOBIN="$PWD/.tools/bin" go install github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}`,
   '    && mv .tools/bin/server .tools/bin/livekit-server',
-  '  - brew install livekit, or LiveKit\'s install script: curl -sSL https://get.livekit.io | bash',
+  "  - brew install livekit, or LiveKit's install script: curl -sSL https://get.livekit.io | bash",
   '  - point LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET at an existing LiveKit server.',
 ].join('\n');
 
@@ -40,7 +40,9 @@ export function buildLiveKitBinary(log: (line: string) => void): { path: string 
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.status !== 0) return { error: 'the Go toolchain (go) is not installed' };
   mkdirSync(TOOLS_BIN, { recursive: true });
-  log(`Building livekit-server ${LIVEKIT_VERSION} with ${go.stdout.trim()} into .tools/bin (once; takes minutes)...`);
+  log(
+    `Building livekit-server ${LIVEKIT_VERSION} with ${go.stdout.trim()} into .tools/bin (once; takes minutes)...`,
+  );
   const build = spawnSync(
     'go',
     ['install', `github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}`],

@@ -22,6 +22,7 @@ export interface InvitesTable {
   created_at: string;
   revoked_at: string | null;
   joined_at: string | null;
+  join_order: number | null;
 }
 
 export interface Database {

@@ -25,6 +25,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('revoked_at', 'text')
         .addColumn('joined_at', 'text')
+        // Order of first arrival; timestamps can tie within a millisecond.
+        .addColumn('join_order', 'integer')
         .execute();
       await db.schema.createIndex('invites_session').on('invites').column('session_id').execute();
     },

@@ -54,6 +54,7 @@ export function createRepo(db: Db) {
         created_at: now.toISOString(),
         revoked_at: null,
         joined_at: null,
+        join_order: null,
       };
       await db.insertInto('invites').values(row).execute();
       return row;
@@ -61,8 +62,7 @@ export function createRepo(db: Db) {
 
     async getInvite(id: string): Promise<InviteRow | undefined> {
       return (await db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst()) as
-        | InviteRow
-        | undefined;
+        InviteRow | undefined;
     },
 
     /** Revokes an invite of the session; false when there is no such invite. */
@@ -79,11 +79,25 @@ export function createRepo(db: Db) {
 
     /** Records that the person joined, with the name they chose on the pre-join page. */
     async markJoined(inviteId: string, name: string, now: Date): Promise<void> {
-      await db
-        .updateTable('invites')
-        .set((eb) => ({ name, joined_at: eb.fn.coalesce('joined_at', eb.val(now.toISOString())) }))
-        .where('id', '=', inviteId)
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('invites').set({ name }).where('id', '=', inviteId).execute();
+        const invite = await trx
+          .selectFrom('invites')
+          .select(['session_id', 'join_order'])
+          .where('id', '=', inviteId)
+          .executeTakeFirstOrThrow();
+        if (invite.join_order !== null) return;
+        const last = await trx
+          .selectFrom('invites')
+          .select((eb) => eb.fn.max('join_order').as('max'))
+          .where('session_id', '=', invite.session_id)
+          .executeTakeFirst();
+        await trx
+          .updateTable('invites')
+          .set({ joined_at: now.toISOString(), join_order: Number(last?.max ?? 0) + 1 })
+          .where('id', '=', inviteId)
+          .execute();
+      });
     },
 
     /** Everyone who has joined the session at least once, in the order they first joined. */
@@ -94,8 +108,7 @@ export function createRepo(db: Db) {
         .where('session_id', '=', sessionId)
         .where('joined_at', 'is not', null)
         .where('revoked_at', 'is', null)
-        .orderBy('joined_at')
-        .orderBy('id')
+        .orderBy('join_order')
         .execute()) as InviteRow[];
     },
   };

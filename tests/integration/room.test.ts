@@ -1,0 +1,156 @@
+import { decodeJwt } from 'jose';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Ack, JoinResult } from '../../shared/protocol.js';
+import { startTestServer, stateWhere, type TestClient, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let sessionId: string;
+beforeEach(async () => {
+  server = await startTestServer();
+  sessionId = (await server.createSession()).id;
+});
+afterEach(async () => {
+  await server.stop();
+});
+
+async function joinAs(role: Parameters<TestServer['invite']>[1], name: string) {
+  const invite = await server.invite(sessionId, role, name);
+  const socket = server.client(invite.token);
+  const result = await socket.timeout(5000).emitWithAck('room:join', {});
+  if (!result.ok) throw new Error(result.message);
+  return { socket, id: invite.id, result, token: invite.token };
+}
+
+const videoGrant = (r: Ack<JoinResult>) =>
+  r.ok && r.livekit ? (decodeJwt(r.livekit.token).video as Record<string, unknown>) : undefined;
+
+describe('room:join', () => {
+  it('gives everyone the same state: the moderator on the floor, the first interpreter pinned (P1, F1)', async () => {
+    const moderator = await joinAs('moderator', 'Morgan');
+    const interpreter = await joinAs('interpreter', 'Ana');
+    const seen = stateWhere(moderator.socket, (s) => s.participants.length === 3);
+    const attendee = await joinAs('attendee', 'Alex');
+    const state = attendee.result.ok ? attendee.result.state : null;
+    expect(state?.floorHolderId).toBe(moderator.id);
+    expect(state?.activeInterpreterId).toBe(interpreter.id);
+    expect(state?.participants.map((p) => [p.name, p.role, p.online])).toEqual([
+      ['Morgan', 'moderator', true],
+      ['Ana', 'interpreter', true],
+      ['Alex', 'attendee', true],
+    ]);
+    expect(await seen).toEqual(state);
+  });
+
+  it('mints LiveKit tokens with grants by role, never room admin (G1, G2, G3)', async () => {
+    const moderator = videoGrant((await joinAs('moderator', 'Morgan')).result);
+    const attendee = videoGrant((await joinAs('attendee', 'Alex')).result);
+    const speaker = videoGrant((await joinAs('speaker', 'Sam')).result);
+    expect(moderator).toMatchObject({
+      roomJoin: true,
+      room: sessionId,
+      canPublish: true,
+      canSubscribe: true,
+    });
+    expect(moderator?.canPublishSources).toEqual(['camera', 'microphone']);
+    for (const grant of [attendee, speaker])
+      expect(grant).toMatchObject({ canPublish: false, canSubscribe: true });
+    for (const grant of [moderator, attendee, speaker]) expect(grant?.roomAdmin).toBeFalsy();
+  });
+
+  it('uses the name chosen on the pre-join page', async () => {
+    const invite = await server.invite(sessionId, 'attendee', 'Alexander');
+    const result = await server
+      .client(invite.token)
+      .timeout(5000)
+      .emitWithAck('room:join', { name: 'Alex K.' });
+    expect(result.ok && result.self.name).toBe('Alex K.');
+  });
+
+  it('refuses a bad payload with a reason and changes nothing', async () => {
+    const invite = await server.invite(sessionId, 'attendee', 'Alex');
+    const socket = server.client(invite.token);
+    const result = await socket.timeout(5000).emitWithAck('room:join', { name: 'x'.repeat(500) });
+    expect(result).toMatchObject({ ok: false, reason: 'invalid-payload' });
+    const token = await socket.timeout(5000).emitWithAck('room:media-token', {});
+    expect(token).toMatchObject({ ok: false, reason: 'not-joined' });
+  });
+
+  it('refuses a connection without a valid link', async () => {
+    const bad = server.client('forged');
+    const error = await new Promise<Error>((resolve) => bad.once('connect_error', resolve));
+    expect(error.message).toMatch(/not valid/);
+  });
+
+  it('rate-limits a flood of commands from one socket', async () => {
+    const { socket } = await joinAs('attendee', 'Alex');
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => socket.timeout(5000).emitWithAck('room:media-token', {})),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'rate-limited').length).toBeGreaterThan(0);
+  });
+
+  it('disconnects whoever uses a revoked link and shows them offline', async () => {
+    const moderator = await joinAs('moderator', 'Morgan');
+    const attendee = await joinAs('attendee', 'Alex');
+    const gone = new Promise((resolve) => attendee.socket.once('disconnect', resolve));
+    const offline = stateWhere(moderator.socket, (s) => s.participants.every((p) => p.id !== attendee.id));
+    await server.api('DELETE', `/api/sessions/${sessionId}/invites/${attendee.id}`);
+    await gone;
+    await offline;
+  });
+});
+
+describe('the interpreter pin', () => {
+  let moderator: { socket: TestClient; id: string };
+  let ana: { socket: TestClient; id: string };
+  let ben: { socket: TestClient; id: string };
+  let attendee: { socket: TestClient; id: string };
+  beforeEach(async () => {
+    moderator = await joinAs('moderator', 'Morgan');
+    ana = await joinAs('interpreter', 'Ana');
+    ben = await joinAs('interpreter', 'Ben');
+    attendee = await joinAs('attendee', 'Alex');
+  });
+
+  it('moves to the interpreter who takes over, for everyone (P2)', async () => {
+    const seen = stateWhere(attendee.socket, (s) => s.activeInterpreterId === ben.id);
+    expect(await ben.socket.timeout(5000).emitWithAck('interpreter:take-over', {})).toEqual({ ok: true });
+    expect((await seen).activeInterpreterId).toBe(ben.id);
+  });
+
+  it('lets the moderator switch, and nobody else (P3)', async () => {
+    expect(await ben.socket.timeout(5000).emitWithAck('interpreter:take-over', {})).toEqual({ ok: true });
+    const byModerator = await moderator.socket
+      .timeout(5000)
+      .emitWithAck('interpreter:set-active', { participantId: ana.id });
+    expect(byModerator).toEqual({ ok: true });
+    const byAttendee = await attendee.socket
+      .timeout(5000)
+      .emitWithAck('interpreter:set-active', { participantId: ben.id });
+    expect(byAttendee).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(await attendee.socket.timeout(5000).emitWithAck('interpreter:take-over', {})).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
+    const notInterpreter = await moderator.socket
+      .timeout(5000)
+      .emitWithAck('interpreter:set-active', { participantId: attendee.id });
+    expect(notInterpreter).toMatchObject({ ok: false, reason: 'not-found' });
+  });
+
+  it('stays with an interpreter who drops, shown offline, and survives a server restart (P4)', async () => {
+    const dropped = stateWhere(moderator.socket, (s) =>
+      s.participants.some((p) => p.id === ana.id && !p.online),
+    );
+    ana.socket.disconnect();
+    expect((await dropped).activeInterpreterId).toBe(ana.id);
+
+    const dataDir = server.dataDir;
+    await server.stop({ keepData: true });
+    server = await startTestServer({ dataDir });
+    const late = await joinAs('attendee', 'Late joiner');
+    const state = late.result.ok ? late.result.state : null;
+    expect(state?.activeInterpreterId).toBe(ana.id);
+    expect(state?.participants.find((p) => p.id === ana.id)?.online).toBe(false);
+  });
+});

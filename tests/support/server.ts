@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createApp, type App } from '../../server/app.js';
+import { createMediaService } from '../../server/livekit/media.js';
+import { openDb, type Db } from '../../server/store/db.js';
+import type { ClientToServerEvents, RoomState, ServerToClientEvents } from '../../shared/protocol.js';
+import type { InviteRole } from '../../shared/roles.js';
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const ORGANIZER_TOKEN = 'test-organizer-token-0123456789abcdef';
+export const LIVEKIT_KEY = 'testkey';
+export const LIVEKIT_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  app: App;
+  db: Db;
+  clock: { now: Date };
+  api(method: string, path: string, body?: unknown, token?: string | null): Promise<Response>;
+  createSession(overrides?: Record<string, unknown>): Promise<{ id: string; endsAt: string }>;
+  invite(
+    sessionId: string,
+    role: InviteRole,
+    name: string,
+  ): Promise<{ id: string; url: string; token: string }>;
+  client(token: string): TestClient;
+  stop(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * The real Express + Socket.IO server on an ephemeral port with a real SQLite store in a temp dir.
+ * Tokens for LiveKit are minted for real; no LiveKit server is contacted.
+ */
+export async function startTestServer(opts: { dataDir?: string; now?: Date } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
+  const db = await openDb(dataDir);
+  const clock = { now: opts.now ?? new Date() };
+  const app = createApp({
+    db,
+    organizerToken: ORGANIZER_TOKEN,
+    linkSecret: 'test-link-secret-test-link-secret-0123',
+    publicUrl: null,
+    media: createMediaService('ws://127.0.0.1:9', LIVEKIT_KEY, LIVEKIT_SECRET),
+    now: () => clock.now,
+  });
+  const port = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const clients: TestClient[] = [];
+
+  const api: TestServer['api'] = (method, path, body, token = ORGANIZER_TOKEN) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  return {
+    url,
+    dataDir,
+    app,
+    db,
+    clock,
+    api,
+    async createSession(overrides = {}) {
+      const start = clock.now.getTime();
+      const res = await api('POST', '/api/sessions', {
+        title: 'Test session',
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 3_600_000).toISOString(),
+        timeZone: 'America/New_York',
+        ...overrides,
+      });
+      if (res.status !== 201) throw new Error(`createSession: ${res.status} ${await res.text()}`);
+      return (await res.json()) as { id: string; endsAt: string };
+    },
+    async invite(sessionId, role, name) {
+      const res = await api('POST', `/api/sessions/${sessionId}/invites`, { role, name });
+      if (res.status !== 201) throw new Error(`invite: ${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { id: string; url: string };
+      return { ...body, token: body.url.split('/join/')[1]! };
+    },
+    client(token) {
+      const socket: TestClient = connect(url, { auth: { token }, transports: ['websocket'], forceNew: true });
+      clients.push(socket);
+      return socket;
+    },
+    async stop({ keepData = false } = {}) {
+      for (const c of clients) c.disconnect();
+      await app.close();
+      await db.destroy();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves with the first room:state broadcast that satisfies the predicate. */
+export function stateWhere(socket: TestClient, predicate: (state: RoomState) => boolean): Promise<RoomState> {
+  return new Promise((resolve) => {
+    const listener = (state: RoomState) => {
+      if (!predicate(state)) return;
+      socket.off('room:state', listener);
+      resolve(state);
+    };
+    socket.on('room:state', listener);
+  });
+}

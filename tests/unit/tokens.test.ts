@@ -1,0 +1,53 @@
+import { decodeJwt } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { LinkError, createLinkSigner } from '../../server/invites/tokens.js';
+import { MEDIA_TOKEN_TTL_S, mintMediaToken } from '../../server/livekit/tokens.js';
+import { INVITE_ROLES } from '../../shared/roles.js';
+
+describe('media tokens', () => {
+  it.each(INVITE_ROLES)('grant for %s follows G1-G3', async (role) => {
+    const jwt = await mintMediaToken('key', 'secret-secret-secret-secret-secret', {
+      identity: 'id1',
+      name: 'Name',
+      role,
+      room: 'room1',
+    });
+    const claims = decodeJwt(jwt);
+    const video = claims.video as Record<string, unknown>;
+    const publishes = role === 'moderator' || role === 'interpreter';
+    expect(video).toMatchObject({ room: 'room1', roomJoin: true, canSubscribe: true, canPublish: publishes });
+    expect(video.canPublishSources).toEqual(publishes ? ['camera', 'microphone'] : []);
+    expect(video.roomAdmin).toBeFalsy();
+    expect(video.roomCreate).toBeFalsy();
+    expect(video.canUpdateOwnMetadata).toBeFalsy();
+    expect(claims.sub).toBe('id1');
+    expect(JSON.parse(claims.metadata as string)).toEqual({ role });
+    expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(MEDIA_TOKEN_TTL_S);
+  });
+});
+
+describe('join link signer', () => {
+  const signer = createLinkSigner('link-secret-link-secret-link-secret');
+  const now = new Date('2026-05-01T12:00:00Z');
+  const later = new Date('2026-05-01T13:00:00Z');
+
+  it('round-trips the invite id until the expiry', async () => {
+    const token = await signer.sign('invite123', later);
+    expect(await signer.verify(token, now)).toBe('invite123');
+  });
+
+  it.each([
+    ['expired', async () => signer.verify(await signer.sign('i', later), new Date('2026-05-01T14:00:00Z'))],
+    [
+      'bad-signature',
+      async () =>
+        createLinkSigner('another-secret-another-secret').verify(await signer.sign('i', later), now),
+    ],
+    ['malformed', () => signer.verify('abc.def.ghi', now)],
+    ['malformed', () => signer.verify('', now)],
+  ])('refuses a %s link', async (problem, attempt) => {
+    const error = await attempt().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LinkError);
+    expect((error as LinkError).problem).toBe(problem);
+  });
+});
