@@ -98,3 +98,16 @@ export interface ApiError {
   message: string;
   issues?: { path: string; message: string }[];
 }
+
+/** The payload of a command. */
+export type PayloadOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[0];
+
+/**
+ * The acknowledgement of a command. socket.io-client's `timeout().emitWithAck()` loses this type
+ * (it reads the first argument of the decorated `(err, result)` callback), so callers restore it.
+ */
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (
+  result: infer R,
+) => void
+  ? R
+  : never;

@@ -33,7 +33,7 @@ export interface Database {
 export type Db = Kysely<Database>;
 
 /** Opens (creating if needed) the SQLite store under DATA_DIR, or in memory, and migrates it. */
-export async function openDb(dataDir: string | ':memory:'): Promise<Db> {
+export async function openDb(dataDir: string): Promise<Db> {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'openfloor.sqlite');
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -41,6 +41,6 @@ export async function openDb(dataDir: string | ':memory:'): Promise<Db> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return db;
 }

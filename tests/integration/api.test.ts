@@ -14,7 +14,9 @@ describe('organizer API', () => {
     const session = await server.createSession({ title: 'AI at work' });
     const invite = await server.invite(session.id, 'interpreter', 'Ana Ruiz');
     expect(invite.url).toMatch(new RegExp(`^${server.url.replace('127.0.0.1', 'localhost')}/join/`));
-    const info = await (await server.api('GET', `/api/join/${invite.token}`, undefined, null)).json();
+    const info: unknown = await (
+      await server.api('GET', `/api/join/${invite.token}`, undefined, null)
+    ).json();
     expect(info).toMatchObject({ name: 'Ana Ruiz', role: 'interpreter', session: { title: 'AI at work' } });
   });
 

@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ack, JoinResult } from '../../shared/protocol.js';
-import { startTestServer, stateWhere, type TestClient, type TestServer } from '../support/server.js';
+import { ask, startTestServer, stateWhere, type TestClient, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let sessionId: string;
@@ -16,7 +16,7 @@ afterEach(async () => {
 async function joinAs(role: Parameters<TestServer['invite']>[1], name: string) {
   const invite = await server.invite(sessionId, role, name);
   const socket = server.client(invite.token);
-  const result = await socket.timeout(5000).emitWithAck('room:join', {});
+  const result = await ask(socket, 'room:join', {});
   if (!result.ok) throw new Error(result.message);
   return { socket, id: invite.id, result, token: invite.token };
 }
@@ -59,19 +59,16 @@ describe('room:join', () => {
 
   it('uses the name chosen on the pre-join page', async () => {
     const invite = await server.invite(sessionId, 'attendee', 'Alexander');
-    const result = await server
-      .client(invite.token)
-      .timeout(5000)
-      .emitWithAck('room:join', { name: 'Alex K.' });
+    const result = await ask(server.client(invite.token), 'room:join', { name: 'Alex K.' });
     expect(result.ok && result.self.name).toBe('Alex K.');
   });
 
   it('refuses a bad payload with a reason and changes nothing', async () => {
     const invite = await server.invite(sessionId, 'attendee', 'Alex');
     const socket = server.client(invite.token);
-    const result = await socket.timeout(5000).emitWithAck('room:join', { name: 'x'.repeat(500) });
+    const result = await ask(socket, 'room:join', { name: 'x'.repeat(500) });
     expect(result).toMatchObject({ ok: false, reason: 'invalid-payload' });
-    const token = await socket.timeout(5000).emitWithAck('room:media-token', {});
+    const token = await ask(socket, 'room:media-token', {});
     expect(token).toMatchObject({ ok: false, reason: 'not-joined' });
   });
 
@@ -83,9 +80,7 @@ describe('room:join', () => {
 
   it('rate-limits a flood of commands from one socket', async () => {
     const { socket } = await joinAs('attendee', 'Alex');
-    const results = await Promise.all(
-      Array.from({ length: 40 }, () => socket.timeout(5000).emitWithAck('room:media-token', {})),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, () => ask(socket, 'room:media-token', {})));
     expect(results.filter((r) => !r.ok && r.reason === 'rate-limited').length).toBeGreaterThan(0);
   });
 
@@ -114,27 +109,23 @@ describe('the interpreter pin', () => {
 
   it('moves to the interpreter who takes over, for everyone (P2)', async () => {
     const seen = stateWhere(attendee.socket, (s) => s.activeInterpreterId === ben.id);
-    expect(await ben.socket.timeout(5000).emitWithAck('interpreter:take-over', {})).toEqual({ ok: true });
+    expect(await ask(ben.socket, 'interpreter:take-over', {})).toEqual({ ok: true });
     expect((await seen).activeInterpreterId).toBe(ben.id);
   });
 
   it('lets the moderator switch, and nobody else (P3)', async () => {
-    expect(await ben.socket.timeout(5000).emitWithAck('interpreter:take-over', {})).toEqual({ ok: true });
-    const byModerator = await moderator.socket
-      .timeout(5000)
-      .emitWithAck('interpreter:set-active', { participantId: ana.id });
+    expect(await ask(ben.socket, 'interpreter:take-over', {})).toEqual({ ok: true });
+    const byModerator = await ask(moderator.socket, 'interpreter:set-active', { participantId: ana.id });
     expect(byModerator).toEqual({ ok: true });
-    const byAttendee = await attendee.socket
-      .timeout(5000)
-      .emitWithAck('interpreter:set-active', { participantId: ben.id });
+    const byAttendee = await ask(attendee.socket, 'interpreter:set-active', { participantId: ben.id });
     expect(byAttendee).toMatchObject({ ok: false, reason: 'forbidden' });
-    expect(await attendee.socket.timeout(5000).emitWithAck('interpreter:take-over', {})).toMatchObject({
+    expect(await ask(attendee.socket, 'interpreter:take-over', {})).toMatchObject({
       ok: false,
       reason: 'forbidden',
     });
-    const notInterpreter = await moderator.socket
-      .timeout(5000)
-      .emitWithAck('interpreter:set-active', { participantId: attendee.id });
+    const notInterpreter = await ask(moderator.socket, 'interpreter:set-active', {
+      participantId: attendee.id,
+    });
     expect(notInterpreter).toMatchObject({ ok: false, reason: 'not-found' });
   });
 

@@ -5,7 +5,13 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.js';
 import { createMediaService } from '../../server/livekit/media.js';
 import { openDb, type Db } from '../../server/store/db.js';
-import type { ClientToServerEvents, RoomState, ServerToClientEvents } from '../../shared/protocol.js';
+import type {
+  AckOf,
+  ClientToServerEvents,
+  PayloadOf,
+  RoomState,
+  ServerToClientEvents,
+} from '../../shared/protocol.js';
 import type { InviteRole } from '../../shared/roles.js';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -110,4 +116,16 @@ export function stateWhere(socket: TestClient, predicate: (state: RoomState) => 
     };
     socket.on('room:state', listener);
   });
+}
+
+/** Sends a command and awaits its typed acknowledgement (5 s timeout). */
+export function ask<E extends keyof ClientToServerEvents>(
+  socket: TestClient,
+  event: E,
+  payload: PayloadOf<E>,
+): Promise<AckOf<E>> {
+  const timed = socket.timeout(5000) as unknown as {
+    emitWithAck(event: E, payload: PayloadOf<E>): Promise<AckOf<E>>;
+  };
+  return timed.emitWithAck(event, payload);
 }

@@ -10,7 +10,7 @@ const people: PinPerson[] = [
 ];
 
 describe('decidePin', () => {
-  it.each<[string, string | null, PinCommand, string | null | 'forbidden' | 'not-found']>([
+  it.each<[string, string | null, PinCommand, string | null]>([
     ['P1 first interpreter to arrive is pinned', null, { type: 'came-online', who: 'ana' }, 'ana'],
     ['P1 a second interpreter does not steal the pin', 'ana', { type: 'came-online', who: 'ben' }, 'ana'],
     ['P1 a non-interpreter arriving changes nothing', null, { type: 'came-online', who: 'att' }, null],
