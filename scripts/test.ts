@@ -1,0 +1,78 @@
+// `npm test`: every tier, in order: types, lint, unit + integration, client build, then the
+// browser tests on a real LiveKit server and Chromium, provisioned here when missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ensureLiveKitBinary } from '../server/livekit/binary.js';
+import { CHROMIUM_PATH } from '../tests/support/browser.js';
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+const results: { step: string; ok: boolean; seconds: number; note?: string }[] = [];
+
+function run(step: string, argv: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  process.stdout.write(`\n=== ${step}: ${argv.join(' ')}\n`);
+  const started = Date.now();
+  const { status } = spawnSync(argv[0]!, argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  results.push({ step, ok: status === 0, seconds: (Date.now() - started) / 1000 });
+  return status === 0;
+}
+
+function fail(step: string, note: string): void {
+  process.stdout.write(`\n=== ${step}: ${note}\n`);
+  results.push({ step, ok: false, seconds: 0, note });
+}
+
+const isRoot = process.getuid?.() === 0;
+
+function ensureChromium(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (!isRoot) {
+    fail(
+      'chromium',
+      `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium (sudo apt-get install -y chromium).`,
+    );
+    return false;
+  }
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  return (
+    run('install chromium', ['apt-get', 'update', '-qq'], env) &&
+    run('install chromium', ['apt-get', 'install', '-y', '-qq', 'chromium'], env)
+  );
+}
+
+/** A loopback-only network namespace, so WebRTC media can only travel over 127.0.0.1 (TESTING.md). */
+function loopbackNamespace(): string[] | null {
+  if (process.platform !== 'linux' || !isRoot) return null;
+  const probe = spawnSync('unshare', ['-n', '--', 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' });
+  return probe.status === 0
+    ? ['unshare', '-n', '--', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"']
+    : null;
+}
+
+run('typecheck', [bin('tsc'), '--noEmit']);
+run('lint', [bin('eslint'), '.']);
+run('format', [bin('prettier'), '--check', '.']);
+run('unit and integration', [bin('vitest'), 'run', '--project', 'unit', '--project', 'integration']);
+const built = run('build client', [bin('vite'), 'build', '--logLevel', 'warn']);
+
+const livekit = ensureLiveKitBinary((line) => process.stdout.write(`${line}\n`));
+if (!livekit) fail('livekit-server', 'not found and could not be built (see above).');
+const chromium = ensureChromium();
+if (built && livekit && chromium) {
+  const netns = loopbackNamespace();
+  if (!netns)
+    process.stdout.write('\nNo loopback-only namespace here (needs Linux and root): plain loopback.\n');
+  run('browser (real LiveKit, Chromium)', [...(netns ?? []), bin('vitest'), 'run', '--project', 'e2e']);
+}
+
+process.stdout.write('\n=== summary\n');
+for (const r of results) {
+  process.stdout.write(
+    `${r.ok ? 'pass' : 'FAIL'}  ${r.step.padEnd(36)} ${r.seconds.toFixed(1)} s${r.note ? `  ${r.note}` : ''}\n`,
+  );
+}
+const failed = results.filter((r) => !r.ok).length;
+process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);

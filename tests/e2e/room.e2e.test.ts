@@ -1,0 +1,170 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  E2E_LIVEKIT_KEY,
+  E2E_LIVEKIT_SECRET,
+  startAppProcess,
+  type AppProcess,
+} from '../support/appProcess.js';
+import { launchChromium } from '../support/browser.js';
+import { measureFps } from '../support/media.js';
+
+const ARTIFACTS = 'test-results';
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const figures: Record<string, unknown> = {};
+
+let app: AppProcess;
+let browser: Browser;
+let sessionId: string;
+const people = {
+  moderator: { name: 'Morgan Lee', id: '', url: '', page: null as unknown as Page },
+  ana: { name: 'Ana Ruiz', id: '', url: '', page: null as unknown as Page },
+  ben: { name: 'Ben Okafor', id: '', url: '', page: null as unknown as Page },
+  attendee: { name: 'Alex Kim', id: '', url: '', page: null as unknown as Page },
+};
+
+async function axeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+async function openPrejoin(person: (typeof people)[keyof typeof people]) {
+  person.page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await person.page.goto(person.url);
+  await person.page.getByRole('button', { name: 'Join room' }).waitFor();
+  return person.page;
+}
+
+async function join(person: (typeof people)[keyof typeof people]) {
+  await person.page.getByRole('button', { name: 'Join room' }).click();
+  await person.page.getByRole('region', { name: 'Stage' }).waitFor();
+}
+
+/** Resolves when the video inside the named figure has rendered a frame. */
+async function firstFrame(page: Page, figureName: string) {
+  const video = page.getByRole('figure', { name: figureName }).locator('video');
+  await video.evaluate(
+    (v: HTMLVideoElement) =>
+      new Promise<void>((resolve) => {
+        const check = () =>
+          v.videoWidth > 0 && v.currentTime > 0 ? resolve() : requestAnimationFrame(check);
+        check();
+      }),
+  );
+}
+
+beforeAll(async () => {
+  app = await startAppProcess(Number(process.env.E2E_PORT ?? 3000));
+  browser = await launchChromium();
+  sessionId = (await app.createSession('How AI is changing our work')).id;
+  for (const [key, role] of [
+    ['moderator', 'moderator'],
+    ['ana', 'interpreter'],
+    ['ben', 'interpreter'],
+    ['attendee', 'attendee'],
+  ] as const) {
+    const invite = await app.invite(sessionId, role, people[key].name);
+    Object.assign(people[key], { id: invite.id, url: invite.url });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  writeFileSync(`${ARTIFACTS}/e2e-figures.json`, JSON.stringify(figures, null, 2));
+  console.log('E2E figures:', JSON.stringify(figures));
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the live room on a real LiveKit server', () => {
+  it('has accessible pre-join pages, with a camera preview for the interpreter', async () => {
+    const interpreterPage = await openPrejoin(people.ana);
+    await expect.poll(() => interpreterPage.getByRole('combobox', { name: 'Camera' }).count()).toBe(1);
+    expect(await axeViolations(interpreterPage)).toEqual([]);
+    const attendeePage = await openPrejoin(people.attendee);
+    expect(await attendeePage.getByRole('combobox', { name: 'Camera' }).count()).toBe(0);
+    expect(await axeViolations(attendeePage)).toEqual([]);
+  });
+
+  it('shows the attendee the moderator and the pinned interpreter side by side, at 20+ fps', async () => {
+    await openPrejoin(people.moderator);
+    await join(people.moderator);
+    await join(people.ana);
+    const page = people.attendee.page;
+    const clickedAt = Date.now();
+    await join(people.attendee);
+    await firstFrame(page, `ASL interpreter: ${people.ana.name}`);
+    figures.joinToFirstInterpreterFrameMs = Date.now() - clickedAt;
+
+    const stage = await page.getByRole('region', { name: 'Stage' }).boundingBox();
+    const floor = await page
+      .getByRole('figure', { name: `Moderator: ${people.moderator.name}` })
+      .boundingBox();
+    const interpreter = await page
+      .getByRole('figure', { name: `ASL interpreter: ${people.ana.name}` })
+      .boundingBox();
+    expect(stage && floor && interpreter).toBeTruthy();
+    // Side by side: the two tiles share a row and do not overlap.
+    expect(Math.abs(floor!.y - interpreter!.y)).toBeLessThan(floor!.height / 2);
+    expect(floor!.x + floor!.width <= interpreter!.x || interpreter!.x + interpreter!.width <= floor!.x).toBe(
+      true,
+    );
+    expect(interpreter!.width).toBeGreaterThanOrEqual(stage!.width / 3);
+    await firstFrame(page, `Moderator: ${people.moderator.name}`);
+
+    await page.waitForTimeout(2000); // let the bandwidth estimate ramp up before measuring
+    const measured = await measureFps(page, people.ana.id, 5000);
+    figures.interpreterFps = Number(measured.fps.toFixed(1));
+    figures.interpreterResolution = `${measured.width}x${measured.height}`;
+    expect(measured.fps).toBeGreaterThanOrEqual(20);
+    await page.screenshot({ path: `${ARTIFACTS}/attendee-view.png`, fullPage: true });
+  });
+
+  it('grants publishing to the moderator and interpreter only, and room admin to nobody', async () => {
+    const rooms = new RoomServiceClient('http://127.0.0.1:7880', E2E_LIVEKIT_KEY, E2E_LIVEKIT_SECRET);
+    const byIdentity = new Map(
+      (await rooms.listParticipants(sessionId)).map((p) => [p.identity, p.permission]),
+    );
+    expect(byIdentity.get(people.attendee.id)?.canPublish).toBe(false);
+    expect(byIdentity.get(people.attendee.id)?.canSubscribe).toBe(true);
+    expect(byIdentity.get(people.moderator.id)?.canPublish).toBe(true);
+    expect(byIdentity.get(people.ana.id)?.canPublish).toBe(true);
+    for (const permission of byIdentity.values()) expect(permission?.canPublishData).toBe(false);
+  });
+
+  it('has no WCAG 2.2 A/AA violation in the room', async () => {
+    expect(await axeViolations(people.attendee.page)).toEqual([]);
+    expect(await axeViolations(people.ana.page)).toEqual([]);
+  });
+
+  it('moves the pin when the second interpreter takes over, without moving the tile', async () => {
+    const page = people.attendee.page;
+    const before = await page
+      .getByRole('figure', { name: `ASL interpreter: ${people.ana.name}` })
+      .boundingBox();
+    await openPrejoin(people.ben);
+    await join(people.ben);
+    await people.ben.page.getByRole('button', { name: 'Take over' }).click();
+    const benTile = page.getByRole('figure', { name: `ASL interpreter: ${people.ben.name}` });
+    await benTile.waitFor();
+    await firstFrame(page, `ASL interpreter: ${people.ben.name}`);
+    expect(await benTile.boundingBox()).toEqual(before);
+    expect(await people.ana.page.getByRole('button', { name: 'Take over' }).count()).toBe(1);
+  });
+
+  it('keeps the interpreter tile in place, shown reconnecting, when their media drops', async () => {
+    const page = people.attendee.page;
+    await people.ben.page.context().close();
+    const tile = page.getByRole('figure', { name: `ASL interpreter: ${people.ben.name}` });
+    await expect.poll(() => tile.textContent(), { timeout: 20_000 }).toMatch(/reconnecting/i);
+    await page.screenshot({
+      path: `${ARTIFACTS}/attendee-view-interpreter-reconnecting.png`,
+      fullPage: true,
+    });
+  });
+});

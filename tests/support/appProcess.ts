@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { InviteRole } from '../../shared/roles.js';
+
+export const E2E_LIVEKIT_KEY = 'e2ekey';
+export const E2E_LIVEKIT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-0123';
+
+export interface AppProcess {
+  url: string;
+  dataDir: string;
+  organizerToken: string;
+  createSession(title: string): Promise<{ id: string }>;
+  invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts OpenFloor the way `npm start` does (server/main.ts, which runs its own livekit-server),
+ * with a fresh DATA_DIR and known LiveKit keys so a test can call the LiveKit server API too.
+ */
+export async function startAppProcess(port: number): Promise<AppProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'openfloor-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LIVEKIT_URL: '',
+      LIVEKIT_API_KEY: E2E_LIVEKIT_KEY,
+      LIVEKIT_API_SECRET: E2E_LIVEKIT_SECRET,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`OpenFloor exited with ${child.exitCode}`);
+    if (
+      await fetch(`${url}/api/openapi.json`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (i > 300) throw new Error('OpenFloor did not start within 30 s');
+    await sleep(100);
+  }
+  const organizerToken = readFileSync(join(dataDir, 'organizer-token'), 'utf8').trim();
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${url}/api${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${organizerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    url,
+    dataDir,
+    organizerToken,
+    createSession: (title) =>
+      post('/sessions', {
+        title,
+        startsAt: new Date().toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        timeZone: 'America/New_York',
+      }),
+    invite: (sessionId, role, name) => post(`/sessions/${sessionId}/invites`, { role, name }),
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(8000)]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
