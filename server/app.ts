@@ -40,7 +40,10 @@ export function createApp(o: AppOptions): App {
   const now = o.now ?? (() => new Date());
   const repo = createRepo(o.db);
   const signer = createLinkSigner(o.linkSecret);
-  const http = createServer();
+  const app = express();
+  // Socket.IO must attach after the app is the server's request handler, so that it takes its
+  // own paths away from Express (otherwise both answer a polling request).
+  const http = createServer(app);
   const io: OpenFloorServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const ctx: RoomContext = {
     io,
@@ -60,7 +63,6 @@ export function createApp(o: AppOptions): App {
     await broadcastRoomState(ctx, sessionId);
   };
 
-  const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const api = express.Router();
@@ -82,7 +84,6 @@ export function createApp(o: AppOptions): App {
   api.use(apiErrorHandler);
   app.use('/api', api);
   app.use(createWebRouter({ repo, signer, now }));
-  http.on('request', app);
 
   io.use(createSocketAuth(ctx));
   io.on('connection', (socket) => {

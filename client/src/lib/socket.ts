@@ -1,0 +1,33 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  AckOf,
+  ClientToServerEvents,
+  PayloadOf,
+  ServerToClientEvents,
+} from '../../../shared/protocol.js';
+
+export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const COMMAND_TIMEOUT_MS = 10_000;
+
+/** One socket per page, authenticated by the personal join link's token. */
+export function createRoomSocket(token: string): RoomSocket {
+  return io({ auth: { token }, autoConnect: false });
+}
+
+/** Sends a command and resolves with its typed acknowledgement (or a timeout refusal). */
+export async function ask<E extends keyof ClientToServerEvents>(
+  socket: RoomSocket,
+  event: E,
+  payload: PayloadOf<E>,
+): Promise<AckOf<E>> {
+  // socket.io-client's timeout() loses the acknowledgement type; AckOf restores it.
+  const timed = socket.timeout(COMMAND_TIMEOUT_MS) as unknown as {
+    emitWithAck(event: E, payload: PayloadOf<E>): Promise<AckOf<E>>;
+  };
+  try {
+    return await timed.emitWithAck(event, payload);
+  } catch {
+    return { ok: false, reason: 'internal-error', message: 'The server did not answer in time.' } as AckOf<E>;
+  }
+}

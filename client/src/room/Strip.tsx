@@ -1,0 +1,39 @@
+import { VideoQuality, type Room } from 'livekit-client';
+import type { RoomState } from '../../../shared/protocol.js';
+import { canPublishOnJoin, ROLE_LABEL } from '../../../shared/roles.js';
+import { cameraTrackOf } from './useLiveKit';
+import { Tile } from './Tile';
+
+/** Everyone not on the stage: small tiles for people with cameras, names for the rest. */
+export function Strip({ state, room }: { state: RoomState; room: Room }) {
+  const onStage = new Set([state.floorHolderId, state.activeInterpreterId]);
+  const others = state.participants.filter((p) => !onStage.has(p.id) && p.online);
+  return (
+    <section className="strip" aria-labelledby="strip-heading">
+      <h2 id="strip-heading">Also in the room</h2>
+      {others.length === 0 && <p>No one else yet.</p>}
+      <ul>
+        {others.map((p) => {
+          const label = `${ROLE_LABEL[p.role]}: ${p.name}`;
+          const video = cameraTrackOf(room, p.id);
+          return (
+            <li key={p.id}>
+              {canPublishOnJoin(p.role) ? (
+                <Tile
+                  className="small"
+                  label={label}
+                  publication={video}
+                  quality={VideoQuality.LOW}
+                  status={video?.track ? null : 'Camera off'}
+                  participantId={p.id}
+                />
+              ) : (
+                <span className="person">{label}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
