@@ -10,7 +10,7 @@ import {
   type AppProcess,
 } from '../support/appProcess.js';
 import { launchChromium } from '../support/browser.js';
-import { measureFps } from '../support/media.js';
+import { measureFps, sampleLocalLayers, samplePublishing, sampleRemoteVideo } from '../support/media.js';
 
 const ARTIFACTS = 'test-results';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -45,17 +45,22 @@ async function join(person: (typeof people)[keyof typeof people]) {
   await person.page.getByRole('region', { name: 'Stage' }).waitFor();
 }
 
-/** Resolves when the video inside the named figure has rendered a frame. */
+/** Resolves when the video inside the named figure has rendered a frame; fails after 30 s. */
 async function firstFrame(page: Page, figureName: string) {
-  const video = page.getByRole('figure', { name: figureName }).locator('video');
-  await video.evaluate(
+  const figure = page.getByRole('figure', { name: figureName });
+  const rendered = await figure.locator('video').evaluate(
     (v: HTMLVideoElement) =>
-      new Promise<void>((resolve) => {
-        const check = () =>
-          v.videoWidth > 0 && v.currentTime > 0 ? resolve() : requestAnimationFrame(check);
+      new Promise<boolean>((resolve) => {
+        const deadline = performance.now() + 30_000;
+        const check = () => {
+          if (v.videoWidth > 0 && v.currentTime > 0) return resolve(true);
+          if (performance.now() > deadline) return resolve(false);
+          requestAnimationFrame(check);
+        };
         check();
       }),
   );
+  if (!rendered) throw new Error(`no frame in "${figureName}": tile says "${await figure.textContent()}"`);
 }
 
 beforeAll(async () => {
@@ -117,11 +122,27 @@ describe('the live room on a real LiveKit server', () => {
     expect(interpreter!.width).toBeGreaterThanOrEqual(stage!.width / 3);
     await firstFrame(page, `Moderator: ${people.moderator.name}`);
 
-    await page.waitForTimeout(2000); // let the bandwidth estimate ramp up before measuring
+    // The interpreter captures at least 640x480 at 25+ fps and sends it as simulcast, top layer full size.
+    const publishing = await samplePublishing(people.ana.page);
+    figures.interpreterPublishing = publishing;
+    expect(publishing.capture.height).toBeGreaterThanOrEqual(480);
+    expect(publishing.capture.frameRate).toBeGreaterThanOrEqual(25);
+    expect(publishing.encodings.length).toBe(3);
+    expect(Math.min(...publishing.encodings.map((e) => e.scaleDown))).toBe(1);
+
+    // Read the received size only once the bandwidth estimate has ramped up to the top layer.
+    const rampStarted = Date.now();
+    await expect
+      .poll(async () => (await sampleRemoteVideo(page, people.ana.id))?.height ?? 0, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(480)
+      .catch(() => undefined);
+    figures.msFromFirstFrameToTopLayer = Date.now() - rampStarted;
     const measured = await measureFps(page, people.ana.id, 5000);
     figures.interpreterFps = Number(measured.fps.toFixed(1));
     figures.interpreterResolution = `${measured.width}x${measured.height}`;
+    figures.interpreterSentLayers = await sampleLocalLayers(people.ana.page);
     expect(measured.fps).toBeGreaterThanOrEqual(20);
+    expect(measured.requestedQuality).toBe(2); // VideoQuality.HIGH: every viewer asks for the top layer
     await page.screenshot({ path: `${ARTIFACTS}/attendee-view.png`, fullPage: true });
   });
 

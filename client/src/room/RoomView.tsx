@@ -83,7 +83,7 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
               }
               onLeave={onLeave}
             />
-            <Strip state={joined.state} room={media.room} />
+            <Strip state={joined.state} room={media.room} selfId={joined.self.id} />
           </>
         ) : (
           <p>Joining the room…</p>

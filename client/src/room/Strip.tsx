@@ -5,7 +5,7 @@ import { cameraTrackOf } from './useLiveKit';
 import { Tile } from './Tile';
 
 /** Everyone not on the stage: small tiles for people with cameras, names for the rest. */
-export function Strip({ state, room }: { state: RoomState; room: Room }) {
+export function Strip({ state, room, selfId }: { state: RoomState; room: Room; selfId: string }) {
   const onStage = new Set([state.floorHolderId, state.activeInterpreterId]);
   const others = state.participants.filter((p) => !onStage.has(p.id) && p.online);
   return (
@@ -14,7 +14,7 @@ export function Strip({ state, room }: { state: RoomState; room: Room }) {
       {others.length === 0 && <p>No one else yet.</p>}
       <ul>
         {others.map((p) => {
-          const label = `${ROLE_LABEL[p.role]}: ${p.name}`;
+          const label = `${ROLE_LABEL[p.role]}: ${p.name}${p.id === selfId ? ' (you)' : ''}`;
           const video = cameraTrackOf(room, p.id);
           return (
             <li key={p.id}>

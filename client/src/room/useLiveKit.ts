@@ -1,4 +1,11 @@
-import { Room, RoomEvent, Track, VideoPresets, type Participant as LkParticipant } from 'livekit-client';
+import {
+  Room,
+  RoomEvent,
+  Track,
+  VideoPreset,
+  VideoPresets,
+  type Participant as LkParticipant,
+} from 'livekit-client';
 import { useEffect, useState } from 'react';
 import type { LiveKitConnection } from '../../../shared/protocol.js';
 import type { InviteRole } from '../../../shared/roles.js';
@@ -12,6 +19,10 @@ declare global {
 }
 
 export type MediaStatus = 'off' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable';
+
+// LiveKit's stock 360p layer runs at 20 fps; signing in a small window still needs the full rate.
+// The thumbnail layer stays at 20 fps to spare the publisher's CPU.
+const SIMULCAST_LAYERS = [new VideoPreset(320, 180, 200_000, 20), new VideoPreset(640, 360, 700_000, 30)];
 
 export interface MediaChoices {
   cameraId: string;
@@ -29,16 +40,18 @@ const REFRESH_EVENTS = [
   RoomEvent.ParticipantDisconnected,
 ] as const;
 
-// Sign language needs motion: frame rate before resolution, and simulcast so viewers can take the top layer.
+// Sign language needs motion: frame rate before resolution, and simulcast so viewers can take the top
+// layer. The interpreter gets the larger share of bandwidth and CPU; the floor's talking head less.
 async function publish(room: Room, role: InviteRole, choices: MediaChoices) {
   const interpreter = role === 'interpreter';
+  const resolution = (interpreter ? VideoPresets.h720 : VideoPresets.h540).resolution;
   await room.localParticipant.setCameraEnabled(
     true,
-    { deviceId: choices.cameraId || undefined, resolution: VideoPresets.h720.resolution },
+    { deviceId: choices.cameraId || undefined, resolution },
     {
       simulcast: true,
-      videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360],
-      videoEncoding: { maxBitrate: interpreter ? 2_500_000 : 1_700_000, maxFramerate: 30 },
+      videoSimulcastLayers: SIMULCAST_LAYERS,
+      videoEncoding: { maxBitrate: interpreter ? 2_500_000 : 1_200_000, maxFramerate: 30 },
       degradationPreference: interpreter ? 'maintain-framerate' : 'balanced',
     },
   );
