@@ -57,8 +57,16 @@ run('format', [bin('prettier'), '--check', '.']);
 run('unit and integration', [bin('vitest'), 'run', '--project', 'unit', '--project', 'integration']);
 const built = run('build client', [bin('vite'), 'build', '--logLevel', 'warn']);
 
+const provisionStarted = Date.now();
 const livekit = ensureLiveKitBinary((line) => process.stdout.write(`${line}\n`));
-if (!livekit) fail('livekit-server', 'not found and could not be built (see above).');
+if (livekit)
+  results.push({
+    step: 'provision livekit-server',
+    ok: true,
+    seconds: (Date.now() - provisionStarted) / 1000,
+    note: livekit,
+  });
+else fail('livekit-server', 'not found and could not be built (see above).');
 const chromium = ensureChromium();
 if (built && livekit && chromium) {
   const netns = loopbackNamespace();

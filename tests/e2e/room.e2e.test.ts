@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { RoomServiceClient } from 'livekit-server-sdk';
+import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -183,9 +183,39 @@ describe('the live room on a real LiveKit server', () => {
     await people.ben.page.context().close();
     const tile = page.getByRole('figure', { name: `ASL interpreter: ${people.ben.name}` });
     await expect.poll(() => tile.textContent(), { timeout: 20_000 }).toMatch(/reconnecting/i);
+    // Announced once through the polite live region, not only shown.
+    await page.getByText(`ASL interpreter ${people.ben.name} is reconnecting`).waitFor({ state: 'attached' });
     await page.screenshot({
       path: `${ARTIFACTS}/attendee-view-interpreter-reconnecting.png`,
       fullPage: true,
     });
+  });
+
+  it('lets a viewer enlarge the interpreter and swap the sides', async () => {
+    const page = people.attendee.page;
+    const floorTile = page.getByRole('figure', { name: `Moderator: ${people.moderator.name}` });
+    const interpreterTile = page.getByRole('figure', { name: `ASL interpreter: ${people.ben.name}` });
+    await page.getByRole('button', { name: 'Enlarge interpreter' }).press('Enter');
+    await expect
+      .poll(async () => (await interpreterTile.boundingBox())!.width)
+      .toBeGreaterThan(1.5 * (await floorTile.boundingBox())!.width);
+    await page.getByRole('button', { name: 'Swap sides' }).press('Enter');
+    await expect
+      .poll(async () => (await interpreterTile.boundingBox())!.x)
+      .toBeLessThan((await floorTile.boundingBox())!.x);
+    expect(await page.getByRole('button', { name: 'Swap sides' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('lets the moderator mute their microphone, and LiveKit sees it', async () => {
+    const page = people.moderator.page;
+    await page.getByRole('button', { name: 'Mute microphone' }).press('Enter');
+    await page.getByRole('button', { name: 'Unmute microphone' }).waitFor();
+    const rooms = new RoomServiceClient('http://127.0.0.1:7880', E2E_LIVEKIT_KEY, E2E_LIVEKIT_SECRET);
+    await expect
+      .poll(async () => {
+        const moderator = await rooms.getParticipant(sessionId, people.moderator.id);
+        return moderator.tracks.find((t) => t.type === TrackType.AUDIO)?.muted;
+      })
+      .toBe(true);
   });
 });

@@ -15,6 +15,11 @@ interface ControlsProps {
   onLeave: () => void;
 }
 
+const LAYOUT_TOGGLES: [keyof StageLayout, string][] = [
+  ['swapped', 'Swap sides'],
+  ['enlarged', 'Enlarge interpreter'],
+];
+
 function MediaToggles({ room }: { room: Room }) {
   const local = room.localParticipant;
   const micOn = local.isMicrophoneEnabled;
@@ -42,22 +47,17 @@ export function Controls(props: ControlsProps) {
   return (
     <div className="controls">
       <div role="group" aria-label="Stage view" className="control-group">
-        <button
-          type="button"
-          className="button"
-          aria-pressed={layout.swapped}
-          onClick={() => props.onToggleLayout('swapped')}
-        >
-          Swap sides
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-pressed={layout.enlarged}
-          onClick={() => props.onToggleLayout('enlarged')}
-        >
-          Enlarge interpreter
-        </button>
+        {LAYOUT_TOGGLES.map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            className="button"
+            aria-pressed={layout[key]}
+            onClick={() => props.onToggleLayout(key)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       {self.role === 'interpreter' && state.activeInterpreterId !== self.id && (
         <button type="button" className="button primary" onClick={props.onTakeOver}>
