@@ -16,7 +16,8 @@ async function startMedia(
   const { url, apiKey, apiSecret } = config.livekit;
   if (url) return { media: createMediaService(url, apiKey, apiSecret), local: null };
   const lkLog = createLogger('livekit');
-  const binary = ensureLiveKitBinary((line) => lkLog.warn(line));
+  // Plain text: these lines are instructions for a person, not log records.
+  const binary = ensureLiveKitBinary((line) => process.stderr.write(`${line}\n`));
   if (!binary) {
     lkLog.warn('Serving without audio and video: sessions, links and the room state still work.');
     return { media: null, local: null };
