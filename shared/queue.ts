@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { idSchema } from './schemas.js';
+
+/** A raised hand asks to speak, or to have a written remark read out on the stage. */
+export const HAND_KINDS = ['speak', 'remark'] as const;
+export type HandKind = (typeof HAND_KINDS)[number];
+
+export const TOPIC_MAX_CHARS = 200;
+export const REMARK_MAX_CHARS = 2000;
+export const DEFAULT_SPEAKING_LIMIT_MS = 3 * 60_000;
+export const DEFAULT_WARNING_MS = 30_000;
+
+export interface QueueEntry {
+  participantId: string;
+  kind: HandKind;
+  topic: string;
+  remark: string | null;
+  /** ISO time the hand was first raised; order is kept by the server, not by this stamp. */
+  raisedAt: string;
+}
+
+export interface Floor {
+  participantId: string;
+  kind: HandKind;
+  topic: string;
+  remark: string | null;
+  startedAt: string;
+  /** Epoch ms when the turn's time runs out while the timer runs; null while paused. */
+  deadline: number | null;
+  /** Milliseconds left while paused; null while running. */
+  pausedRemainingMs: number | null;
+  warned: boolean;
+  expired: boolean;
+}
+
+export interface QueueSettings {
+  speakingLimitMs: number;
+  warningMs: number;
+  /** End the turn by itself when the time is up (otherwise the moderator is prompted). */
+  autoEnd: boolean;
+}
+
+export interface QueueState {
+  entries: QueueEntry[];
+  floor: Floor | null;
+  settings: QueueSettings;
+}
+
+/** What clients receive: the state and the server's clock, so every countdown agrees. */
+export interface QueueSnapshot extends QueueState {
+  serverNow: number;
+}
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    // eslint-disable-next-line no-control-regex
+    .refine(
+      (s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s),
+      `${label} must not contain control characters.`,
+    );
+
+export const raiseHandSchema = z
+  .object({
+    kind: z.enum(HAND_KINDS).default('speak'),
+    topic: text(TOPIC_MAX_CHARS, 'Topic').default(''),
+    remark: text(REMARK_MAX_CHARS, 'Remark').optional(),
+  })
+  .strict()
+  .refine((h) => h.kind !== 'remark' || (h.remark ?? '').length > 0, {
+    message: 'A written remark needs its text.',
+    path: ['remark'],
+  });
+
+export const targetSchema = z.object({ participantId: idSchema }).strict();
+export const optionalTargetSchema = z.object({ participantId: idSchema.optional() }).strict();
+export const moveSchema = z.object({ participantId: idSchema, direction: z.enum(['up', 'down']) }).strict();
+export const extendSchema = z
+  .object({
+    ms: z
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 60_000),
+  })
+  .strict();
+export const settingsSchema = z
+  .object({
+    speakingLimitMs: z
+      .number()
+      .int()
+      .min(10_000)
+      .max(60 * 60_000),
+    warningMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 60_000),
+    autoEnd: z.boolean(),
+  })
+  .partial()
+  .strict();
+export const emptySchema = z.object({}).strict();

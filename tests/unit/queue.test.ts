@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { applyQueue, initialQueue, type Actor, type QueueCommand } from '../../server/queue/machine.js';
+import type { QueueState } from '../../shared/queue.js';
+
+const mod: Actor = { id: 'mod', role: 'moderator' };
+const sam: Actor = { id: 'sam', role: 'speaker' };
+const ava: Actor = { id: 'ava', role: 'attendee' };
+const ian: Actor = { id: 'ian', role: 'interpreter' };
+const T0 = Date.parse('2026-11-23T10:00:00Z');
+
+/** Applies commands in order, failing the test on any refusal, and gathers the effects. */
+function run(commands: QueueCommand[], start = initialQueue(), now = T0) {
+  let state: QueueState = start;
+  const effects = [];
+  for (const c of commands) {
+    const r = applyQueue(state, c, now);
+    if (!r.ok) throw new Error(`${c.type} refused: ${r.message}`);
+    state = r.state;
+    effects.push(...r.effects);
+  }
+  return { state, effects };
+}
+const raise = (by: Actor, topic = '', kind: 'speak' | 'remark' = 'speak', remark: string | null = null) =>
+  ({ type: 'raise', by, kind, topic, remark }) as const;
+const order = (s: QueueState) => s.entries.map((e) => e.participantId);
+
+describe('the queue', () => {
+  it('Q1 lets speakers and attendees raise hands, not staff', () => {
+    expect(order(run([raise(sam), raise(ava)]).state)).toEqual(['sam', 'ava']);
+    expect(applyQueue(initialQueue(), raise(ian), T0)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(applyQueue(initialQueue(), raise(mod), T0)).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
+  it('Q2 keeps one entry per person and their place when they change the topic', () => {
+    const { state } = run([raise(sam, 'pay'), raise(ava), raise(sam, 'hours')]);
+    expect(order(state)).toEqual(['sam', 'ava']);
+    expect(state.entries[0]?.topic).toBe('hours');
+  });
+
+  it.each<[string, QueueCommand, string[] | string]>([
+    ['Q3 a person lowers their own hand', { type: 'lower', by: sam, target: 'sam' }, ['ava']],
+    ['Q3 a moderator lowers anyone', { type: 'lower', by: mod, target: 'ava' }, ['sam']],
+    ['Q3 a participant cannot lower another', { type: 'lower', by: sam, target: 'ava' }, 'forbidden'],
+    ['Q3 lowering a hand that is not raised', { type: 'lower', by: mod, target: 'nobody' }, 'not-found'],
+    [
+      'Q4 the moderator moves someone up',
+      { type: 'move', by: mod, target: 'ava', direction: 'up' },
+      ['ava', 'sam'],
+    ],
+    [
+      'Q4 the moderator moves someone down',
+      { type: 'move', by: mod, target: 'sam', direction: 'down' },
+      ['ava', 'sam'],
+    ],
+    ['Q4 not past the top', { type: 'move', by: mod, target: 'sam', direction: 'up' }, 'invalid-payload'],
+    [
+      'Q4 not past the bottom',
+      { type: 'move', by: mod, target: 'ava', direction: 'down' },
+      'invalid-payload',
+    ],
+    ['Q4 only a moderator reorders', { type: 'move', by: ava, target: 'ava', direction: 'up' }, 'forbidden'],
+    ['Q5 the moderator lowers all hands', { type: 'lower-all', by: mod }, []],
+    ['Q5 only a moderator lowers all', { type: 'lower-all', by: sam }, 'forbidden'],
+  ])('%s', (_rule, command, expected) => {
+    const { state } = run([raise(sam), raise(ava)]);
+    const result = applyQueue(state, command, T0);
+    if (typeof expected === 'string') {
+      expect(result).toMatchObject({ ok: false, reason: expected });
+    } else {
+      expect(result.ok && order(result.state)).toEqual(expected);
+    }
+  });
+});
+
+describe('the floor', () => {
+  it('Q6 gives the floor with a deadline and a publish grant, taking them out of the queue', () => {
+    const { state, effects } = run([raise(sam), raise(ava), { type: 'give', by: mod, target: 'ava' }]);
+    expect(state.floor).toMatchObject({ participantId: 'ava', deadline: T0 + 180_000, kind: 'speak' });
+    expect(order(state)).toEqual(['sam']);
+    expect(effects).toEqual([{ type: 'grant-publish', participantId: 'ava' }]);
+  });
+
+  it('Q6 giving the floor to the next person ends the current turn first', () => {
+    const { effects } = run([raise(sam), raise(ava), { type: 'next', by: mod }, { type: 'next', by: mod }]);
+    expect(effects).toEqual([
+      { type: 'grant-publish', participantId: 'sam' },
+      { type: 'revoke-publish', participantId: 'sam' },
+      { type: 'grant-publish', participantId: 'ava' },
+    ]);
+  });
+
+  it('Q6 a written remark takes the floor without a publish grant', () => {
+    const { state, effects } = run([
+      raise(sam, 'jobs', 'remark', 'We need retraining.'),
+      { type: 'next', by: mod },
+    ]);
+    expect(state.floor).toMatchObject({ kind: 'remark', remark: 'We need retraining.' });
+    expect(effects).toEqual([]);
+  });
+
+  it.each<[string, QueueCommand, string]>([
+    ['Q6 only a moderator gives the floor', { type: 'give', by: sam, target: 'sam' }, 'forbidden'],
+    ['Q6 only to someone in the queue', { type: 'give', by: mod, target: 'nobody' }, 'not-found'],
+    ['Q8 only a moderator ends a turn', { type: 'end', by: sam }, 'forbidden'],
+    ['Q8 there must be a turn to end', { type: 'end', by: mod }, 'not-found'],
+    [
+      'Q12 only a moderator configures',
+      { type: 'configure', by: ava, settings: { autoEnd: true } },
+      'forbidden',
+    ],
+  ])('%s', (_rule, command, reason) => {
+    const { state } = run([raise(sam)]);
+    expect(applyQueue(state, command, T0)).toMatchObject({ ok: false, reason });
+  });
+
+  it('Q7 next on an empty queue is refused', () => {
+    expect(applyQueue(initialQueue(), { type: 'next', by: mod }, T0)).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
+  });
+
+  it('Q1 the floor holder cannot raise a hand', () => {
+    const { state } = run([raise(sam), { type: 'next', by: mod }]);
+    expect(applyQueue(state, raise(sam), T0)).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
+  it('Q8 ending a speaking turn revokes publishing and clears the floor', () => {
+    const { state, effects } = run([raise(sam), { type: 'next', by: mod }, { type: 'end', by: mod }]);
+    expect(state.floor).toBeNull();
+    expect(effects.at(-1)).toEqual({ type: 'revoke-publish', participantId: 'sam' });
+  });
+});
+
+describe('the timer', () => {
+  const speaking = () => run([raise(sam), { type: 'next', by: mod }]).state;
+
+  it('Q9 pause keeps the time left; resume sets a new deadline from it', () => {
+    const paused = applyQueue(speaking(), { type: 'pause', by: mod }, T0 + 60_000);
+    expect(paused.ok && paused.state.floor).toMatchObject({ deadline: null, pausedRemainingMs: 120_000 });
+    const resumed = paused.ok ? applyQueue(paused.state, { type: 'resume', by: mod }, T0 + 600_000) : paused;
+    expect(resumed.ok && resumed.state.floor).toMatchObject({
+      deadline: T0 + 720_000,
+      pausedRemainingMs: null,
+    });
+  });
+
+  it('Q9 extend adds time and re-arms the warning', () => {
+    const warned = applyQueue(speaking(), { type: 'tick' }, T0 + 170_000);
+    expect(warned.ok && warned.state.floor?.warned).toBe(true);
+    const extended = warned.ok
+      ? applyQueue(warned.state, { type: 'extend', by: mod, ms: 60_000 }, T0 + 170_000)
+      : warned;
+    expect(extended.ok && extended.state.floor).toMatchObject({ deadline: T0 + 240_000, warned: false });
+  });
+
+  it('Q10 warns once when 30 s are left', () => {
+    const early = applyQueue(speaking(), { type: 'tick' }, T0 + 149_000);
+    expect(early.ok && early.effects).toEqual([]);
+    const at = applyQueue(speaking(), { type: 'tick' }, T0 + 150_000);
+    expect(at.ok && at.effects).toEqual([{ type: 'time-warning', participantId: 'sam' }]);
+    const again = at.ok ? applyQueue(at.state, { type: 'tick' }, T0 + 151_000) : at;
+    expect(again.ok && again.effects).toEqual([]);
+  });
+
+  it('Q11 at zero marks the turn expired and prompts, once', () => {
+    const up = applyQueue(speaking(), { type: 'tick' }, T0 + 180_000);
+    expect(up.ok && up.effects).toEqual([{ type: 'time-up', participantId: 'sam' }]);
+    expect(up.ok && up.state.floor?.expired).toBe(true);
+    const again = up.ok ? applyQueue(up.state, { type: 'tick' }, T0 + 190_000) : up;
+    expect(again.ok && again.effects).toEqual([]);
+  });
+
+  it('Q11 with auto-end on, the turn ends by itself at zero', () => {
+    const state = run([
+      { type: 'configure', by: mod, settings: { autoEnd: true } },
+      raise(sam),
+      { type: 'next', by: mod },
+    ]).state;
+    const up = applyQueue(state, { type: 'tick' }, T0 + 180_000);
+    expect(up.ok && up.state.floor).toBeNull();
+    expect(up.ok && up.effects).toEqual([
+      { type: 'time-up', participantId: 'sam' },
+      { type: 'revoke-publish', participantId: 'sam' },
+    ]);
+  });
+
+  it('Q13 a refusal leaves the state untouched', () => {
+    const before = speaking();
+    const copy = structuredClone(before);
+    applyQueue(before, { type: 'pause', by: sam }, T0);
+    applyQueue(before, { type: 'resume', by: mod }, T0);
+    expect(before).toEqual(copy);
+  });
+});
