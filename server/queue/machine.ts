@@ -168,8 +168,15 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
       const ended = endTurn(state);
       return ok(ended.state, ended.effects);
     }
-    default:
+    case 'pause':
+    case 'resume':
+    case 'extend':
+    case 'configure':
       return applyTimer(state, command, now);
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
   }
 }
 
