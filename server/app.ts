@@ -14,10 +14,14 @@ import { createSocketAuth } from './room/auth.js';
 import { sessionChannel, type OpenFloorServer, type RoomContext } from './room/context.js';
 import { registerInterpreterHandlers, registerRoomHandlers } from './room/handlers.js';
 import { createPresence } from './room/presence.js';
+import { registerQueueHandlers } from './queue/handlers.js';
+import { createQueueService } from './queue/service.js';
 import { broadcastRoomState } from './room/state.js';
 import type { Db } from './store/db.js';
 import { createRepo } from './store/repo.js';
 import { createWebRouter } from './web.js';
+
+const TIMER_TICK_MS = 250;
 
 export interface AppOptions {
   db: Db;
@@ -45,12 +49,23 @@ export function createApp(o: AppOptions): App {
   // own paths away from Express (otherwise both answer a polling request).
   const http = createServer(app);
   const io: OpenFloorServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const queue = createQueueService({
+    repo,
+    media: o.media,
+    log: createLogger('queue'),
+    nowMs: () => now().getTime(),
+    onChange: (sessionId, snapshot, floorChanged) => {
+      io.to(sessionChannel(sessionId)).emit('queue:state', snapshot);
+      if (floorChanged) void broadcastRoomState(ctx, sessionId);
+    },
+  });
   const ctx: RoomContext = {
     io,
     repo,
     signer,
     presence: createPresence(),
     media: o.media,
+    queue,
     now,
     log: createLogger('room'),
   };
@@ -89,7 +104,16 @@ export function createApp(o: AppOptions): App {
   io.on('connection', (socket) => {
     registerRoomHandlers(ctx, socket);
     registerInterpreterHandlers(ctx, socket);
+    registerQueueHandlers(ctx, socket);
   });
+
+  // The turn timer: warnings and time-up are decided by the queue machine from the stored deadline.
+  const timer = setInterval(() => {
+    for (const sessionId of queue.activeSessions()) {
+      queue.apply(sessionId, { type: 'tick' }).catch((err: unknown) => ctx.log.error({ err }, 'tick failed'));
+    }
+  }, TIMER_TICK_MS);
+  timer.unref();
 
   return {
     http,
@@ -99,6 +123,9 @@ export function createApp(o: AppOptions): App {
         http.once('error', reject);
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
       }),
-    close: () => new Promise((resolve) => void io.close(() => resolve())),
+    close: () => {
+      clearInterval(timer);
+      return new Promise((resolve) => void io.close(() => resolve()));
+    },
   };
 }

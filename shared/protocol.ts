@@ -1,3 +1,4 @@
+import type { QueueSnapshot, QueueSettings } from './queue.js';
 import type { InviteRole } from './roles.js';
 
 /** Bumped when the client-server contract changes incompatibly. */
@@ -52,6 +53,7 @@ export interface LiveKitConnection {
 export interface JoinResult {
   self: Participant;
   state: RoomState;
+  queue: QueueSnapshot;
   /** Null when the media server cannot be reached; the rest of the room still works. */
   livekit: LiveKitConnection | null;
 }
@@ -63,11 +65,30 @@ export interface ClientToServerEvents {
   'room:media-token': (payload: object, ack: (result: Ack<{ livekit: LiveKitConnection }>) => void) => void;
   'interpreter:take-over': (payload: object, ack: (result: Ack) => void) => void;
   'interpreter:set-active': (payload: { participantId: string }, ack: (result: Ack) => void) => void;
+  'queue:raise-hand': (
+    payload: { kind?: 'speak' | 'remark'; topic?: string; remark?: string },
+    ack: (result: Ack) => void,
+  ) => void;
+  /** Lowers the caller's own hand, or (moderators) the named participant's. */
+  'queue:lower-hand': (payload: { participantId?: string }, ack: (result: Ack) => void) => void;
+  'queue:move': (
+    payload: { participantId: string; direction: 'up' | 'down' },
+    ack: (result: Ack) => void,
+  ) => void;
+  'queue:lower-all': (payload: object, ack: (result: Ack) => void) => void;
+  'queue:configure': (payload: Partial<QueueSettings>, ack: (result: Ack) => void) => void;
+  'floor:give': (payload: { participantId: string }, ack: (result: Ack) => void) => void;
+  'floor:next': (payload: object, ack: (result: Ack) => void) => void;
+  'floor:end': (payload: object, ack: (result: Ack) => void) => void;
+  'timer:pause': (payload: object, ack: (result: Ack) => void) => void;
+  'timer:resume': (payload: object, ack: (result: Ack) => void) => void;
+  'timer:extend': (payload: { ms: number }, ack: (result: Ack) => void) => void;
 }
 
 /** Events the server sends. */
 export interface ServerToClientEvents {
   'room:state': (state: RoomState) => void;
+  'queue:state': (queue: QueueSnapshot) => void;
 }
 
 /** What the server knows about each socket after its handshake. */

@@ -5,8 +5,8 @@ import { canPublishOnJoin, type InviteRole } from '../../shared/roles.js';
 export const MEDIA_TOKEN_TTL_S = 10 * 60;
 
 /** The grant a role gets on joining. Nobody is room admin; speakers get publish only with the floor. */
-export function grantFor(role: InviteRole, room: string): VideoGrant {
-  const publish = canPublishOnJoin(role);
+export function grantFor(role: InviteRole, room: string, holdsFloor = false): VideoGrant {
+  const publish = canPublishOnJoin(role) || holdsFloor;
   return {
     room,
     roomJoin: true,
@@ -27,6 +27,8 @@ export interface MediaIdentity {
   name: string;
   role: InviteRole;
   room: string;
+  /** A speaker who holds the floor when they (re)connect gets to publish at once. */
+  holdsFloor?: boolean;
 }
 
 export async function mintMediaToken(apiKey: string, apiSecret: string, who: MediaIdentity): Promise<string> {
@@ -36,6 +38,6 @@ export async function mintMediaToken(apiKey: string, apiSecret: string, who: Med
     metadata: JSON.stringify({ role: who.role }),
     ttl: MEDIA_TOKEN_TTL_S,
   });
-  token.addGrant(grantFor(who.role, who.room));
+  token.addGrant(grantFor(who.role, who.room, who.holdsFloor));
   return token.toJwt();
 }

@@ -3,6 +3,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import type { MediaService } from '../livekit/media.js';
+import type { QueueService } from '../queue/service.js';
 import type { Repo } from '../store/repo.js';
 import type { Presence } from './presence.js';
 
@@ -18,6 +19,7 @@ export interface RoomContext {
   signer: LinkSigner;
   presence: Presence;
   media: MediaService | null;
+  queue: QueueService;
   now: () => Date;
   log: Logger;
 }

@@ -6,9 +6,10 @@ import { sessionChannel, type OpenFloorSocket, type RoomContext } from './contex
 import { decidePin, type PinCommand } from './pin.js';
 import { broadcastRoomState, buildRoomState, listParticipants } from './state.js';
 
-function mediaIdentity(socket: OpenFloorSocket) {
+async function mediaIdentity(ctx: RoomContext, socket: OpenFloorSocket) {
   const d = socket.data;
-  return { identity: d.inviteId, name: d.name, role: d.role, room: d.sessionId };
+  const holdsFloor = (await ctx.queue.speakingHolder(d.sessionId)) === d.inviteId;
+  return { identity: d.inviteId, name: d.name, role: d.role, room: d.sessionId, holdsFloor };
 }
 
 /** Applies a pin rule, stores the result, and tells the room when the pin moved. */
@@ -42,8 +43,8 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
       const state = await buildRoomState(ctx, sessionId);
       socket.to(sessionChannel(sessionId)).emit('room:state', state);
       const self = state.participants.find((p) => p.id === inviteId) as Participant;
-      const livekit = ctx.media ? await ctx.media.connectionFor(mediaIdentity(socket)) : null;
-      return { ok: true, self, state, livekit };
+      const livekit = ctx.media ? await ctx.media.connectionFor(await mediaIdentity(ctx, socket)) : null;
+      return { ok: true, self, state, queue: await ctx.queue.snapshot(sessionId), livekit };
     }),
   );
 
@@ -52,7 +53,7 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
     command(takeOverSchema, async () => {
       if (!socket.data.joined) return refuse(REASONS.notJoined, 'Join the room first.');
       if (!ctx.media) return refuse(REASONS.mediaUnavailable, 'The media server is not available.');
-      return { ok: true, livekit: await ctx.media.connectionFor(mediaIdentity(socket)) };
+      return { ok: true, livekit: await ctx.media.connectionFor(await mediaIdentity(ctx, socket)) };
     }),
   );
 

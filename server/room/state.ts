@@ -22,7 +22,8 @@ export async function buildRoomState(ctx: RoomContext, sessionId: string): Promi
     session: toSummary(session),
     participants,
     activeInterpreterId: session.active_interpreter_id,
-    floorHolderId: defaultFloorHolder(participants),
+    // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
+    floorHolderId: (await ctx.queue.speakingHolder(sessionId)) ?? defaultFloorHolder(participants),
   };
 }
 

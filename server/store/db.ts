@@ -25,9 +25,16 @@ export interface InvitesTable {
   join_order: number | null;
 }
 
+export interface QueuesTable {
+  session_id: string;
+  state: string;
+  updated_at: string;
+}
+
 export interface Database {
   sessions: SessionsTable;
   invites: InvitesTable;
+  queues: QueuesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -35,4 +35,19 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('sessions').execute();
     },
   },
+  '0002_queues': {
+    async up(db: Kysely<unknown>) {
+      // The queue, floor and timer of a session as one JSON document: it is read and written whole,
+      // under the session's lock, and must survive a restart.
+      await db.schema
+        .createTable('queues')
+        .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('queues').execute();
+    },
+  },
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionSummary } from '../../shared/protocol.js';
 import type { CreateSessionInput, InviteRole } from '../../shared/index.js';
+import type { QueueState } from '../../shared/queue.js';
 import type { Db, InvitesTable, SessionsTable } from './db.js';
 
 export type SessionRow = SessionsTable;
@@ -98,6 +99,26 @@ export function createRepo(db: Db) {
           .where('id', '=', inviteId)
           .execute();
       });
+    },
+
+    async getQueue(sessionId: string): Promise<QueueState | undefined> {
+      const row = await db
+        .selectFrom('queues')
+        .select('state')
+        .where('session_id', '=', sessionId)
+        .executeTakeFirst();
+      return row ? (JSON.parse(row.state) as QueueState) : undefined;
+    },
+
+    async saveQueue(sessionId: string, state: QueueState, now: Date): Promise<void> {
+      const values = { session_id: sessionId, state: JSON.stringify(state), updated_at: now.toISOString() };
+      await db
+        .insertInto('queues')
+        .values(values)
+        .onConflict((oc) =>
+          oc.column('session_id').doUpdateSet({ state: values.state, updated_at: values.updated_at }),
+        )
+        .execute();
     },
 
     /** Everyone who has joined the session at least once, in the order they first joined. */
