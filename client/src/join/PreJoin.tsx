@@ -35,7 +35,8 @@ function DeviceSelect(props: {
 /** The pre-join page: the person's name and, for roles that publish, a camera and microphone check. */
 export function PreJoin({ invite, onJoin }: { invite: InviteInfo; onJoin: (choices: JoinChoices) => void }) {
   useDocumentTitle(`Join ${invite.session.title}`);
-  const publishes = canPublishOnJoin(invite.role);
+  // Speakers publish once given the floor: let them check their camera now.
+  const publishes = canPublishOnJoin(invite.role) || invite.role === 'speaker';
   const [name, setName] = useState(invite.name);
   const [error, setError] = useState<string | null>(null);
   const [cameraId, setCameraId] = useState('');

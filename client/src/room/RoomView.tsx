@@ -4,10 +4,12 @@ import type { JoinChoices } from '../join/PreJoin';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { ask } from '../lib/socket';
 import { Controls } from './Controls';
+import { QueueArea } from './QueueArea';
 import { Stage } from './Stage';
 import { Strip } from './Strip';
 import { useAnnouncer } from './useAnnouncer';
 import { useLiveKit, type MediaStatus } from './useLiveKit';
+import { useQueue } from './useQueue';
 import { useRoomSocket } from './useRoomSocket';
 import { useStageLayout } from './useStageLayout';
 
@@ -48,6 +50,13 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
   const { layout, toggle } = useStageLayout();
   const { message, key, announce } = useAnnouncer();
   useInterpreterAnnouncements(joined.state, announce);
+  const queueView = useQueue(joined.socket, joined.queue);
+  const people = new Map(joined.state?.participants.map((p) => [p.id, p]));
+  const floor = queueView?.queue.floor;
+  const remark =
+    floor?.kind === 'remark'
+      ? { name: people.get(floor.participantId)?.name ?? 'Someone', text: floor.remark ?? '' }
+      : null;
 
   const command = async (result: Promise<{ ok: boolean; message?: string }>) => {
     const r = await result;
@@ -69,7 +78,7 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
         {joined.error && <p role="alert">{joined.error}</p>}
         {joined.state && joined.self ? (
           <>
-            <Stage state={joined.state} room={media.room} layout={layout} />
+            <Stage state={joined.state} room={media.room} layout={layout} remark={remark} />
             <Controls
               room={media.room}
               self={joined.self}
@@ -83,6 +92,15 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
               }
               onLeave={onLeave}
             />
+            {queueView && (
+              <QueueArea
+                socket={socket}
+                view={queueView}
+                self={joined.self}
+                people={people}
+                announce={announce}
+              />
+            )}
             <Strip state={joined.state} room={media.room} selfId={joined.self.id} />
           </>
         ) : (

@@ -15,7 +15,15 @@ function tileStatus(person: Participant | undefined, hasVideo: boolean): string 
  * The stage: the floor holder and the pinned interpreter side by side. The two slots are fixed
  * elements; when the pin moves only their contents change, so nothing on the stage jumps.
  */
-export function Stage({ state, room, layout }: { state: RoomState; room: Room; layout: StageLayout }) {
+interface StageProps {
+  state: RoomState;
+  room: Room;
+  layout: StageLayout;
+  /** A written remark given the floor is shown in the floor's place, attributed to its author. */
+  remark: { name: string; text: string } | null;
+}
+
+export function Stage({ state, room, layout, remark }: StageProps) {
   const byId = new Map(state.participants.map((p) => [p.id, p]));
   const floor = state.floorHolderId ? byId.get(state.floorHolderId) : undefined;
   const interpreter = state.activeInterpreterId ? byId.get(state.activeInterpreterId) : undefined;
@@ -25,18 +33,27 @@ export function Stage({ state, room, layout }: { state: RoomState; room: Room; l
 
   return (
     <section className={classes} aria-label="Stage">
-      <Tile
-        className="slot-floor"
-        label={
-          floor
-            ? `${ROLE_LABEL[floor.role === 'moderator' ? 'moderator' : 'speaker']}: ${floor.name}`
-            : 'Waiting for the moderator'
-        }
-        publication={floorVideo}
-        quality={VideoQuality.HIGH}
-        status={floor ? tileStatus(floor, Boolean(floorVideo?.track)) : 'Waiting for the moderator'}
-        participantId={floor?.id ?? null}
-      />
+      {remark ? (
+        <figure className="tile slot-floor remark" aria-label={`Written remark: ${remark.name}`}>
+          <blockquote>
+            <p>{remark.text}</p>
+          </blockquote>
+          <figcaption className="tile-name">Written remark from {remark.name}</figcaption>
+        </figure>
+      ) : (
+        <Tile
+          className="slot-floor"
+          label={
+            floor
+              ? `${ROLE_LABEL[floor.role === 'moderator' ? 'moderator' : 'speaker']}: ${floor.name}`
+              : 'Waiting for the moderator'
+          }
+          publication={floorVideo}
+          quality={VideoQuality.HIGH}
+          status={floor ? tileStatus(floor, Boolean(floorVideo?.track)) : 'Waiting for the moderator'}
+          participantId={floor?.id ?? null}
+        />
+      )}
       <Tile
         className="slot-interpreter"
         label={

@@ -76,7 +76,15 @@ export function useLiveKit(connection: LiveKitConnection | null, role: InviteRol
       .on(RoomEvent.TrackSubscribed, (track) => {
         if (track.kind === Track.Kind.Audio) document.getElementById('remote-audio')?.append(track.attach());
       })
-      .on(RoomEvent.TrackUnsubscribed, (track) => track.detach().forEach((el) => el.remove()));
+      .on(RoomEvent.TrackUnsubscribed, (track) => track.detach().forEach((el) => el.remove()))
+      // A speaker given the floor is granted publishing by the server: start the camera and microphone.
+      // When the grant is revoked LiveKit unpublishes the tracks itself.
+      .on(RoomEvent.ParticipantPermissionsChanged, (_previous, participant) => {
+        if (participant !== room.localParticipant || canPublishOnJoin(role)) return;
+        if (participant.permissions?.canPublish)
+          void publish(room, role, choices).catch(() => setStatus('unavailable'));
+        refresh();
+      });
     room
       .connect(connection.url, connection.token)
       .then(async () => {

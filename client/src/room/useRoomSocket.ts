@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { JoinResult, LiveKitConnection, Participant, RoomState } from '../../../shared/protocol.js';
+import type { QueueView } from './useQueue';
 import { ask, createRoomSocket, type RoomSocket } from '../lib/socket';
 
 export interface RoomSocketState {
@@ -7,6 +8,8 @@ export interface RoomSocketState {
   connected: boolean;
   self: Participant | null;
   state: RoomState | null;
+  /** The queue as of the last (re)join; later changes come as queue:state events. */
+  queue: QueueView | null;
   /** The first media connection details; LiveKit reconnects on its own after that. */
   livekit: LiveKitConnection | null;
   error: string | null;
@@ -19,6 +22,7 @@ export function useRoomSocket(token: string, name: string): RoomSocketState {
     connected: false,
     self: null,
     state: null,
+    queue: null,
     livekit: null,
     error: null,
   });
@@ -30,6 +34,7 @@ export function useRoomSocket(token: string, name: string): RoomSocketState {
         connected: true,
         self: result.self,
         state: result.state,
+        queue: { queue: result.queue, clockOffsetMs: result.queue.serverNow - Date.now() },
         livekit: v.livekit ?? result.livekit,
         error: null,
       }));

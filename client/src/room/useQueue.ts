@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { QueueSnapshot } from '../../../shared/queue.js';
+import type { RoomSocket } from '../lib/socket';
+
+export interface QueueView {
+  queue: QueueSnapshot;
+  /** Server clock minus this browser's clock, so every countdown agrees with the server. */
+  clockOffsetMs: number;
+}
+
+/** The speaker queue as the server last sent it. */
+export function useQueue(socket: RoomSocket, initial: QueueView | null): QueueView | null {
+  const [view, setView] = useState<QueueView | null>(null);
+  const [seenInitial, setSeenInitial] = useState<QueueView | null>(null);
+  if (initial && initial !== seenInitial) {
+    // A (re)join brings a fresh snapshot; take it as the latest state.
+    setSeenInitial(initial);
+    setView(initial);
+  }
+  useEffect(() => {
+    const onQueue = (queue: QueueSnapshot) => setView({ queue, clockOffsetMs: queue.serverNow - Date.now() });
+    socket.on('queue:state', onQueue);
+    return () => {
+      socket.off('queue:state', onQueue);
+    };
+  }, [socket]);
+  return view;
+}
+
+/** Milliseconds left in the turn, ticking every quarter second. */
+export function useRemainingMs(view: QueueView | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  const floor = view?.queue.floor;
+  useEffect(() => {
+    if (!floor || floor.deadline === null) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [floor]);
+  if (!floor || !view) return null;
+  if (floor.pausedRemainingMs !== null) return floor.pausedRemainingMs;
+  return Math.max(0, (floor.deadline ?? 0) - (now + view.clockOffsetMs));
+}
+
+export function formatClock(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
