@@ -16,7 +16,7 @@ import { registerInterpreterHandlers, registerRoomHandlers } from './room/handle
 import { createPresence } from './room/presence.js';
 import { registerQueueHandlers } from './queue/handlers.js';
 import { createQueueService } from './queue/service.js';
-import { broadcastRoomState } from './room/state.js';
+import { broadcastRoomState, createAudienceBroadcaster } from './room/state.js';
 import type { Db } from './store/db.js';
 import { createRepo } from './store/repo.js';
 import { createWebRouter } from './web.js';
@@ -66,9 +66,11 @@ export function createApp(o: AppOptions): App {
     presence: createPresence(),
     media: o.media,
     queue,
+    audienceChanged: (sessionId) => audienceBroadcast(sessionId),
     now,
     log: createLogger('room'),
   };
+  const audienceBroadcast = createAudienceBroadcaster(() => ctx);
   const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {

@@ -38,7 +38,13 @@ export interface Participant {
 /** The whole room state the server sends on join and after every change. */
 export interface RoomState {
   session: SessionSummary;
+  /**
+   * The people shown by name: staff (moderators, interpreters, captioners) and whoever holds the
+   * floor. The public is counted, not listed, so a join costs every client a few bytes, not a list.
+   */
   participants: Participant[];
+  /** Attendees and speakers online who are not in `participants`. */
+  audienceOnline: number;
   /** The interpreter pinned on the stage, or null while no interpreter has joined. */
   activeInterpreterId: string | null;
   /** Who holds the floor: a speaker once the queue exists, otherwise the moderator (null if none). */

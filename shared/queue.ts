@@ -12,6 +12,8 @@ export const DEFAULT_WARNING_MS = 30_000;
 
 export interface QueueEntry {
   participantId: string;
+  /** The name at the time the hand was raised, so the queue needs no participant list. */
+  name: string;
   kind: HandKind;
   topic: string;
   remark: string | null;
@@ -21,6 +23,7 @@ export interface QueueEntry {
 
 export interface Floor {
   participantId: string;
+  name: string;
   kind: HandKind;
   topic: string;
   remark: string | null;

@@ -25,3 +25,10 @@ export const ROLE_LABEL: Record<Role, string> = {
   interpreter: 'ASL interpreter',
   captioner: 'Captioner',
 };
+
+/** The public: counted in the room, listed only when they hold the floor. */
+export const AUDIENCE_ROLES: readonly InviteRole[] = ['speaker', 'attendee'];
+
+export function isAudience(role: InviteRole): boolean {
+  return AUDIENCE_ROLES.includes(role);
+}

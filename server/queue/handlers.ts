@@ -17,7 +17,7 @@ import type { Actor, QueueCommand } from './machine.js';
 /** queue:*, floor:* and timer:* commands: validate, then hand to the queue service. */
 export function registerQueueHandlers(ctx: RoomContext, socket: OpenFloorSocket): void {
   const command = createCommandWrapper(ctx, socket);
-  const actor = (): Actor => ({ id: socket.data.inviteId, role: socket.data.role });
+  const actor = (): Actor => ({ id: socket.data.inviteId, role: socket.data.role, name: socket.data.name });
 
   function on<S extends z.ZodType>(
     event: Parameters<OpenFloorSocket['on']>[0],

@@ -7,6 +7,7 @@ import type { InviteRole } from '../../shared/roles.js';
 export interface Actor {
   id: string;
   role: InviteRole;
+  name: string;
 }
 
 export type QueueCommand =
@@ -72,6 +73,7 @@ function give(state: QueueState, target: string, now: number): QueueResult {
   const ended = endTurn(state);
   const floor: Floor = {
     participantId: entry.participantId,
+    name: entry.name,
     kind: entry.kind,
     topic: entry.topic,
     remark: entry.remark,
@@ -121,7 +123,12 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
         return no(REASONS.forbidden, 'Only participants can raise a hand.');
       if (state.floor?.participantId === command.by.id)
         return no(REASONS.forbidden, 'You already have the floor.');
-      const hand = { kind: command.kind, topic: command.topic, remark: command.remark };
+      const hand = {
+        kind: command.kind,
+        topic: command.topic,
+        remark: command.remark,
+        name: command.by.name,
+      };
       const existing = state.entries.find((e) => e.participantId === command.by.id);
       const entries = existing
         ? state.entries.map((e) => (e === existing ? { ...e, ...hand } : e))

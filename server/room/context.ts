@@ -20,6 +20,8 @@ export interface RoomContext {
   presence: Presence;
   media: MediaService | null;
   queue: QueueService;
+  /** Someone of the public came or went: the room hears about it in the next coalesced broadcast. */
+  audienceChanged: (sessionId: string) => void;
   now: () => Date;
   log: Logger;
 }

@@ -1,5 +1,6 @@
 import type { Participant } from '../../shared/protocol.js';
 import { REASONS } from '../../shared/protocol.js';
+import { isAudience } from '../../shared/roles.js';
 import { joinRoomSchema, setActiveInterpreterSchema, takeOverSchema } from '../../shared/schemas.js';
 import { createCommandWrapper, refuse } from './command.js';
 import { sessionChannel, type OpenFloorSocket, type RoomContext } from './context.js';
@@ -41,8 +42,14 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
       }
       await applyPin(ctx, sessionId, { type: 'came-online', who: inviteId });
       const state = await buildRoomState(ctx, sessionId);
-      socket.to(sessionChannel(sessionId)).emit('room:state', state);
-      const self = state.participants.find((p) => p.id === inviteId) as Participant;
+      if (isAudience(socket.data.role)) ctx.audienceChanged(sessionId);
+      else socket.to(sessionChannel(sessionId)).emit('room:state', state);
+      const self: Participant = {
+        id: inviteId,
+        name: socket.data.name,
+        role: socket.data.role,
+        online: true,
+      };
       const livekit = ctx.media ? await ctx.media.connectionFor(await mediaIdentity(ctx, socket)) : null;
       return { ok: true, self, state, queue: await ctx.queue.snapshot(sessionId), livekit };
     }),
@@ -59,9 +66,9 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
 
   socket.on('disconnect', () => {
     if (!socket.data.joined) return;
-    if (ctx.presence.remove(sessionId, inviteId)) {
-      broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
-    }
+    if (!ctx.presence.remove(sessionId, inviteId)) return;
+    if (isAudience(socket.data.role)) return ctx.audienceChanged(sessionId);
+    broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
   });
 }
 

@@ -1,7 +1,11 @@
 import type { Participant, RoomState } from '../../shared/protocol.js';
+import { isAudience } from '../../shared/roles.js';
 import { toSummary } from '../store/repo.js';
 import { sessionChannel, type RoomContext } from './context.js';
 import { defaultFloorHolder } from './pin.js';
+
+/** Audience comings and goings are folded into one broadcast per this interval. */
+export const AUDIENCE_BROADCAST_MS = 1000;
 
 /** Everyone who has joined, with whether they are connected now. */
 export async function listParticipants(ctx: RoomContext, sessionId: string): Promise<Participant[]> {
@@ -17,13 +21,16 @@ export async function listParticipants(ctx: RoomContext, sessionId: string): Pro
 export async function buildRoomState(ctx: RoomContext, sessionId: string): Promise<RoomState> {
   const session = await ctx.repo.getSession(sessionId);
   if (!session) throw new Error(`session ${sessionId} vanished`);
-  const participants = await listParticipants(ctx, sessionId);
+  const everyone = await listParticipants(ctx, sessionId);
+  // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
+  const floorHolderId = (await ctx.queue.speakingHolder(sessionId)) ?? defaultFloorHolder(everyone);
+  const shown = (p: Participant) => !isAudience(p.role) || p.id === floorHolderId;
   return {
     session: toSummary(session),
-    participants,
+    participants: everyone.filter(shown),
+    audienceOnline: everyone.filter((p) => !shown(p) && p.online).length,
     activeInterpreterId: session.active_interpreter_id,
-    // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
-    floorHolderId: (await ctx.queue.speakingHolder(sessionId)) ?? defaultFloorHolder(participants),
+    floorHolderId,
   };
 }
 
@@ -32,4 +39,18 @@ export async function broadcastRoomState(ctx: RoomContext, sessionId: string): P
   const state = await buildRoomState(ctx, sessionId);
   ctx.io.to(sessionChannel(sessionId)).emit('room:state', state);
   return state;
+}
+
+/** Coalesces broadcasts caused by the audience coming and going: at most one per interval. */
+export function createAudienceBroadcaster(getContext: () => RoomContext) {
+  const pending = new Set<string>();
+  return (sessionId: string) => {
+    if (pending.has(sessionId)) return;
+    pending.add(sessionId);
+    setTimeout(() => {
+      pending.delete(sessionId);
+      const ctx = getContext();
+      broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
+    }, AUDIENCE_BROADCAST_MS).unref();
+  };
 }

@@ -28,16 +28,17 @@ describe('room:join', () => {
   it('gives everyone the same state: the moderator on the floor, the first interpreter pinned (P1, F1)', async () => {
     const moderator = await joinAs('moderator', 'Morgan');
     const interpreter = await joinAs('interpreter', 'Ana');
-    const seen = stateWhere(moderator.socket, (s) => s.participants.length === 3);
+    const seen = stateWhere(moderator.socket, (s) => s.audienceOnline === 1);
     const attendee = await joinAs('attendee', 'Alex');
     const state = attendee.result.ok ? attendee.result.state : null;
     expect(state?.floorHolderId).toBe(moderator.id);
     expect(state?.activeInterpreterId).toBe(interpreter.id);
+    // Staff are listed by name; the public is counted (and listed only when on the floor).
     expect(state?.participants.map((p) => [p.name, p.role, p.online])).toEqual([
       ['Morgan', 'moderator', true],
       ['Ana', 'interpreter', true],
-      ['Alex', 'attendee', true],
     ]);
+    expect(state?.audienceOnline).toBe(1);
     expect(await seen).toEqual(state);
   });
 
@@ -88,7 +89,8 @@ describe('room:join', () => {
     const moderator = await joinAs('moderator', 'Morgan');
     const attendee = await joinAs('attendee', 'Alex');
     const gone = new Promise((resolve) => attendee.socket.once('disconnect', resolve));
-    const offline = stateWhere(moderator.socket, (s) => s.participants.every((p) => p.id !== attendee.id));
+    await stateWhere(moderator.socket, (s) => s.audienceOnline === 1);
+    const offline = stateWhere(moderator.socket, (s) => s.audienceOnline === 0);
     await server.api('DELETE', `/api/sessions/${sessionId}/invites/${attendee.id}`);
     await gone;
     await offline;

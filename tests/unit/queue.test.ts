@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyQueue, initialQueue, type Actor, type QueueCommand } from '../../server/queue/machine.js';
 import type { QueueState } from '../../shared/queue.js';
 
-const mod: Actor = { id: 'mod', role: 'moderator' };
-const sam: Actor = { id: 'sam', role: 'speaker' };
-const ava: Actor = { id: 'ava', role: 'attendee' };
-const ian: Actor = { id: 'ian', role: 'interpreter' };
+const mod: Actor = { id: 'mod', role: 'moderator', name: 'Morgan' };
+const sam: Actor = { id: 'sam', role: 'speaker', name: 'Sam' };
+const ava: Actor = { id: 'ava', role: 'attendee', name: 'Ava' };
+const ian: Actor = { id: 'ian', role: 'interpreter', name: 'Ian' };
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 
 /** Applies commands in order, failing the test on any refusal, and gathers the effects. */

@@ -11,14 +11,13 @@ interface QueueAreaProps {
   socket: RoomSocket;
   view: QueueView;
   self: Participant;
-  people: Map<string, Participant>;
   announce: (text: string) => void;
 }
 
 const RAISERS = new Set(['speaker', 'attendee']);
 
 /** The floor, the timer, one's own hand and the queue, wired to the server's commands. */
-export function QueueArea({ socket, view, self, people, announce }: QueueAreaProps) {
+export function QueueArea({ socket, view, self, announce }: QueueAreaProps) {
   const { queue } = view;
   const remainingMs = useRemainingMs(view);
   const isModerator = self.role === 'moderator';
@@ -49,7 +48,7 @@ export function QueueArea({ socket, view, self, people, announce }: QueueAreaPro
     return () => window.removeEventListener('keydown', onKey);
   }, [isModerator, next]);
 
-  const holder = queue.floor ? (people.get(queue.floor.participantId)?.name ?? 'Someone') : '';
+  const holder = queue.floor?.name ?? '';
   const raised = queue.entries.some((e) => e.participantId === self.id);
   return (
     <div className="queue-area">
@@ -69,7 +68,6 @@ export function QueueArea({ socket, view, self, people, announce }: QueueAreaPro
       )}
       <QueuePanel
         entries={queue.entries}
-        people={people}
         selfId={self.id}
         isModerator={isModerator}
         onGive={(participantId) => void run(ask(socket, 'floor:give', { participantId }))}

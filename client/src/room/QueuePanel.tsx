@@ -1,10 +1,8 @@
-import type { Participant } from '../../../shared/protocol.js';
 import type { QueueEntry } from '../../../shared/queue.js';
 import { ordinal } from './useQueue';
 
 interface QueuePanelProps {
   entries: QueueEntry[];
-  people: Map<string, Participant>;
   selfId: string;
   isModerator: boolean;
   onGive: (participantId: string) => void;
@@ -16,8 +14,7 @@ interface QueuePanelProps {
 
 /** The queue in order. Everyone sees it; moderators get the acts, each a named button. */
 export function QueuePanel(props: QueuePanelProps) {
-  const { entries, people, selfId, isModerator } = props;
-  const nameOf = (id: string) => people.get(id)?.name ?? 'Someone who left';
+  const { entries, selfId, isModerator } = props;
   const position = entries.findIndex((e) => e.participantId === selfId);
   return (
     <section className="queue" aria-labelledby="queue-heading">
@@ -46,7 +43,7 @@ export function QueuePanel(props: QueuePanelProps) {
       ) : (
         <ol>
           {entries.map((e, i) => {
-            const name = nameOf(e.participantId);
+            const name = e.name;
             return (
               <li key={e.participantId}>
                 <span className="entry">

@@ -51,12 +51,8 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
   const { message, key, announce } = useAnnouncer();
   useInterpreterAnnouncements(joined.state, announce);
   const queueView = useQueue(joined.socket, joined.queue);
-  const people = new Map(joined.state?.participants.map((p) => [p.id, p]));
   const floor = queueView?.queue.floor;
-  const remark =
-    floor?.kind === 'remark'
-      ? { name: people.get(floor.participantId)?.name ?? 'Someone', text: floor.remark ?? '' }
-      : null;
+  const remark = floor?.kind === 'remark' ? { name: floor.name, text: floor.remark ?? '' } : null;
 
   const command = async (result: Promise<{ ok: boolean; message?: string }>) => {
     const r = await result;
@@ -97,7 +93,7 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
                 socket={socket}
                 view={queueView}
                 self={joined.self}
-                people={people}
+
                 announce={announce}
               />
             )}

@@ -6,12 +6,16 @@ import { Tile } from './Tile';
 
 /** Everyone not on the stage: small tiles for people with cameras, names for the rest. */
 export function Strip({ state, room, selfId }: { state: RoomState; room: Room; selfId: string }) {
+  const selfIsAudience = !state.participants.some((p) => p.id === selfId);
   const onStage = new Set([state.floorHolderId, state.activeInterpreterId]);
   const others = state.participants.filter((p) => !onStage.has(p.id) && p.online);
   return (
     <section className="strip" aria-labelledby="strip-heading">
       <h2 id="strip-heading">Also in the room</h2>
-      {others.length === 0 && <p>No one else yet.</p>}
+      <p>
+        {state.audienceOnline === 1 ? '1 person' : `${state.audienceOnline} people`} from the public
+        {selfIsAudience ? ', including you' : ''}.
+      </p>
       <ul>
         {others.map((p) => {
           const label = `${ROLE_LABEL[p.role]}: ${p.name}${p.id === selfId ? ' (you)' : ''}`;
