@@ -5,6 +5,8 @@ import { ask, type RoomSocket } from '../lib/socket';
 import { FloorBar } from './FloorBar';
 import { HandControl } from './HandControl';
 import { QueuePanel } from './QueuePanel';
+import { QueueSettingsForm } from './QueueSettingsForm';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { useRemainingMs, type QueueView } from './useQueue';
 
 interface QueueAreaProps {
@@ -25,6 +27,7 @@ export function QueueArea({ socket, view, self, announce }: QueueAreaProps) {
     async (result: Promise<{ ok: boolean; message?: string }>) => {
       const r = await result;
       if (!r.ok) announce(r.message ?? 'That did not work.');
+      return r.ok;
     },
     [announce],
   );
@@ -78,6 +81,17 @@ export function QueueArea({ socket, view, self, announce }: QueueAreaProps) {
         onNext={next}
         onLowerAll={() => void run(ask(socket, 'queue:lower-all', {}))}
       />
+      {isModerator && (
+        <QueueSettingsForm
+          settings={queue.settings}
+          onSave={(settings) =>
+            void run(ask(socket, 'queue:configure', settings)).then(
+              (ok) => ok && announce('Turn settings saved'),
+            )
+          }
+        />
+      )}
+      <ShortcutsHelp isModerator={isModerator} />
     </div>
   );
 }
