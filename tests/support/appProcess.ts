@@ -14,15 +14,22 @@ export interface AppProcess {
   organizerToken: string;
   createSession(title: string): Promise<{ id: string }>;
   invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
-  stop(): Promise<void>;
+  stop(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface AppProcessOptions {
+  /** Reuse a data directory (a restart). */
+  dataDir?: string;
+  /** Extra environment, e.g. LIVEKIT_URL to skip the local LiveKit server. */
+  env?: Record<string, string>;
 }
 
 /**
  * Starts OpenFloor the way `npm start` does (server/main.ts, which runs its own livekit-server),
  * with a fresh DATA_DIR and known LiveKit keys so a test can call the LiveKit server API too.
  */
-export async function startAppProcess(port: number): Promise<AppProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'openfloor-e2e-'));
+export async function startAppProcess(port: number, options: AppProcessOptions = {}): Promise<AppProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -32,6 +39,7 @@ export async function startAppProcess(port: number): Promise<AppProcess> {
       LIVEKIT_API_KEY: E2E_LIVEKIT_KEY,
       LIVEKIT_API_SECRET: E2E_LIVEKIT_SECRET,
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -70,11 +78,11 @@ export async function startAppProcess(port: number): Promise<AppProcess> {
         timeZone: 'America/New_York',
       }),
     invite: (sessionId, role, name) => post(`/sessions/${sessionId}/invites`, { role, name }),
-    async stop() {
+    async stop({ keepData = false } = {}) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, sleep(8000)]);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
