@@ -2,7 +2,15 @@ import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../shared/queue.js';
 import type { InviteRole } from '../../shared/roles.js';
-import { ask, startTestServer, stateWhere, type TestClient, type TestServer } from '../support/server.js';
+import {
+  ask,
+  eventWhere,
+  joinAs,
+  startTestServer,
+  stateWhere,
+  type TestClient,
+  type TestServer,
+} from '../support/server.js';
 
 let server: TestServer;
 let sessionId: string;
@@ -14,31 +22,17 @@ afterEach(async () => {
   await server.stop();
 });
 
-async function joinAs(role: InviteRole, name: string, invite?: { id: string; token: string }) {
-  const link = invite ?? (await server.invite(sessionId, role, name));
-  const socket = server.client(link.token);
-  const result = await ask(socket, 'room:join', {});
-  if (!result.ok) throw new Error(result.message);
-  return { socket, id: link.id, token: link.token, joined: result };
-}
-
-function queueWhere(socket: TestClient, predicate: (q: QueueSnapshot) => boolean): Promise<QueueSnapshot> {
-  return new Promise((resolve) => {
-    const listener = (q: QueueSnapshot) => {
-      if (!predicate(q)) return;
-      socket.off('queue:state', listener);
-      resolve(q);
-    };
-    socket.on('queue:state', listener);
-  });
-}
+const join = (role: InviteRole, name: string, link?: { id: string; token: string }) =>
+  joinAs(server, sessionId, role, name, link);
+const queueWhere = (socket: TestClient, predicate: (q: QueueSnapshot) => boolean) =>
+  eventWhere(socket, 'queue:state', predicate);
 
 const order = (q: QueueSnapshot) => q.entries.map((e) => e.participantId);
 
 describe('the speaker queue over Socket.IO', () => {
   it('Q2 three hands raised at once: every client sees one and the same order', async () => {
-    const moderator = await joinAs('moderator', 'Morgan');
-    const people = await Promise.all(['Ana', 'Bo', 'Cy'].map((n) => joinAs('attendee', n)));
+    const moderator = await join('moderator', 'Morgan');
+    const people = await Promise.all(['Ana', 'Bo', 'Cy'].map((n) => join('attendee', n)));
     const everyone = [moderator, ...people];
     const seen = everyone.map((c) => queueWhere(c.socket, (q) => q.entries.length === 3));
     const acks = await Promise.all(people.map((p) => ask(p.socket, 'queue:raise-hand', { topic: 'wages' })));
@@ -49,9 +43,9 @@ describe('the speaker queue over Socket.IO', () => {
   });
 
   it('refuses what a role may not do, and bad input, with a reason (Q3, Q4, Q6, Q13)', async () => {
-    await joinAs('moderator', 'Morgan');
-    const ana = await joinAs('attendee', 'Ana');
-    const bo = await joinAs('attendee', 'Bo');
+    await join('moderator', 'Morgan');
+    const ana = await join('attendee', 'Ana');
+    const bo = await join('attendee', 'Bo');
     expect(await ask(ana.socket, 'queue:raise-hand', {})).toEqual({ ok: true });
     expect(await ask(bo.socket, 'queue:lower-hand', { participantId: ana.id })).toMatchObject({
       reason: 'forbidden',
@@ -76,8 +70,8 @@ describe('the speaker queue over Socket.IO', () => {
   });
 
   it('Q6 Q8 giving the floor puts the speaker on the stage with a publishing token; ending takes it back', async () => {
-    const moderator = await joinAs('moderator', 'Morgan');
-    const sam = await joinAs('speaker', 'Sam');
+    const moderator = await join('moderator', 'Morgan');
+    const sam = await join('speaker', 'Sam');
     await ask(sam.socket, 'queue:raise-hand', { topic: 'retraining' });
     const onStage = stateWhere(moderator.socket, (s) => s.floorHolderId === sam.id);
     expect(await ask(moderator.socket, 'floor:next', {})).toEqual({ ok: true });
@@ -93,8 +87,8 @@ describe('the speaker queue over Socket.IO', () => {
   });
 
   it('Q10 the server warns everyone before the time runs out, from the stored deadline', async () => {
-    const moderator = await joinAs('moderator', 'Morgan');
-    const sam = await joinAs('speaker', 'Sam');
+    const moderator = await join('moderator', 'Morgan');
+    const sam = await join('speaker', 'Sam');
     await ask(sam.socket, 'queue:raise-hand', {});
     await ask(moderator.socket, 'floor:next', {});
     const warned = queueWhere(sam.socket, (q) => q.floor?.warned === true);
@@ -104,9 +98,9 @@ describe('the speaker queue over Socket.IO', () => {
   });
 
   it('keeps the queue, the floor and the deadline across a server restart', async () => {
-    const moderator = await joinAs('moderator', 'Morgan');
-    const sam = await joinAs('speaker', 'Sam');
-    const ana = await joinAs('attendee', 'Ana');
+    const moderator = await join('moderator', 'Morgan');
+    const sam = await join('speaker', 'Sam');
+    const ana = await join('attendee', 'Ana');
     await ask(sam.socket, 'queue:raise-hand', { topic: 'first' });
     await ask(ana.socket, 'queue:raise-hand', { topic: 'second' });
     await ask(moderator.socket, 'floor:next', {});
@@ -115,9 +109,9 @@ describe('the speaker queue over Socket.IO', () => {
     const dataDir = server.dataDir;
     await server.stop({ keepData: true });
     server = await startTestServer({ dataDir, now: server.clock.now });
-    const again = await joinAs('moderator', 'Morgan', moderator);
-    expect(again.joined.queue.entries).toEqual(before.ok && before.queue.entries);
-    expect(again.joined.queue.floor).toEqual(before.ok && before.queue.floor);
-    expect(again.joined.state.floorHolderId).toBe(sam.id);
+    const again = await join('moderator', 'Morgan', moderator);
+    expect(again.result.queue.entries).toEqual(before.ok && before.queue.entries);
+    expect(again.result.queue.floor).toEqual(before.ok && before.queue.floor);
+    expect(again.result.state.floorHolderId).toBe(sam.id);
   });
 });

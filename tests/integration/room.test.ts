@@ -1,7 +1,14 @@
 import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ack, JoinResult } from '../../shared/protocol.js';
-import { ask, startTestServer, stateWhere, type TestClient, type TestServer } from '../support/server.js';
+import {
+  ask,
+  joinAs,
+  startTestServer,
+  stateWhere,
+  type TestClient,
+  type TestServer,
+} from '../support/server.js';
 
 let server: TestServer;
 let sessionId: string;
@@ -13,23 +20,18 @@ afterEach(async () => {
   await server.stop();
 });
 
-async function joinAs(role: Parameters<TestServer['invite']>[1], name: string) {
-  const invite = await server.invite(sessionId, role, name);
-  const socket = server.client(invite.token);
-  const result = await ask(socket, 'room:join', {});
-  if (!result.ok) throw new Error(result.message);
-  return { socket, id: invite.id, result, token: invite.token };
-}
+const join = (role: Parameters<TestServer['invite']>[1], name: string) =>
+  joinAs(server, sessionId, role, name);
 
 const videoGrant = (r: Ack<JoinResult>) =>
   r.ok && r.livekit ? (decodeJwt(r.livekit.token).video as Record<string, unknown>) : undefined;
 
 describe('room:join', () => {
   it('gives everyone the same state: the moderator on the floor, the first interpreter pinned (P1, F1)', async () => {
-    const moderator = await joinAs('moderator', 'Morgan');
-    const interpreter = await joinAs('interpreter', 'Ana');
+    const moderator = await join('moderator', 'Morgan');
+    const interpreter = await join('interpreter', 'Ana');
     const seen = stateWhere(moderator.socket, (s) => s.audienceOnline === 1);
-    const attendee = await joinAs('attendee', 'Alex');
+    const attendee = await join('attendee', 'Alex');
     const state = attendee.result.ok ? attendee.result.state : null;
     expect(state?.floorHolderId).toBe(moderator.id);
     expect(state?.activeInterpreterId).toBe(interpreter.id);
@@ -43,9 +45,9 @@ describe('room:join', () => {
   });
 
   it('mints LiveKit tokens with grants by role, never room admin (G1, G2, G3)', async () => {
-    const moderator = videoGrant((await joinAs('moderator', 'Morgan')).result);
-    const attendee = videoGrant((await joinAs('attendee', 'Alex')).result);
-    const speaker = videoGrant((await joinAs('speaker', 'Sam')).result);
+    const moderator = videoGrant((await join('moderator', 'Morgan')).result);
+    const attendee = videoGrant((await join('attendee', 'Alex')).result);
+    const speaker = videoGrant((await join('speaker', 'Sam')).result);
     expect(moderator).toMatchObject({
       roomJoin: true,
       room: sessionId,
@@ -80,14 +82,14 @@ describe('room:join', () => {
   });
 
   it('rate-limits a flood of commands from one socket', async () => {
-    const { socket } = await joinAs('attendee', 'Alex');
+    const { socket } = await join('attendee', 'Alex');
     const results = await Promise.all(Array.from({ length: 40 }, () => ask(socket, 'room:media-token', {})));
     expect(results.filter((r) => !r.ok && r.reason === 'rate-limited').length).toBeGreaterThan(0);
   });
 
   it('disconnects whoever uses a revoked link and shows them offline', async () => {
-    const moderator = await joinAs('moderator', 'Morgan');
-    const attendee = await joinAs('attendee', 'Alex');
+    const moderator = await join('moderator', 'Morgan');
+    const attendee = await join('attendee', 'Alex');
     const gone = new Promise((resolve) => attendee.socket.once('disconnect', resolve));
     await stateWhere(moderator.socket, (s) => s.audienceOnline === 1);
     const offline = stateWhere(moderator.socket, (s) => s.audienceOnline === 0);
@@ -103,10 +105,10 @@ describe('the interpreter pin', () => {
   let ben: { socket: TestClient; id: string };
   let attendee: { socket: TestClient; id: string };
   beforeEach(async () => {
-    moderator = await joinAs('moderator', 'Morgan');
-    ana = await joinAs('interpreter', 'Ana');
-    ben = await joinAs('interpreter', 'Ben');
-    attendee = await joinAs('attendee', 'Alex');
+    moderator = await join('moderator', 'Morgan');
+    ana = await join('interpreter', 'Ana');
+    ben = await join('interpreter', 'Ben');
+    attendee = await join('attendee', 'Alex');
   });
 
   it('moves to the interpreter who takes over, for everyone (P2)', async () => {
@@ -141,7 +143,7 @@ describe('the interpreter pin', () => {
     const dataDir = server.dataDir;
     await server.stop({ keepData: true });
     server = await startTestServer({ dataDir });
-    const late = await joinAs('attendee', 'Late joiner');
+    const late = await join('attendee', 'Late joiner');
     const state = late.result.ok ? late.result.state : null;
     expect(state?.activeInterpreterId).toBe(ana.id);
     expect(state?.participants.find((p) => p.id === ana.id)?.online).toBe(false);

@@ -106,16 +106,43 @@ export async function startTestServer(opts: { dataDir?: string; now?: Date } = {
   };
 }
 
-/** Resolves with the first room:state broadcast that satisfies the predicate. */
-export function stateWhere(socket: TestClient, predicate: (state: RoomState) => boolean): Promise<RoomState> {
+/** Resolves with the first broadcast of `event` whose payload satisfies the predicate. */
+export function eventWhere<E extends keyof ServerToClientEvents>(
+  socket: TestClient,
+  event: E,
+  predicate: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  type Payload = Parameters<ServerToClientEvents[E]>[0];
+  const target = socket as unknown as {
+    on(e: E, l: (p: Payload) => void): void;
+    off(e: E, l: (p: Payload) => void): void;
+  };
   return new Promise((resolve) => {
-    const listener = (state: RoomState) => {
-      if (!predicate(state)) return;
-      socket.off('room:state', listener);
-      resolve(state);
+    const listener = (payload: Payload) => {
+      if (!predicate(payload)) return;
+      target.off(event, listener);
+      resolve(payload);
     };
-    socket.on('room:state', listener);
+    target.on(event, listener);
   });
+}
+
+export const stateWhere = (socket: TestClient, predicate: (state: RoomState) => boolean) =>
+  eventWhere(socket, 'room:state', predicate);
+
+/** Joins the room through a personal link (a new one for `role`, unless given) and returns the ack. */
+export async function joinAs(
+  server: TestServer,
+  sessionId: string,
+  role: InviteRole,
+  name: string,
+  link?: { id: string; token: string },
+) {
+  const invite = link ?? (await server.invite(sessionId, role, name));
+  const socket = server.client(invite.token);
+  const result = await ask(socket, 'room:join', {});
+  if (!result.ok) throw new Error(result.message);
+  return { socket, id: invite.id, token: invite.token, result };
 }
 
 /** Sends a command and awaits its typed acknowledgement (5 s timeout). */
