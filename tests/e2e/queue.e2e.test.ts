@@ -114,4 +114,19 @@ describe('the moderated queue on a real LiveKit server, by keyboard alone', () =
     const card = pages.speaker.getByRole('figure', { name: `Written remark: ${NAMES.attendee}` });
     await expect.poll(() => card.textContent()).toContain('Please keep humans in the loop.');
   });
+
+  it('the moderator reorders and clears the queue with the keyboard', async () => {
+    await pages.moderator.getByRole('button', { name: 'End turn' }).press('Enter');
+    await pages.speaker.getByRole('button', { name: 'Raise hand' }).press('Enter');
+    await pages.attendee.getByRole('button', { name: 'Raise hand' }).press('Enter');
+    const queue = pages.moderator.getByRole('region', { name: 'Speaker queue' });
+    await expect.poll(() => queue.getByRole('listitem').count()).toBe(2);
+    expect(await queue.getByRole('listitem').first().textContent()).toContain(NAMES.speaker);
+    await queue.getByRole('button', { name: `Move ${NAMES.attendee} up` }).press('Enter');
+    await expect.poll(() => queue.getByRole('listitem').first().textContent()).toContain(NAMES.attendee);
+    await expect.poll(() => pages.speaker.getByText('You are 2nd in the queue').count()).toBe(1);
+    await queue.getByRole('button', { name: 'Lower all hands' }).press('Enter');
+    await expect.poll(() => queue.getByRole('listitem').count()).toBe(0);
+    await pages.speaker.getByRole('button', { name: 'Raise hand' }).waitFor();
+  });
 });
