@@ -1,0 +1,95 @@
+import { CAPTION_IDLE_COMMIT_MS, CAPTION_LINE_MAX_CHARS } from '../../shared/captions.js';
+
+/** One language track's line in progress. */
+export interface TrackState {
+  text: string;
+  speaker: string;
+  /** Epoch ms of the last change to the line in progress. */
+  changedAt: number;
+}
+
+export type StreamCommand =
+  /** Ingest: text appended; every line break commits what precedes it (C1, C2). */
+  | { type: 'append'; text: string; speaker: string }
+  /** Console: the whole line in progress, as corrected by the captioner (C3). */
+  | { type: 'replace'; text: string; speaker: string }
+  /** Console: Enter (C4). */
+  | { type: 'commit' }
+  /** Time passes: a line left alone for CAPTION_IDLE_COMMIT_MS is committed (C5). */
+  | { type: 'tick' };
+
+export interface StreamResult {
+  state: TrackState;
+  /** Lines to number, store and send, in order. */
+  committed: { text: string; speaker: string }[];
+  /** Whether viewers should see a new line in progress. */
+  partialChanged: boolean;
+}
+
+export const emptyTrack = (): TrackState => ({ text: '', speaker: '', changedAt: 0 });
+
+// C6: captions are text, never markup or control characters; whitespace runs collapse.
+export function cleanCaption(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/[ \t]+/g, ' ')
+  );
+}
+
+function splitLong(text: string): string[] {
+  const parts: string[] = [];
+  for (let rest = text; rest.length > 0; rest = rest.slice(CAPTION_LINE_MAX_CHARS)) {
+    parts.push(rest.slice(0, CAPTION_LINE_MAX_CHARS));
+  }
+  return parts;
+}
+
+/** The caption stream of one language track, as a pure function (rules C1-C7 in SPEC.md). */
+export function applyStream(state: TrackState, command: StreamCommand, now: number): StreamResult {
+  const committed: StreamResult['committed'] = [];
+  const commit = (text: string, speaker: string) => {
+    const line = text.trim();
+    // C7: a line longer than the limit is committed in pieces, never dropped.
+    if (line) for (const part of splitLong(line)) committed.push({ text: part, speaker });
+  };
+  switch (command.type) {
+    case 'append': {
+      const pieces = cleanCaption(command.text).split(/\r\n|\r|\n/);
+      let text = state.text;
+      let speaker = state.text ? state.speaker : command.speaker;
+      pieces.forEach((piece, i) => {
+        if (i > 0) {
+          commit(text, speaker);
+          text = '';
+          speaker = command.speaker;
+        }
+        text += piece;
+      });
+      const next = { text, speaker, changedAt: now };
+      return { state: next, committed, partialChanged: next.text !== state.text || committed.length > 0 };
+    }
+    case 'replace': {
+      const text = cleanCaption(command.text).replace(/[\r\n]+/g, ' ');
+      return {
+        state: { text, speaker: command.speaker, changedAt: now },
+        committed,
+        partialChanged: text !== state.text,
+      };
+    }
+    case 'commit':
+      commit(state.text, state.speaker);
+      return { state: { ...emptyTrack(), changedAt: now }, committed, partialChanged: state.text !== '' };
+    case 'tick':
+      if (!state.text.trim() || now - state.changedAt < CAPTION_IDLE_COMMIT_MS) {
+        return { state, committed, partialChanged: false };
+      }
+      commit(state.text, state.speaker);
+      return { state: { ...emptyTrack(), changedAt: now }, committed, partialChanged: true };
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}

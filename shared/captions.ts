@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Caption languages are BCP 47 tags such as en-US; the default track is English. */
+export const DEFAULT_CAPTION_LANG = 'en-US';
+export const CAPTION_LINE_MAX_CHARS = 1000;
+export const CAPTION_POST_MAX_BYTES = 8 * 1024;
+/** Text sent without a line break is committed after this pause, for software that never sends breaks. */
+export const CAPTION_IDLE_COMMIT_MS = 3000;
+
+export const langSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'lang must be a language tag such as en-US.');
+
+/** A committed caption line: numbered per session so a client can ask for exactly what it missed. */
+export interface CaptionLine {
+  seq: number;
+  lang: string;
+  speaker: string;
+  text: string;
+  /** When the line was committed (ISO). */
+  at: string;
+}
+
+/** The line being written, shown in place before it is committed. */
+export interface CaptionPartial {
+  lang: string;
+  speaker: string;
+  text: string;
+}
