@@ -1,7 +1,9 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'openfloor';
-const AUDIENCE = 'openfloor:join';
+/** What a token is for: joining the room, or posting captions from professional software. */
+export const JOIN_AUDIENCE = 'openfloor:join';
+export const CAPTION_AUDIENCE = 'openfloor:captions';
 
 export type LinkProblem = 'malformed' | 'bad-signature' | 'expired' | 'revoked' | 'unknown';
 
@@ -12,14 +14,14 @@ export class LinkError extends Error {
 }
 
 /** Signs and checks personal join links. The token carries only the invite id; the store says the rest. */
-export function createLinkSigner(secret: string) {
+export function createLinkSigner(secret: string, audience: string = JOIN_AUDIENCE) {
   const key = new TextEncoder().encode(secret);
   return {
     async sign(inviteId: string, expiresAt: Date): Promise<string> {
       return new SignJWT({})
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
+        .setAudience(audience)
         .setJti(inviteId)
         .setIssuedAt()
         .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
@@ -31,7 +33,7 @@ export function createLinkSigner(secret: string) {
       try {
         const { payload } = await jwtVerify(token, key, {
           issuer: ISSUER,
-          audience: AUDIENCE,
+          audience,
           algorithms: ['HS256'],
           currentDate: now,
         });

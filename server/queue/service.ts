@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { QueueSnapshot, QueueState } from '../../shared/queue.js';
+import { createKeyedSerial } from '../lib/keyedSerial.js';
 import type { MediaService } from '../livekit/media.js';
 import { setPublishing } from '../livekit/permissions.js';
 import type { Repo } from '../store/repo.js';
@@ -26,7 +27,8 @@ export interface QueueServiceDeps {
  */
 export function createQueueService(deps: QueueServiceDeps) {
   const cache = new Map<string, QueueState>();
-  const locks = new Map<string, Promise<unknown>>();
+  // Commands on one session run one after another, so every client sees one order.
+  const serialized = createKeyedSerial();
 
   async function load(sessionId: string): Promise<QueueState> {
     const cached = cache.get(sessionId);
@@ -34,17 +36,6 @@ export function createQueueService(deps: QueueServiceDeps) {
     const state = (await deps.repo.getQueue(sessionId)) ?? initialQueue();
     cache.set(sessionId, state);
     return state;
-  }
-
-  // Commands on one session run one after another, so every client sees one order.
-  function serialized<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
-    const previous = locks.get(sessionId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    locks.set(
-      sessionId,
-      next.catch(() => undefined),
-    );
-    return next;
   }
 
   async function carryOut(sessionId: string, effects: QueueEffect[]) {

@@ -31,7 +31,23 @@ export interface QueuesTable {
   updated_at: string;
 }
 
+export interface CaptionLinesTable {
+  session_id: string;
+  seq: number;
+  lang: string;
+  speaker: string;
+  text: string;
+  at: string;
+}
+
+export interface CaptionIngestTable {
+  invite_id: string;
+  last_seq: number;
+}
+
 export interface Database {
+  caption_lines: CaptionLinesTable;
+  caption_ingest: CaptionIngestTable;
   sessions: SessionsTable;
   invites: InvitesTable;
   queues: QueuesTable;

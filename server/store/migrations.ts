@@ -50,4 +50,28 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('queues').execute();
     },
   },
+  '0003_captions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('caption_lines')
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('speaker', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('caption_lines_pk', ['session_id', 'seq'])
+        .execute();
+      // The last ingest seq accepted per captioner link, so a retried POST changes nothing.
+      await db.schema
+        .createTable('caption_ingest')
+        .addColumn('invite_id', 'text', (c) => c.primaryKey().references('invites.id').onDelete('cascade'))
+        .addColumn('last_seq', 'integer', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('caption_ingest').execute();
+      await db.schema.dropTable('caption_lines').execute();
+    },
+  },
 };
