@@ -7,7 +7,11 @@ import { createJoinRouter } from './api/join.js';
 import { buildOpenApi } from './api/openapi.js';
 import { createOrganizerRouter } from './api/organizer.js';
 import { apiErrorHandler, sendError } from './api/errors.js';
-import { createLinkSigner } from './invites/tokens.js';
+import { createIngestRouter } from './captions/ingest.js';
+import { registerCaptionHandlers } from './captions/handlers.js';
+import { createCaptionService } from './captions/service.js';
+import { CAPTION_AUDIENCE, createLinkSigner } from './invites/tokens.js';
+import { createCaptionRepo } from './store/captionRepo.js';
 import type { MediaService } from './livekit/media.js';
 import { createLogger } from './log.js';
 import { createSocketAuth } from './room/auth.js';
@@ -44,6 +48,7 @@ export function createApp(o: AppOptions): App {
   const now = o.now ?? (() => new Date());
   const repo = createRepo(o.db);
   const signer = createLinkSigner(o.linkSecret);
+  const captionSigner = createLinkSigner(o.linkSecret, CAPTION_AUDIENCE);
   const app = express();
   // Socket.IO must attach after the app is the server's request handler, so that it takes its
   // own paths away from Express (otherwise both answer a polling request).
@@ -59,6 +64,16 @@ export function createApp(o: AppOptions): App {
       if (floorChanged) void broadcastRoomState(ctx, sessionId);
     },
   });
+  const captions = createCaptionService({
+    repo: createCaptionRepo(o.db),
+    nowMs: () => now().getTime(),
+    onLine: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:line', line),
+    onPartial: (sessionId, partial) => io.to(sessionChannel(sessionId)).emit('caption:partial', partial),
+  });
+  const speakerFor = async (sessionId: string) => {
+    const floor = (await queue.snapshot(sessionId)).floor;
+    return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
+  };
   const ctx: RoomContext = {
     io,
     repo,
@@ -66,6 +81,8 @@ export function createApp(o: AppOptions): App {
     presence: createPresence(),
     media: o.media,
     queue,
+    captions,
+    speakerFor,
     audienceChanged: (sessionId) => audienceBroadcast(sessionId),
     now,
     log: createLogger('room'),
@@ -83,6 +100,8 @@ export function createApp(o: AppOptions): App {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const api = express.Router();
+  // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
+  api.use(createIngestRouter({ repo, signer: captionSigner, captions, now, speakerFor }));
   api.use(rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false }));
   api.use(express.json({ limit: '32kb' }));
   api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
@@ -92,6 +111,7 @@ export function createApp(o: AppOptions): App {
       organizerToken: o.organizerToken,
       repo,
       signer,
+      captionSigner,
       publicUrl,
       now,
       onInviteRevoked,
@@ -107,6 +127,7 @@ export function createApp(o: AppOptions): App {
     registerRoomHandlers(ctx, socket);
     registerInterpreterHandlers(ctx, socket);
     registerQueueHandlers(ctx, socket);
+    registerCaptionHandlers(ctx, socket);
   });
 
   // The turn timer: warnings and time-up are decided by the queue machine from the stored deadline.
@@ -114,6 +135,7 @@ export function createApp(o: AppOptions): App {
     for (const sessionId of queue.activeSessions()) {
       queue.apply(sessionId, { type: 'tick' }).catch((err: unknown) => ctx.log.error({ err }, 'tick failed'));
     }
+    captions.tick().catch((err: unknown) => ctx.log.error({ err }, 'caption tick failed'));
   }, TIMER_TICK_MS);
   timer.unref();
 

@@ -27,3 +27,15 @@ export interface CaptionPartial {
   speaker: string;
   text: string;
 }
+
+export const captionSyncSchema = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
+export const captionUpdateSchema = z
+  .object({
+    text: z.string().max(CAPTION_LINE_MAX_CHARS, `A line is at most ${CAPTION_LINE_MAX_CHARS} characters.`),
+    lang: langSchema.default(DEFAULT_CAPTION_LANG),
+    speaker: z.string().trim().min(1).max(80).optional(),
+  })
+  .strict();
+export const captionCommitSchema = z.object({ lang: langSchema.default(DEFAULT_CAPTION_LANG) }).strict();
+/** How many recent lines a late joiner receives, and the most one sync answers with. */
+export const CAPTION_SYNC_MAX_LINES = 200;

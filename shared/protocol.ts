@@ -1,3 +1,4 @@
+import type { CaptionLine, CaptionPartial } from './captions.js';
 import type { QueueSnapshot, QueueSettings } from './queue.js';
 import type { InviteRole } from './roles.js';
 
@@ -89,12 +90,26 @@ export interface ClientToServerEvents {
   'timer:pause': (payload: object, ack: (result: Ack) => void) => void;
   'timer:resume': (payload: object, ack: (result: Ack) => void) => void;
   'timer:extend': (payload: { ms: number }, ack: (result: Ack) => void) => void;
+  /** Lines after `afterSeq` (0 for the recent history), so a reconnecting viewer misses none. */
+  'caption:sync': (
+    payload: { afterSeq: number },
+    ack: (result: Ack<{ lines: CaptionLine[] }>) => void,
+  ) => void;
+  /** Captioners: the whole line in progress, as corrected. */
+  'caption:update': (
+    payload: { text: string; lang?: string; speaker?: string },
+    ack: (result: Ack) => void,
+  ) => void;
+  /** Captioners: Enter. */
+  'caption:commit': (payload: { lang?: string }, ack: (result: Ack) => void) => void;
 }
 
 /** Events the server sends. */
 export interface ServerToClientEvents {
   'room:state': (state: RoomState) => void;
   'queue:state': (queue: QueueSnapshot) => void;
+  'caption:line': (line: CaptionLine) => void;
+  'caption:partial': (partial: CaptionPartial) => void;
 }
 
 /** What the server knows about each socket after its handshake. */

@@ -9,6 +9,8 @@ export interface OrganizerDeps {
   organizerToken: string;
   repo: Repo;
   signer: LinkSigner;
+  /** Signs the caption URL that captioning software posts to (captioner invites only). */
+  captionSigner: LinkSigner;
   publicUrl: () => string;
   now: () => Date;
   /** Called after an invite is revoked, to disconnect whoever is using it. */
@@ -58,13 +60,19 @@ export function createOrganizerRouter(deps: OrganizerDeps): Router {
       return sendError(res, 409, 'session-ended', 'This session has ended; its links would be expired.');
     }
     const invite = await deps.repo.createInvite(id, input.role, input.name, session.ends_at, now);
-    const token = await deps.signer.sign(invite.id, new Date(session.ends_at));
+    const expires = new Date(session.ends_at);
+    const token = await deps.signer.sign(invite.id, expires);
+    const captionUrl =
+      invite.role === 'captioner'
+        ? `${deps.publicUrl()}/api/captions/${id}?token=${await deps.captionSigner.sign(invite.id, expires)}`
+        : undefined;
     res.status(201).json({
       id: invite.id,
       role: invite.role,
       name: invite.name,
       expiresAt: invite.expires_at,
       url: `${deps.publicUrl()}/join/${token}`,
+      ...(captionUrl ? { captionUrl } : {}),
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol.js';
+import type { CaptionService } from '../captions/service.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import type { MediaService } from '../livekit/media.js';
 import type { QueueService } from '../queue/service.js';
@@ -20,6 +21,9 @@ export interface RoomContext {
   presence: Presence;
   media: MediaService | null;
   queue: QueueService;
+  captions: CaptionService;
+  /** The name caption lines carry by default: the floor holder's. */
+  speakerFor: (sessionId: string) => Promise<string>;
   /** Someone of the public came or went: the room hears about it in the next coalesced broadcast. */
   audienceChanged: (sessionId: string) => void;
   now: () => Date;

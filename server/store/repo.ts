@@ -121,6 +121,20 @@ export function createRepo(db: Db) {
         .execute();
     },
 
+    /** The first moderator to have joined, who holds the floor while no speaker does. */
+    async firstModeratorName(sessionId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('invites')
+        .select('name')
+        .where('session_id', '=', sessionId)
+        .where('role', '=', 'moderator')
+        .where('join_order', 'is not', null)
+        .orderBy('join_order')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.name ?? null;
+    },
+
     /** Everyone who has joined the session at least once, in the order they first joined. */
     async listJoined(sessionId: string): Promise<InviteRow[]> {
       return (await db

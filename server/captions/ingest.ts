@@ -1,0 +1,94 @@
+import express, { Router, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { CAPTION_POST_MAX_BYTES, DEFAULT_CAPTION_LANG, langSchema } from '../../shared/captions.js';
+import { idSchema } from '../../shared/schemas.js';
+import type { LinkSigner } from '../invites/tokens.js';
+import type { Repo } from '../store/repo.js';
+import type { CaptionService } from './service.js';
+
+export interface IngestDeps {
+  repo: Repo;
+  signer: LinkSigner;
+  captions: CaptionService;
+  now: () => Date;
+  /** The name a line carries: whoever holds the floor now. */
+  speakerFor: (sessionId: string) => Promise<string>;
+}
+
+/** Caption POSTs one captioner link may make per second before answering 429. */
+export const CAPTION_POSTS_PER_SECOND = 20;
+// A session accepts captions from an hour before its start (sound checks) until its end.
+const EARLY_CAPTIONS_MS = 60 * 60_000;
+
+const querySchema = z.object({
+  token: z.string().min(1).max(2048),
+  seq: z.coerce.number().int().nonnegative().optional(),
+  lang: langSchema.default(DEFAULT_CAPTION_LANG),
+});
+
+const plain = (res: Response, status: number, text: string) =>
+  res.status(status).type('text/plain').send(text);
+
+/** The captioner behind a caption URL, or null: a bad or revoked link, or not a captioner of this session. */
+async function captionerFor(deps: IngestDeps, req: Request) {
+  const sessionId = idSchema.safeParse(req.params.sessionId);
+  const token = typeof req.query.token === 'string' ? req.query.token : '';
+  if (!sessionId.success || !token) return null;
+  try {
+    const invite = await deps.repo.getInvite(await deps.signer.verify(token, deps.now()));
+    const ok =
+      invite && !invite.revoked_at && invite.role === 'captioner' && invite.session_id === sessionId.data;
+    return ok ? invite : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Caption ingest compatible with Zoom's closed-caption API, so CART software that posts to Zoom
+ * posts here unchanged: POST text/plain with ?token=&seq=&lang=, GET .../seq for the last seq.
+ */
+export function createIngestRouter(deps: IngestDeps): Router {
+  const router = Router();
+  const limiter = rateLimit({
+    windowMs: 1000,
+    limit: CAPTION_POSTS_PER_SECOND,
+    keyGenerator: (req) =>
+      typeof req.query.token === 'string' ? req.query.token : ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, res) => plain(res, 429, 'Too many caption posts; slow down.'),
+  });
+
+  router.get('/captions/:sessionId/seq', async (req, res) => {
+    const invite = await captionerFor(deps, req);
+    if (!invite) return plain(res, 403, 'Missing or invalid caption token.');
+    plain(res, 200, String((await deps.captions.lastIngestSeq(invite.id)) ?? 0));
+  });
+
+  router.all(
+    '/captions/:sessionId',
+    limiter,
+    express.text({ type: () => true, limit: CAPTION_POST_MAX_BYTES }),
+  );
+  router.all('/captions/:sessionId', async (req, res) => {
+    if (req.method !== 'POST')
+      return res.set('Allow', 'POST').status(405).type('text/plain').send('Use POST.');
+    const invite = await captionerFor(deps, req);
+    const query = querySchema.safeParse(req.query);
+    if (!invite || !query.success || query.data.seq === undefined) {
+      return plain(res, 403, 'Missing or invalid caption token or seq.');
+    }
+    const session = await deps.repo.getSession(invite.session_id);
+    const now = deps.now().getTime();
+    const live =
+      session &&
+      now >= Date.parse(session.starts_at) - EARLY_CAPTIONS_MS &&
+      now < Date.parse(session.ends_at);
+    if (!live) return plain(res, 400, 'This session is not live.');
+    const text = typeof req.body === 'string' ? req.body : '';
+    const speaker = await deps.speakerFor(invite.session_id);
+    await deps.captions.ingest(invite.session_id, invite.id, query.data.seq, query.data.lang, text, speaker);
+    plain(res, 200, 'OK');
+  });
+  return router;
+}
