@@ -5,11 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createJoinRouter } from './api/join.js';
 import { buildOpenApi } from './api/openapi.js';
-import { createOrganizerRouter } from './api/organizer.js';
+import { createOrganizerCheck, createOrganizerRouter } from './api/organizer.js';
 import { apiErrorHandler, sendError } from './api/errors.js';
 import { createIngestRouter } from './captions/ingest.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
 import { createCaptionService } from './captions/service.js';
+import { createTranscriptRouter } from './captions/transcriptRoute.js';
 import { CAPTION_AUDIENCE, createLinkSigner } from './invites/tokens.js';
 import { createCaptionRepo } from './store/captionRepo.js';
 import type { MediaService } from './livekit/media.js';
@@ -106,6 +107,15 @@ export function createApp(o: AppOptions): App {
   api.use(express.json({ limit: '32kb' }));
   api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
   api.use(createJoinRouter({ repo, signer, now }));
+  api.use(
+    createTranscriptRouter({
+      repo,
+      signer,
+      captions,
+      now,
+      isOrganizer: createOrganizerCheck(o.organizerToken),
+    }),
+  );
   api.use(
     createOrganizerRouter({
       organizerToken: o.organizerToken,

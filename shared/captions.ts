@@ -17,6 +17,8 @@ export interface CaptionLine {
   lang: string;
   speaker: string;
   text: string;
+  /** When the line began (ISO): the cue's start in transcripts. */
+  startedAt: string;
   /** When the line was committed (ISO). */
   at: string;
 }

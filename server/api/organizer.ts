@@ -19,11 +19,19 @@ export interface OrganizerDeps {
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-function requireOrganizer(token: string) {
+/** Whether an Authorization header carries the organizer token (compared in constant time). */
+export function createOrganizerCheck(token: string) {
   const expected = digest(token);
+  return (authorization: string | undefined): boolean => {
+    const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    return given !== undefined && timingSafeEqual(digest(given), expected);
+  };
+}
+
+function requireOrganizer(token: string) {
+  const isOrganizer = createOrganizerCheck(token);
   return (req: Request, res: Response, next: NextFunction) => {
-    const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    if (given && timingSafeEqual(digest(given), expected)) return next();
+    if (isOrganizer(req.get('authorization'))) return next();
     res.set('WWW-Authenticate', 'Bearer realm="openfloor"');
     sendError(res, 401, 'unauthorized', 'This operation needs the organizer token as a Bearer token.');
   };

@@ -33,12 +33,13 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     const now = deps.nowMs();
     const result = applyStream(track.state, command, now);
     tracks.set(key, { ...track, state: result.state });
-    for (const { text, speaker } of result.committed) {
+    for (const { text, speaker, startedAt } of result.committed) {
       const line: CaptionLine = {
         seq: await nextSeq(sessionId),
         lang,
         speaker,
         text,
+        startedAt: new Date(startedAt).toISOString(),
         at: new Date(now).toISOString(),
       };
       await deps.repo.insertLine(sessionId, line);

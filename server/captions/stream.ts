@@ -4,6 +4,8 @@ import { CAPTION_IDLE_COMMIT_MS, CAPTION_LINE_MAX_CHARS } from '../../shared/cap
 export interface TrackState {
   text: string;
   speaker: string;
+  /** Epoch ms when the line in progress got its first text: the cue's start in transcripts. */
+  startedAt: number;
   /** Epoch ms of the last change to the line in progress. */
   changedAt: number;
 }
@@ -21,12 +23,12 @@ export type StreamCommand =
 export interface StreamResult {
   state: TrackState;
   /** Lines to number, store and send, in order. */
-  committed: { text: string; speaker: string }[];
+  committed: { text: string; speaker: string; startedAt: number }[];
   /** Whether viewers should see a new line in progress. */
   partialChanged: boolean;
 }
 
-export const emptyTrack = (): TrackState => ({ text: '', speaker: '', changedAt: 0 });
+export const emptyTrack = (): TrackState => ({ text: '', speaker: '', startedAt: 0, changedAt: 0 });
 
 // C6: captions are text, never markup or control characters; whitespace runs collapse.
 export function cleanCaption(text: string): string {
@@ -49,43 +51,46 @@ function splitLong(text: string): string[] {
 /** The caption stream of one language track, as a pure function (rules C1-C7 in SPEC.md). */
 export function applyStream(state: TrackState, command: StreamCommand, now: number): StreamResult {
   const committed: StreamResult['committed'] = [];
-  const commit = (text: string, speaker: string) => {
+  const commit = (text: string, speaker: string, startedAt: number) => {
     const line = text.trim();
     // C7: a line longer than the limit is committed in pieces, never dropped.
-    if (line) for (const part of splitLong(line)) committed.push({ text: part, speaker });
+    if (line) for (const part of splitLong(line)) committed.push({ text: part, speaker, startedAt });
   };
+  const startOf = (text: string) => (text ? state.startedAt : now);
   switch (command.type) {
     case 'append': {
       const pieces = cleanCaption(command.text).split(/\r\n|\r|\n/);
       let text = state.text;
       let speaker = state.text ? state.speaker : command.speaker;
+      let startedAt = startOf(state.text);
       pieces.forEach((piece, i) => {
         if (i > 0) {
-          commit(text, speaker);
+          commit(text, speaker, startedAt);
           text = '';
           speaker = command.speaker;
+          startedAt = now;
         }
         text += piece;
       });
-      const next = { text, speaker, changedAt: now };
+      const next = { text, speaker, startedAt, changedAt: now };
       return { state: next, committed, partialChanged: next.text !== state.text || committed.length > 0 };
     }
     case 'replace': {
       const text = cleanCaption(command.text).replace(/[\r\n]+/g, ' ');
       return {
-        state: { text, speaker: command.speaker, changedAt: now },
+        state: { text, speaker: command.speaker, startedAt: startOf(state.text), changedAt: now },
         committed,
         partialChanged: text !== state.text,
       };
     }
     case 'commit':
-      commit(state.text, state.speaker);
+      commit(state.text, state.speaker, state.startedAt);
       return { state: { ...emptyTrack(), changedAt: now }, committed, partialChanged: state.text !== '' };
     case 'tick':
       if (!state.text.trim() || now - state.changedAt < CAPTION_IDLE_COMMIT_MS) {
         return { state, committed, partialChanged: false };
       }
-      commit(state.text, state.speaker);
+      commit(state.text, state.speaker, state.startedAt);
       return { state: { ...emptyTrack(), changedAt: now }, committed, partialChanged: true };
     default: {
       const unreachable: never = command;

@@ -16,7 +16,15 @@ export function createCaptionRepo(db: Db) {
     async insertLine(sessionId: string, line: CaptionLine): Promise<void> {
       await db
         .insertInto('caption_lines')
-        .values({ session_id: sessionId, ...line })
+        .values({
+          session_id: sessionId,
+          seq: line.seq,
+          lang: line.lang,
+          speaker: line.speaker,
+          text: line.text,
+          started_at: line.startedAt,
+          at: line.at,
+        })
         .execute();
     },
 
@@ -24,7 +32,7 @@ export function createCaptionRepo(db: Db) {
     async linesAfter(sessionId: string, afterSeq: number, limit: number): Promise<CaptionLine[]> {
       return db
         .selectFrom('caption_lines')
-        .select(['seq', 'lang', 'speaker', 'text', 'at'])
+        .select(['seq', 'lang', 'speaker', 'text', 'started_at as startedAt', 'at'])
         .where('session_id', '=', sessionId)
         .where('seq', '>', afterSeq)
         .orderBy('seq')

@@ -37,6 +37,7 @@ export interface CaptionLinesTable {
   lang: string;
   speaker: string;
   text: string;
+  started_at: string;
   at: string;
 }
 

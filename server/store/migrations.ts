@@ -59,6 +59,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn('lang', 'text', (c) => c.notNull())
         .addColumn('speaker', 'text', (c) => c.notNull())
         .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
         .addColumn('at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('caption_lines_pk', ['session_id', 'seq'])
         .execute();

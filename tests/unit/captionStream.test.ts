@@ -56,7 +56,7 @@ describe('caption stream', () => {
     const { state } = run([append('no breaks ever')], emptyTrack(), 0);
     expect(applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS - 1).committed).toEqual([]);
     expect(applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS).committed).toEqual([
-      { text: 'no breaks ever', speaker: 'Sam' },
+      { text: 'no breaks ever', speaker: 'Sam', startedAt: 0 },
     ]);
   });
 
@@ -68,6 +68,14 @@ describe('caption stream', () => {
   it('C7 commits an over-long line in pieces', () => {
     const { lines } = run([append('x'.repeat(CAPTION_LINE_MAX_CHARS + 5) + '\n')]);
     expect(lines.map((l) => l.length - 'Sam: '.length)).toEqual([CAPTION_LINE_MAX_CHARS, 5]);
+  });
+
+  it('remembers when each line began, for transcript cues', () => {
+    let state = emptyTrack();
+    state = applyStream(state, append('first '), 1000).state;
+    const r = applyStream(state, append('line\nsecond'), 4000);
+    expect(r.committed).toEqual([{ text: 'first line', speaker: 'Sam', startedAt: 1000 }]);
+    expect(r.state.startedAt).toBe(4000);
   });
 
   it('keeps the speaker who started a line, and gives the next line the new one', () => {

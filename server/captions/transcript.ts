@@ -1,0 +1,81 @@
+import type { CaptionLine } from '../../shared/captions.js';
+
+export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt'] as const;
+export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
+
+export const TRANSCRIPT_MEDIA_TYPES: Record<TranscriptFormat, string> = {
+  txt: 'text/plain; charset=utf-8',
+  vtt: 'text/vtt; charset=utf-8',
+  srt: 'application/x-subrip; charset=utf-8',
+};
+
+// A cue shorter than this would flash by; a console line committed at once still gets a readable cue.
+const MIN_CUE_MS = 1000;
+
+interface Cue {
+  index: number;
+  startMs: number;
+  endMs: number;
+  speaker: string;
+  text: string;
+}
+
+/** Cues timed from the session's start; captions written before the start begin at zero. */
+function toCues(lines: CaptionLine[], sessionStartMs: number): Cue[] {
+  return lines.map((line, i) => {
+    const startMs = Math.max(0, Date.parse(line.startedAt) - sessionStartMs);
+    const endMs = Math.max(startMs + MIN_CUE_MS, Date.parse(line.at) - sessionStartMs);
+    return { index: i + 1, startMs, endMs, speaker: line.speaker, text: line.text };
+  });
+}
+
+function clock(ms: number, decimal: '.' | ','): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}${decimal}${pad(ms % 1000, 3)}`;
+}
+
+// WebVTT cue text: &, < and > are escaped; in a voice annotation, > would end the tag.
+const vttEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// A line must not contain "-->" or a blank line inside a cue.
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').replace(/-->/g, '->');
+
+/** The transcript in one of the download formats. */
+export function formatTranscript(
+  format: TranscriptFormat,
+  lines: CaptionLine[],
+  sessionStartMs: number,
+): string {
+  const cues = toCues(lines, sessionStartMs);
+  switch (format) {
+    case 'txt':
+      return cues
+        .map((c) => `[${clock(c.startMs, '.').slice(0, 8)}] ${c.speaker}: ${oneLine(c.text)}\n`)
+        .join('');
+    case 'vtt':
+      return (
+        'WEBVTT\n\n' +
+        cues
+          .map(
+            (c) =>
+              `${c.index}\n${clock(c.startMs, '.')} --> ${clock(c.endMs, '.')}\n` +
+              `<v ${vttEscape(oneLine(c.speaker))}>${vttEscape(oneLine(c.text))}\n`,
+          )
+          .join('\n')
+      );
+    case 'srt':
+      return cues
+        .map(
+          (c) =>
+            `${c.index}\n${clock(c.startMs, ',')} --> ${clock(c.endMs, ',')}\n` +
+            `${oneLine(c.speaker)}: ${oneLine(c.text)}\n`,
+        )
+        .join('\n');
+    default: {
+      const unreachable: never = format;
+      return unreachable;
+    }
+  }
+}
