@@ -84,7 +84,7 @@ export function createApp(o: AppOptions): App {
     queue,
     captions,
     speakerFor,
-    audienceChanged: (sessionId) => audienceBroadcast(sessionId),
+    audienceChanged: (sessionId) => audienceBroadcast.schedule(sessionId),
     now,
     log: createLogger('room'),
   };
@@ -159,6 +159,7 @@ export function createApp(o: AppOptions): App {
       }),
     close: () => {
       clearInterval(timer);
+      audienceBroadcast.stop();
       return new Promise((resolve) => void io.close(() => resolve()));
     },
   };

@@ -43,14 +43,25 @@ export async function broadcastRoomState(ctx: RoomContext, sessionId: string): P
 
 /** Coalesces broadcasts caused by the audience coming and going: at most one per interval. */
 export function createAudienceBroadcaster(getContext: () => RoomContext) {
-  const pending = new Set<string>();
-  return (sessionId: string) => {
-    if (pending.has(sessionId)) return;
-    pending.add(sessionId);
-    setTimeout(() => {
-      pending.delete(sessionId);
-      const ctx = getContext();
-      broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
-    }, AUDIENCE_BROADCAST_MS).unref();
+  const pending = new Map<string, NodeJS.Timeout>();
+  let stopped = false;
+  return {
+    schedule(sessionId: string) {
+      if (stopped || pending.has(sessionId)) return;
+      const timer = setTimeout(() => {
+        pending.delete(sessionId);
+        const ctx = getContext();
+        broadcastRoomState(ctx, sessionId).catch((err: unknown) =>
+          ctx.log.error({ err }, 'broadcast failed'),
+        );
+      }, AUDIENCE_BROADCAST_MS);
+      pending.set(sessionId, timer.unref());
+    },
+    /** On shutdown: nothing may touch the store after it closes. */
+    stop() {
+      stopped = true;
+      for (const timer of pending.values()) clearTimeout(timer);
+      pending.clear();
+    },
   };
 }
