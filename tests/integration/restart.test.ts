@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('a server process restart mid-turn', () => {
-  it('reconnected clients see the same queue, floor and deadline', async () => {
+  it('reconnected clients see the same queue, floor and deadline', { timeout: 60_000 }, async () => {
     const port = await freePort();
     app = await startAppProcess(port, { env: NO_MEDIA });
     const session = await app.createSession('Restart');
