@@ -1,18 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { JoinFlow } from './join/JoinFlow';
+import { JoinRoute } from './join/JoinFlow';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import './styles.css';
 
 const router = createBrowserRouter([
   { path: '/', element: <HomePage /> },
-  { path: '/join/:token', element: <JoinFlow /> },
+  { path: '/join/:token', element: <JoinRoute /> },
   { path: '*', element: <NotFoundPage /> },
 ]);
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
   <StrictMode>
     <RouterProvider router={router} />
   </StrictMode>,

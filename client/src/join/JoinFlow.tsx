@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { ApiError, InviteInfo } from '../../../shared/protocol.js';
+import type { InviteInfo } from '../../../shared/protocol.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { PageLayout } from '../pages/PageLayout';
 import { RoomView } from '../room/RoomView';
+import { usePageConnections } from '../room/usePageConnections';
+import { fetchInvite } from './fetchInvite';
 import { PreJoin, type JoinChoices } from './PreJoin';
 
 type Step =
@@ -12,28 +15,31 @@ type Step =
   | { kind: 'room'; invite: InviteInfo; choices: JoinChoices }
   | { kind: 'left'; invite: InviteInfo };
 
-async function fetchInvite(token: string): Promise<InviteInfo> {
-  const res = await fetch(`/api/join/${encodeURIComponent(token)}`);
-  if (!res.ok) throw new Error(((await res.json()) as ApiError).message);
-  return (await res.json()) as InviteInfo;
+/** /join/:token. Keyed by token, so another link gets a fresh socket and room. */
+export function JoinRoute() {
+  const { token = '' } = useParams();
+  return <JoinFlow key={token} token={token} />;
 }
 
-/** /join/:token: who the link is for, then the pre-join page, then the room, in one page. */
-export function JoinFlow() {
-  const { token = '' } = useParams();
+/** Who the link is for, then the pre-join page, then the room, all in one page (no reload). */
+function JoinFlow({ token }: { token: string }) {
   const [step, setStep] = useState<Step>({ kind: 'loading' });
+  const { socket, room } = usePageConnections(token);
 
   useEffect(() => {
     let current = true;
     fetchInvite(token).then(
       (invite) => current && setStep({ kind: 'prejoin', invite }),
       (err: unknown) =>
-        current && setStep({ kind: 'error', message: err instanceof Error ? err.message : 'Unknown error' }),
+        current && setStep({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       current = false;
     };
   }, [token]);
+
+  // Called from the Join and Rejoin clicks: a user gesture is what lets the browser play audio.
+  const unlockAudio = () => void room.startAudio().catch(() => undefined);
 
   switch (step.kind) {
     case 'loading':
@@ -42,12 +48,19 @@ export function JoinFlow() {
       return <Message title="This link cannot be used" text={step.message} alert />;
     case 'prejoin':
       return (
-        <PreJoin invite={step.invite} onJoin={(choices) => setStep({ ...step, kind: 'room', choices })} />
+        <PreJoin
+          invite={step.invite}
+          onJoin={(choices) => {
+            unlockAudio();
+            setStep({ kind: 'room', invite: step.invite, choices });
+          }}
+        />
       );
     case 'room':
       return (
         <RoomView
-          token={token}
+          socket={socket}
+          room={room}
           invite={step.invite}
           choices={step.choices}
           onLeave={() => setStep({ kind: 'left', invite: step.invite })}
@@ -61,22 +74,22 @@ export function JoinFlow() {
 function Message({ title, text, alert = false }: { title: string; text: string; alert?: boolean }) {
   useDocumentTitle(title);
   return (
-    <main className="page">
+    <PageLayout>
       <h1>{title}</h1>
       <p role={alert ? 'alert' : 'status'}>{text}</p>
-    </main>
+    </PageLayout>
   );
 }
 
 function LeftPage({ onRejoin }: { onRejoin: () => void }) {
   useDocumentTitle('You left the room');
   return (
-    <main className="page">
+    <PageLayout>
       <h1>You left the room</h1>
       <p>You can come back while the session lasts.</p>
       <button type="button" className="button primary" onClick={onRejoin}>
         Rejoin
       </button>
-    </main>
+    </PageLayout>
   );
 }

@@ -1,107 +1,93 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { InviteInfo } from '../../../shared/protocol.js';
 import { canPublishOnJoin, ROLE_LABEL } from '../../../shared/roles.js';
 import { nameSchema } from '../../../shared/schemas.js';
+import { describeStart } from '../lib/formatTime';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { PageLayout } from '../pages/PageLayout';
+import { DeviceCheck } from './DeviceCheck';
 import { usePreview } from './usePreview';
 
 export interface JoinChoices {
   name: string;
+  /** Empty when the browser's default device is fine. */
   cameraId: string;
   microphoneId: string;
 }
 
-function DeviceSelect(props: {
-  label: string;
-  devices: MediaDeviceInfo[];
-  value: string;
-  onChange: (id: string) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.devices.map((d, i) => (
-          <option key={d.deviceId || i} value={d.deviceId}>
-            {d.label || `${props.label} ${i + 1}`}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+function nameProblem(name: string): string | null {
+  const parsed = nameSchema.safeParse(name);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Check your name.');
 }
 
-/** The pre-join page: the person's name and, for roles that publish, a camera and microphone check. */
+/** The pre-join page: the person's name and, for people who will be on camera, a device check. */
 export function PreJoin({ invite, onJoin }: { invite: InviteInfo; onJoin: (choices: JoinChoices) => void }) {
   useDocumentTitle(`Join ${invite.session.title}`);
-  // Speakers publish once given the floor: let them check their camera now.
-  const publishes = canPublishOnJoin(invite.role) || invite.role === 'speaker';
+  // Speakers publish once given the floor: let them check their camera now too.
+  const checksDevices = canPublishOnJoin(invite.role) || invite.role === 'speaker';
   const [name, setName] = useState(invite.name);
   const [error, setError] = useState<string | null>(null);
   const [cameraId, setCameraId] = useState('');
   const [microphoneId, setMicrophoneId] = useState('');
-  const preview = usePreview(publishes, cameraId, microphoneId);
-  const videoRef = useRef<HTMLVideoElement>(null);
+  const preview = usePreview(checksDevices, cameraId, microphoneId);
+  const nameRef = useRef<HTMLInputElement>(null);
   const nameId = useId();
-
-  useEffect(() => {
-    if (videoRef.current) videoRef.current.srcObject = preview.stream;
-  }, [preview.stream]);
+  const errorId = `${nameId}-error`;
+  const start = describeStart(invite.session);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = nameSchema.safeParse(name);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check your name.');
-    onJoin({ name: parsed.data, cameraId, microphoneId });
+    if (!parsed.success) {
+      setError(nameProblem(name));
+      nameRef.current?.focus();
+      return;
+    }
+    onJoin({
+      name: parsed.data,
+      cameraId: cameraId || preview.activeCameraId,
+      microphoneId: microphoneId || preview.activeMicrophoneId,
+    });
   };
 
   return (
-    <main className="page">
+    <PageLayout>
       <h1>{invite.session.title}</h1>
+      {start && <p>{start}</p>}
       <p>You are joining as {ROLE_LABEL[invite.role]}.</p>
       <form onSubmit={submit} noValidate className="prejoin">
         <div className="field">
           <label htmlFor={nameId}>Your name</label>
           <input
             id={nameId}
+            ref={nameRef}
             value={name}
             autoComplete="name"
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${nameId}-error` : undefined}
-            onChange={(e) => setName(e.target.value)}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              // Once an error is shown, it follows the typing, so it clears as soon as it is fixed.
+              if (error) setError(nameProblem(e.target.value));
+            }}
           />
-          {error && (
-            <p id={`${nameId}-error`} className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <p id={errorId} className="error" role="alert">
+            {error}
+          </p>
         </div>
-        {publishes && (
-          <fieldset className="devices">
-            <legend>Camera and microphone</legend>
-            <video
-              ref={videoRef}
-              className="preview"
-              aria-label="Your camera preview"
-              autoPlay
-              muted
-              playsInline
-            />
-            {preview.error && <p role="alert">{preview.error}</p>}
-            <DeviceSelect label="Camera" devices={preview.cameras} value={cameraId} onChange={setCameraId} />
-            <DeviceSelect
-              label="Microphone"
-              devices={preview.microphones}
-              value={microphoneId}
-              onChange={setMicrophoneId}
-            />
-          </fieldset>
+        {checksDevices && (
+          <DeviceCheck
+            preview={preview}
+            cameraId={cameraId}
+            microphoneId={microphoneId}
+            onCamera={setCameraId}
+            onMicrophone={setMicrophoneId}
+          />
         )}
         <button type="submit" className="button primary">
           Join room
         </button>
       </form>
-    </main>
+    </PageLayout>
   );
 }

@@ -1,14 +1,15 @@
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { PageLayout } from './PageLayout';
 
 export function HomePage() {
   useDocumentTitle('Welcome');
   return (
-    <main className="page">
+    <PageLayout>
       <h1>OpenFloor</h1>
       <p>
         An accessible room for public listening sessions, with ASL interpretation and live captions. To take
         part, open the personal link you received from the organizer.
       </p>
-    </main>
+    </PageLayout>
   );
 }

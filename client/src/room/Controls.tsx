@@ -1,17 +1,17 @@
-import { Track, type Room } from 'livekit-client';
+import type { Room } from 'livekit-client';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
-import { canPublishOnJoin } from '../../../shared/roles.js';
+import { MediaToggles } from './MediaToggles';
 import type { StageLayout } from './useStageLayout';
 
 interface ControlsProps {
   room: Room;
   self: Participant;
   state: RoomState;
-  mediaReady: boolean;
   layout: StageLayout;
   onToggleLayout: (key: keyof StageLayout) => void;
   onTakeOver: () => void;
   onSetActive: (participantId: string) => void;
+  onError: (message: string) => void;
   onLeave: () => void;
 }
 
@@ -20,30 +20,32 @@ const LAYOUT_TOGGLES: [keyof StageLayout, string][] = [
   ['enlarged', 'Enlarge interpreter'],
 ];
 
-function MediaToggles({ room }: { room: Room }) {
-  const local = room.localParticipant;
-  const micOn = local.isMicrophoneEnabled;
-  const camOn = local.isCameraEnabled;
+function InterpreterActs({ self, state, onTakeOver, onSetActive }: ControlsProps) {
+  const standbys = state.participants.filter(
+    (p) => p.role === 'interpreter' && p.online && p.id !== state.activeInterpreterId,
+  );
+  if (self.role === 'interpreter' && state.activeInterpreterId !== self.id) {
+    return (
+      <button type="button" className="button primary" onClick={onTakeOver}>
+        Take over
+      </button>
+    );
+  }
+  if (self.role !== 'moderator' || standbys.length === 0) return null;
   return (
-    <>
-      <button type="button" className="button" onClick={() => void local.setMicrophoneEnabled(!micOn)}>
-        {micOn ? 'Mute microphone' : 'Unmute microphone'}
-      </button>
-      <button type="button" className="button" onClick={() => void local.setCameraEnabled(!camOn)}>
-        {camOn ? 'Turn camera off' : 'Turn camera on'}
-      </button>
-    </>
+    <div role="group" aria-label="Interpreters" className="control-group">
+      {standbys.map((p) => (
+        <button key={p.id} type="button" className="button" onClick={() => onSetActive(p.id)}>
+          Make {p.name} the active interpreter
+        </button>
+      ))}
+    </div>
   );
 }
 
-/** Media, stage and role controls. Every act is a button: keyboard operable, named by what it does. */
+/** Stage, role and media controls. Every act is a button: keyboard operable, named by what it does. */
 export function Controls(props: ControlsProps) {
-  const { self, state, layout } = props;
-  const interpreters = state.participants.filter(
-    (p) => p.role === 'interpreter' && p.online && p.id !== state.activeInterpreterId,
-  );
-  const publishes = canPublishOnJoin(self.role) && props.mediaReady;
-  const hasCamera = props.room.localParticipant.getTrackPublication(Track.Source.Camera) !== undefined;
+  const { room, layout } = props;
   return (
     <div className="controls">
       <div role="group" aria-label="Stage view" className="control-group">
@@ -59,19 +61,19 @@ export function Controls(props: ControlsProps) {
           </button>
         ))}
       </div>
-      {self.role === 'interpreter' && state.activeInterpreterId !== self.id && (
-        <button type="button" className="button primary" onClick={props.onTakeOver}>
-          Take over
-        </button>
-      )}
-      {self.role === 'moderator' &&
-        interpreters.map((p) => (
-          <button key={p.id} type="button" className="button" onClick={() => props.onSetActive(p.id)}>
-            Make {p.name} the active interpreter
-          </button>
-        ))}
+      <InterpreterActs {...props} />
       <div role="group" aria-label="Media controls" className="control-group">
-        {publishes && hasCamera && <MediaToggles room={props.room} />}
+        <MediaToggles room={room} onError={props.onError} />
+        {!room.canPlaybackAudio && (
+          // The browser blocked sound (no user gesture it accepts yet): one press lets it play.
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void room.startAudio().catch(() => undefined)}
+          >
+            Start audio
+          </button>
+        )}
         <button type="button" className="button danger" onClick={props.onLeave}>
           Leave
         </button>

@@ -13,24 +13,18 @@ interface QueueAreaProps {
   socket: RoomSocket;
   view: QueueView;
   self: Participant;
+  /** Awaits a command; a refusal is shown in the room's alert region. Resolves with success. */
+  run: (result: Promise<{ ok: boolean; message?: string }>) => Promise<boolean>;
   announce: (text: string) => void;
 }
 
 const RAISERS = new Set(['speaker', 'attendee']);
 
 /** The floor, the timer, one's own hand and the queue, wired to the server's commands. */
-export function QueueArea({ socket, view, self, announce }: QueueAreaProps) {
+export function QueueArea({ socket, view, self, run, announce }: QueueAreaProps) {
   const { queue } = view;
   const remainingMs = useRemainingMs(view);
   const isModerator = self.role === 'moderator';
-  const run = useCallback(
-    async (result: Promise<{ ok: boolean; message?: string }>) => {
-      const r = await result;
-      if (!r.ok) announce(r.message ?? 'That did not work.');
-      return r.ok;
-    },
-    [announce],
-  );
   const raise = useCallback(
     (hand: { kind: HandKind; topic: string; remark?: string }) =>
       void run(ask(socket, 'queue:raise-hand', hand)),

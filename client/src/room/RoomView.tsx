@@ -1,91 +1,94 @@
-import { useEffect, useRef } from 'react';
-import type { InviteInfo, RoomState } from '../../../shared/protocol.js';
+import type { Room } from 'livekit-client';
+import { useCallback, useRef, useState } from 'react';
+import type { InviteInfo } from '../../../shared/protocol.js';
 import type { JoinChoices } from '../join/PreJoin';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { ask } from '../lib/socket';
+import { ask, type RoomSocket } from '../lib/socket';
 import { Controls } from './Controls';
 import { QueueArea } from './QueueArea';
 import { Stage } from './Stage';
 import { Strip } from './Strip';
 import { useAnnouncer } from './useAnnouncer';
-import { useLiveKit, type MediaStatus } from './useLiveKit';
+import { useConnectionStatus } from './useConnectionStatus';
+import { useLiveKit } from './useLiveKit';
 import { useQueue } from './useQueue';
 import { useRoomSocket } from './useRoomSocket';
 import { useStageLayout } from './useStageLayout';
 
 interface RoomViewProps {
-  token: string;
+  socket: RoomSocket;
+  room: Room;
   invite: InviteInfo;
   choices: JoinChoices;
   onLeave: () => void;
 }
 
-function connectionMessage(socketConnected: boolean, joinedOnce: boolean, media: MediaStatus): string {
-  if (joinedOnce && !socketConnected) return 'Reconnecting to the room…';
-  if (media === 'reconnecting') return 'Reconnecting audio and video…';
-  if (media === 'unavailable') return 'Media unavailable: you can still follow the room.';
-  if (media === 'connecting' || !joinedOnce) return 'Connecting…';
-  return 'Connected';
-}
-
-/** Announces when the pinned interpreter drops or comes back, once per change. */
-function useInterpreterAnnouncements(state: RoomState | null, announce: (text: string) => void) {
-  const previous = useRef<{ id: string; online: boolean } | null>(null);
-  const interpreter = state?.participants.find((p) => p.id === state.activeInterpreterId);
-  useEffect(() => {
-    const before = previous.current;
-    previous.current = interpreter ? { id: interpreter.id, online: interpreter.online } : null;
-    if (!interpreter || !before) return;
-    if (before.id !== interpreter.id) announce(`${interpreter.name} is now the ASL interpreter`);
-    else if (before.online && !interpreter.online)
-      announce(`ASL interpreter ${interpreter.name} is reconnecting`);
-    else if (!before.online && interpreter.online) announce(`ASL interpreter ${interpreter.name} is back`);
-  }, [interpreter?.id, interpreter?.online, interpreter?.name, interpreter, announce]);
-}
-
-export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
+/** The room: connection status, the stage, the controls, the queue and everyone else. */
+export function RoomView({ socket, room, invite, choices, onLeave }: RoomViewProps) {
   useDocumentTitle(invite.session.title);
-  const joined = useRoomSocket(token, choices.name);
-  const media = useLiveKit(joined.livekit, invite.role, choices);
+  const audioRef = useRef<HTMLDivElement>(null);
+  const joined = useRoomSocket(socket, choices.name);
+  const media = useLiveKit({
+    room,
+    socket,
+    connection: joined.livekit,
+    role: invite.role,
+    choices,
+    audioRef,
+  });
+  const status = useConnectionStatus(
+    { joined: joined.self !== null, connected: joined.connected, closed: joined.closed },
+    media.status,
+  );
   const { layout, toggle } = useStageLayout();
   const { message, key, announce } = useAnnouncer();
-  useInterpreterAnnouncements(joined.state, announce);
-  const queueView = useQueue(joined.socket, joined.queue);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const queueView = useQueue(socket, joined.queue);
   const floor = queueView?.queue.floor;
   const remark = floor?.kind === 'remark' ? { name: floor.name, text: floor.remark ?? '' } : null;
 
-  const command = async (result: Promise<{ ok: boolean; message?: string }>) => {
+  // A refused command is shown in the alert region until the next command succeeds.
+  const command = useCallback(async (result: Promise<{ ok: boolean; message?: string }>) => {
     const r = await result;
-    if (!r.ok) announce(r.message ?? 'That did not work.');
-  };
-  const socket = joined.socket;
-  const mediaStatus = joined.state && !joined.livekit ? 'unavailable' : media.status;
-  const status = connectionMessage(joined.connected, joined.state !== null, mediaStatus);
+    setRefusal(r.ok ? null : (r.message ?? 'That did not work.'));
+    return r.ok;
+  }, []);
+  const alertText = refusal ?? joined.error ?? media.mediaError;
 
   return (
     <>
       <header className="room-header">
         <h1>{invite.session.title}</h1>
-        <p role="status" className={`connection ${status === 'Connected' ? '' : 'warning'}`}>
-          {status}
+        <p role="status" className={`connection ${status.ok ? '' : 'warning'}`}>
+          {status.text}
         </p>
       </header>
       <main className="room">
-        {joined.error && <p role="alert">{joined.error}</p>}
+        <p role="alert" className="alert">
+          {alertText}
+        </p>
         {joined.state && joined.self ? (
           <>
-            <Stage state={joined.state} room={media.room} layout={layout} remark={remark} />
+            <Stage
+              state={joined.state}
+              room={room}
+              media={media.status}
+              videoSeen={media.videoSeen}
+              layout={layout}
+              remark={remark}
+              announce={announce}
+            />
             <Controls
-              room={media.room}
+              room={room}
               self={joined.self}
               state={joined.state}
-              mediaReady={media.status === 'connected' || media.status === 'reconnecting'}
               layout={layout}
               onToggleLayout={toggle}
               onTakeOver={() => void command(ask(socket, 'interpreter:take-over', {}))}
               onSetActive={(participantId) =>
                 void command(ask(socket, 'interpreter:set-active', { participantId }))
               }
+              onError={setRefusal}
               onLeave={onLeave}
             />
             {queueView && (
@@ -93,11 +96,17 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
                 socket={socket}
                 view={queueView}
                 self={joined.self}
-
+                run={command}
                 announce={announce}
               />
             )}
-            <Strip state={joined.state} room={media.room} selfId={joined.self.id} />
+            <Strip
+              state={joined.state}
+              room={room}
+              media={media.status}
+              videoSeen={media.videoSeen}
+              selfId={joined.self.id}
+            />
           </>
         ) : (
           <p>Joining the room…</p>
@@ -105,7 +114,7 @@ export function RoomView({ token, invite, choices, onLeave }: RoomViewProps) {
         <div className="visually-hidden" aria-live="polite">
           <span key={key}>{message}</span>
         </div>
-        <div id="remote-audio" hidden />
+        <div ref={audioRef} hidden />
       </main>
     </>
   );

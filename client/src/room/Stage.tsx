@@ -1,72 +1,98 @@
 import { VideoQuality, type Room } from 'livekit-client';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
 import { ROLE_LABEL } from '../../../shared/roles.js';
-import { cameraTrackOf } from './useLiveKit';
+import { slotView } from './slotView';
 import { Tile } from './Tile';
+import type { MediaStatus } from './useMediaConnection';
+import { usePinAnnouncement, usePresenceAnnouncements } from './usePresenceAnnouncements';
 import type { StageLayout } from './useStageLayout';
 
-function tileStatus(person: Participant | undefined, hasVideo: boolean): string | null {
-  if (!person) return null;
-  if (!person.online) return 'Reconnecting…';
-  return hasVideo ? null : 'Video connecting…';
+const WAITING_FOR_INTERPRETER = 'Waiting for the ASL interpreter';
+const WAITING_FOR_MODERATOR = 'Waiting for the moderator';
+
+interface StageProps {
+  state: RoomState;
+  room: Room;
+  media: MediaStatus;
+  videoSeen: ReadonlySet<string>;
+  layout: StageLayout;
+  /** A written remark given the floor is shown in the floor's place, attributed to its author. */
+  remark: { name: string; text: string } | null;
+  announce: (text: string) => void;
+}
+
+/** Whoever holds the floor is a speaker, unless it is the moderator holding it between turns. */
+function floorRole(person: Participant): 'moderator' | 'speaker' {
+  return person.role === 'moderator' ? 'moderator' : 'speaker';
+}
+
+function StageSlot(props: {
+  slot: 'floor' | 'interpreter';
+  person: Participant | undefined;
+  roleLabel: string;
+  waiting: string;
+  emptyCaption: string;
+  room: Room;
+  media: MediaStatus;
+  videoSeen: ReadonlySet<string>;
+  announce: (text: string) => void;
+}) {
+  const { person, roleLabel } = props;
+  const view = person ? slotView(props.room, person, props.media, props.videoSeen) : null;
+  usePresenceAnnouncements(roleLabel, person, view?.presence ?? 'unknown', props.announce);
+  return (
+    <Tile
+      className={`slot-${props.slot}`}
+      label={person ? `${roleLabel}: ${person.name}` : props.waiting}
+      caption={person ? undefined : props.emptyCaption}
+      publication={view?.camera.publication}
+      quality={VideoQuality.HIGH}
+      status={view ? view.status : props.waiting}
+      participantId={person?.id ?? null}
+    />
+  );
 }
 
 /**
  * The stage: the floor holder and the pinned interpreter side by side. The two slots are fixed
- * elements; when the pin moves only their contents change, so nothing on the stage jumps.
+ * elements keyed by slot, not by person: when the pin moves, only what is inside them changes.
  */
-interface StageProps {
-  state: RoomState;
-  room: Room;
-  layout: StageLayout;
-  /** A written remark given the floor is shown in the floor's place, attributed to its author. */
-  remark: { name: string; text: string } | null;
-}
-
-export function Stage({ state, room, layout, remark }: StageProps) {
+export function Stage({ state, room, media, videoSeen, layout, remark, announce }: StageProps) {
   const byId = new Map(state.participants.map((p) => [p.id, p]));
   const floor = state.floorHolderId ? byId.get(state.floorHolderId) : undefined;
   const interpreter = state.activeInterpreterId ? byId.get(state.activeInterpreterId) : undefined;
-  const floorVideo = floor && cameraTrackOf(room, floor.id);
-  const interpreterVideo = interpreter && cameraTrackOf(room, interpreter.id);
+  usePinAnnouncement(interpreter, announce);
   const classes = ['stage', layout.swapped ? 'swapped' : '', layout.enlarged ? 'enlarged' : ''].join(' ');
+  const common = { room, media, videoSeen, announce };
 
   return (
     <section className={classes} aria-label="Stage">
       {remark ? (
-        <figure className="tile slot-floor remark" aria-label={`Written remark: ${remark.name}`}>
+        <figure key="floor" className="tile slot-floor remark" aria-label={`Written remark: ${remark.name}`}>
           <blockquote>
             <p>{remark.text}</p>
           </blockquote>
           <figcaption className="tile-name">Written remark from {remark.name}</figcaption>
         </figure>
       ) : (
-        <Tile
-          className="slot-floor"
-          label={
-            floor
-              ? `${ROLE_LABEL[floor.role === 'moderator' ? 'moderator' : 'speaker']}: ${floor.name}`
-              : 'Waiting for the moderator'
-          }
-          publication={floorVideo}
-          quality={VideoQuality.HIGH}
-          status={floor ? tileStatus(floor, Boolean(floorVideo?.track)) : 'Waiting for the moderator'}
-          participantId={floor?.id ?? null}
+        <StageSlot
+          key="floor"
+          slot="floor"
+          person={floor}
+          roleLabel={floor ? ROLE_LABEL[floorRole(floor)] : ''}
+          waiting={WAITING_FOR_MODERATOR}
+          emptyCaption={ROLE_LABEL.moderator}
+          {...common}
         />
       )}
-      <Tile
-        className="slot-interpreter"
-        label={
-          interpreter ? `${ROLE_LABEL.interpreter}: ${interpreter.name}` : 'Waiting for the ASL interpreter'
-        }
-        publication={interpreterVideo}
-        quality={VideoQuality.HIGH}
-        status={
-          interpreter
-            ? tileStatus(interpreter, Boolean(interpreterVideo?.track))
-            : 'Waiting for the ASL interpreter'
-        }
-        participantId={interpreter?.id ?? null}
+      <StageSlot
+        key="interpreter"
+        slot="interpreter"
+        person={interpreter}
+        roleLabel={ROLE_LABEL.interpreter}
+        waiting={WAITING_FOR_INTERPRETER}
+        emptyCaption={ROLE_LABEL.interpreter}
+        {...common}
       />
     </section>
   );

@@ -1,43 +1,59 @@
 import { VideoQuality, type Room } from 'livekit-client';
 import type { RoomState } from '../../../shared/protocol.js';
 import { canPublishOnJoin, ROLE_LABEL } from '../../../shared/roles.js';
-import { cameraTrackOf } from './useLiveKit';
+import { slotView } from './slotView';
 import { Tile } from './Tile';
+import type { MediaStatus } from './useMediaConnection';
 
-/** Everyone not on the stage: small tiles for people with cameras, names for the rest. */
-export function Strip({ state, room, selfId }: { state: RoomState; room: Room; selfId: string }) {
+interface StripProps {
+  state: RoomState;
+  room: Room;
+  media: MediaStatus;
+  videoSeen: ReadonlySet<string>;
+  selfId: string;
+}
+
+function audienceLine(count: number, selfIsAudience: boolean): string {
+  const people = count === 1 ? '1 person' : `${count} people`;
+  return `${people} from the public${selfIsAudience ? ', including you' : ''}.`;
+}
+
+/** Everyone not on the stage: small low-quality tiles for people on camera, name and role for the rest. */
+export function Strip({ state, room, media, videoSeen, selfId }: StripProps) {
   const selfIsAudience = !state.participants.some((p) => p.id === selfId);
   const onStage = new Set([state.floorHolderId, state.activeInterpreterId]);
   const others = state.participants.filter((p) => !onStage.has(p.id) && p.online);
   return (
     <section className="strip" aria-labelledby="strip-heading">
-      <h2 id="strip-heading">Also in the room</h2>
-      <p>
-        {state.audienceOnline === 1 ? '1 person' : `${state.audienceOnline} people`} from the public
-        {selfIsAudience ? ', including you' : ''}.
-      </p>
-      <ul>
-        {others.map((p) => {
-          const label = `${ROLE_LABEL[p.role]}: ${p.name}${p.id === selfId ? ' (you)' : ''}`;
-          const video = cameraTrackOf(room, p.id);
-          return (
-            <li key={p.id}>
-              {canPublishOnJoin(p.role) ? (
+      <h2 id="strip-heading">Participants</h2>
+      <p>{audienceLine(state.audienceOnline, selfIsAudience)}</p>
+      {others.length > 0 && (
+        <ul>
+          {others.map((p) => {
+            const label = `${ROLE_LABEL[p.role]}: ${p.name}${p.id === selfId ? ' (you)' : ''}`;
+            if (!canPublishOnJoin(p.role)) {
+              return (
+                <li key={p.id}>
+                  <span className="person">{label}</span>
+                </li>
+              );
+            }
+            const view = slotView(room, p, media, videoSeen);
+            return (
+              <li key={p.id}>
                 <Tile
                   className="small"
                   label={label}
-                  publication={video}
+                  publication={view.camera.publication}
                   quality={VideoQuality.LOW}
-                  status={video?.track ? null : 'Camera off'}
+                  status={view.status}
                   participantId={p.id}
                 />
-              ) : (
-                <span className="person">{label}</span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 }

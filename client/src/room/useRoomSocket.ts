@@ -1,57 +1,88 @@
 import { useEffect, useState } from 'react';
+import type { Socket } from 'socket.io-client';
 import type { JoinResult, LiveKitConnection, Participant, RoomState } from '../../../shared/protocol.js';
+import { ask, type RoomSocket } from '../lib/socket';
 import type { QueueView } from './useQueue';
-import { ask, createRoomSocket, type RoomSocket } from '../lib/socket';
 
 export interface RoomSocketState {
-  socket: RoomSocket;
   connected: boolean;
+  /** The server ended this connection (a revoked link, the session's end): no automatic retry. */
+  closed: boolean;
   self: Participant | null;
   state: RoomState | null;
   /** The queue as of the last (re)join; later changes come as queue:state events. */
   queue: QueueView | null;
-  /** The first media connection details; LiveKit reconnects on its own after that. */
+  /** The first media connection details; after that, fresh tokens come from room:media-token. */
   livekit: LiveKitConnection | null;
   error: string | null;
 }
 
-/** One socket for the page: joins on every (re)connection, so a reconnecting client gets the current state. */
-export function useRoomSocket(token: string, name: string): RoomSocketState {
-  const [socket] = useState(() => createRoomSocket(token));
-  const [value, setValue] = useState<Omit<RoomSocketState, 'socket'>>({
-    connected: false,
-    self: null,
-    state: null,
-    queue: null,
-    livekit: null,
-    error: null,
-  });
+const INITIAL: RoomSocketState = {
+  connected: false,
+  closed: false,
+  self: null,
+  state: null,
+  queue: null,
+  livekit: null,
+  error: null,
+};
+
+const CLOSED_BY_SERVER =
+  'The server closed your connection: your link may have been revoked, or the session has ended.';
+
+/** Joins on every (re)connection, so a client coming back gets the current state, not a stale one. */
+export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState {
+  const [value, setValue] = useState<RoomSocketState>(INITIAL);
 
   useEffect(() => {
+    let current = true;
     const onJoined = (result: JoinResult) =>
       setValue((v) => ({
         ...v,
         connected: true,
+        closed: false,
         self: result.self,
         state: result.state,
         queue: { queue: result.queue, clockOffsetMs: result.queue.serverNow - Date.now() },
         livekit: v.livekit ?? result.livekit,
         error: null,
       }));
-    socket.on('connect', () => {
-      void ask(socket, 'room:join', { name }).then((result) =>
-        result.ok ? onJoined(result) : setValue((v) => ({ ...v, error: result.message })),
+    const onConnect = () => {
+      setValue((v) => ({ ...v, connected: true }));
+      void ask(socket, 'room:join', { name }).then((result) => {
+        if (!current) return;
+        if (result.ok) onJoined(result);
+        else setValue((v) => ({ ...v, error: result.message }));
+      });
+    };
+    const onDisconnect = (reason: Socket.DisconnectReason) => {
+      const closed = reason === 'io server disconnect';
+      setValue((v) => ({ ...v, connected: false, closed, error: closed ? CLOSED_BY_SERVER : v.error }));
+    };
+    // An inactive socket was refused by the server (a bad link) and will not retry by itself;
+    // an active one is only waiting for the network and says so in the connection status.
+    const onConnectError = (err: Error) =>
+      setValue((v) =>
+        socket.active
+          ? { ...v, connected: false }
+          : { ...v, connected: false, closed: true, error: err.message },
       );
-    });
-    socket.on('disconnect', () => setValue((v) => ({ ...v, connected: false })));
-    socket.on('connect_error', (err) => setValue((v) => ({ ...v, connected: false, error: err.message })));
-    socket.on('room:state', (state) => setValue((v) => ({ ...v, state })));
+    const onState = (state: RoomState) => setValue((v) => ({ ...v, state }));
+
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    socket.on('room:state', onState);
     socket.connect();
     return () => {
-      socket.removeAllListeners();
+      current = false;
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.off('room:state', onState);
       socket.disconnect();
     };
   }, [socket, name]);
 
-  return { ...value, socket };
+  return value;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export interface StageLayout {
   swapped: boolean;
@@ -16,15 +16,19 @@ function load(): StageLayout {
   }
 }
 
-/** The viewer's own stage arrangement, kept in the browser. */
+/** The viewer's own stage arrangement, kept in the browser so it survives a reload or a rejoin. */
 export function useStageLayout() {
   const [layout, setLayout] = useState<StageLayout>(load);
-  const toggle = useCallback((key: keyof StageLayout) => {
-    setLayout((current) => {
-      const next = { ...current, [key]: !current[key] };
-      localStorage.setItem(KEY, JSON.stringify(next));
-      return next;
-    });
-  }, []);
+  useEffect(() => {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(layout));
+    } catch {
+      // Storage may be full or disabled (private browsing): the choice still holds for this visit.
+    }
+  }, [layout]);
+  const toggle = useCallback(
+    (key: keyof StageLayout) => setLayout((current) => ({ ...current, [key]: !current[key] })),
+    [],
+  );
   return { layout, toggle };
 }

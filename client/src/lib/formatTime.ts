@@ -1,0 +1,27 @@
+import type { SessionSummary } from '../../../shared/protocol.js';
+
+function format(iso: string, timeZone?: string): string {
+  // dateStyle cannot be combined with timeZoneName, hence the fields one by one.
+  return new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/** When a session starts, in its own time zone and, when they differ, in the viewer's. */
+export function describeStart(session: SessionSummary): string {
+  try {
+    const there = format(session.startsAt, session.timeZone);
+    const here = format(session.startsAt);
+    return there === here ? `Starts ${there}.` : `Starts ${there} (${here} your time).`;
+  } catch {
+    // An unknown zone or date must not break the page: the time is a courtesy.
+    return '';
+  }
+}
