@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './schemas.js';
+import { idSchema } from './ids.js';
 
 /** A raised hand asks to speak, or to have a written remark read out on the stage. */
 export const HAND_KINDS = ['speak', 'remark'] as const;

@@ -1,15 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { idSchema, nameSchema } from './ids.js';
 import { INVITE_ROLES } from './roles.js';
 
-/** A person's display name: trimmed, 1 to 80 characters, no control characters. */
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Name is required.')
-  .max(80, 'Name must be at most 80 characters.')
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Name must not contain control characters.');
+export { idSchema, nameSchema };
 
 /** An IANA time zone such as America/New_York. */
 export const timeZoneSchema = z
@@ -39,13 +33,6 @@ export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 /** Body of POST /api/sessions/:id/invites. */
 export const createInviteSchema = z.object({ role: z.enum(INVITE_ROLES), name: nameSchema }).strict();
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
-
-/** Ids are opaque URL-safe strings minted by the server. */
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'Malformed id.');
 
 /** Payload of `room:join`. */
 export const joinRoomSchema = z.object({ name: nameSchema.optional() }).strict();

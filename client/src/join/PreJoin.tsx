@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { InviteInfo } from '../../../shared/protocol.js';
 import { canPublishOnJoin, ROLE_LABEL } from '../../../shared/roles.js';
-import { nameSchema } from '../../../shared/schemas.js';
+import { nameSchema } from '../../../shared/ids.js';
 import { describeStart } from '../lib/formatTime';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
