@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { PreviewState } from './usePreview';
+import { useAttachedTrack } from '../lib/useAttachedTrack';
 
 function DeviceSelect(props: {
   label: string;
@@ -33,17 +34,7 @@ interface DeviceCheckProps {
 
 /** The camera preview and the device choices, for people who will be on camera. */
 export function DeviceCheck({ preview, cameraId, microphoneId, onCamera, onMicrophone }: DeviceCheckProps) {
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const track = preview.videoTrack;
-
-  useEffect(() => {
-    const el = videoRef.current;
-    if (!track || !el) return;
-    track.attach(el);
-    return () => {
-      track.detach(el);
-    };
-  }, [track]);
+  const videoRef = useAttachedTrack(preview.videoTrack);
 
   return (
     <fieldset className="devices">

@@ -1,5 +1,6 @@
 import { RemoteTrackPublication, type TrackPublication, type VideoQuality } from 'livekit-client';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useAttachedTrack } from '../lib/useAttachedTrack';
 
 export interface TileProps {
   /** The figure's accessible name and visible caption, e.g. "ASL interpreter: Ana Ruiz". */
@@ -21,22 +22,13 @@ export interface TileProps {
  */
 export function Tile(props: TileProps) {
   const { label, caption = label, publication, quality, status, participantId, className = '' } = props;
-  const videoRef = useRef<HTMLVideoElement>(null);
   const track = publication?.track;
+  const videoRef = useAttachedTrack(track);
 
   useEffect(() => {
     // Adaptive stream is off, so LiveKit sends exactly the layer asked for here.
     if (publication instanceof RemoteTrackPublication) publication.setVideoQuality(quality);
   }, [publication, quality]);
-
-  useEffect(() => {
-    const el = videoRef.current;
-    if (!track || !el) return;
-    track.attach(el);
-    return () => {
-      track.detach(el);
-    };
-  }, [track]);
 
   return (
     <figure className={`tile ${className}`} aria-label={label}>
