@@ -17,17 +17,18 @@ export function usePresenceAnnouncements(
   presence: Presence,
   announce: (text: string) => void,
 ) {
-  const settled = useSettled(person ? `${person.id} ${presence}` : '', SETTLE_MS);
+  const id = person?.id ?? null;
+  const settled = useSettled(presence, SETTLE_MS, id);
   const known = useRef<{ id: string; presence: Presence } | null>(null);
 
   useEffect(() => {
-    const [id = '', now = 'unknown'] = settled.split(' ') as [string?, Presence?];
     const before = known.current;
-    if (!id) return void (known.current = null);
-    if (before?.id !== id) return void (known.current = { id, presence: now });
-    if (now === 'unknown' || now === before.presence || person?.id !== id) return;
-    known.current = { id, presence: now };
-    if (now === 'away') announce(`${roleLabel} ${person.name} is reconnecting`);
+    if (!person) return void (known.current = null);
+    // A new person in the slot starts from what they are now; only later changes are news.
+    if (before?.id !== person.id) return void (known.current = { id: person.id, presence: settled });
+    if (settled === 'unknown' || settled === before.presence) return;
+    known.current = { id: person.id, presence: settled };
+    if (settled === 'away') announce(`${roleLabel} ${person.name} is reconnecting`);
     else if (before.presence === 'away') announce(`${roleLabel} ${person.name} is back`);
   }, [settled, person, roleLabel, announce]);
 }
