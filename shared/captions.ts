@@ -28,6 +28,8 @@ export interface CaptionPartial {
   lang: string;
   speaker: string;
   text: string;
+  /** When the server sent it (ISO), so a viewer (or a benchmark) can tell how fresh it is. */
+  at: string;
 }
 
 export const captionSyncSchema = z.object({ afterSeq: z.number().int().nonnegative() }).strict();

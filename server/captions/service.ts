@@ -46,7 +46,8 @@ export function createCaptionService(deps: CaptionServiceDeps) {
       deps.onLine(sessionId, line);
     }
     if (result.partialChanged) {
-      deps.onPartial(sessionId, { lang, speaker: result.state.speaker, text: result.state.text });
+      const { speaker, text } = result.state;
+      deps.onPartial(sessionId, { lang, speaker, text, at: new Date(deps.nowMs()).toISOString() });
     }
   }
 
