@@ -1,5 +1,6 @@
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { DEFAULT_CAPTION_LANG, REMARK_PREFIX } from '../shared/captions.js';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -8,6 +9,7 @@ import { buildOpenApi } from './api/openapi.js';
 import { createOrganizerCheck, createOrganizerRouter } from './api/organizer.js';
 import { apiErrorHandler, sendError } from './api/errors.js';
 import { createIngestRouter } from './captions/ingest.js';
+import { createCaptionUrls } from './captions/captionUrl.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
 import { createCaptionService } from './captions/service.js';
 import { createTranscriptRouter } from './captions/transcriptRoute.js';
@@ -62,7 +64,15 @@ export function createApp(o: AppOptions): App {
     nowMs: () => now().getTime(),
     onChange: (sessionId, snapshot, floorChanged) => {
       io.to(sessionChannel(sessionId)).emit('queue:state', snapshot);
-      if (floorChanged) void broadcastRoomState(ctx, sessionId);
+      if (!floorChanged) return;
+      void broadcastRoomState(ctx, sessionId);
+      const floor = snapshot.floor;
+      if (floor?.kind === 'remark' && floor.remark) {
+        const text = `${REMARK_PREFIX} ${floor.remark.replace(/\s+/g, ' ').trim()}`;
+        captions.record(sessionId, DEFAULT_CAPTION_LANG, floor.name, text).catch((err: unknown) => {
+          ctx.log.error({ err }, 'recording a written remark failed');
+        });
+      }
     },
   });
   const captions = createCaptionService({
@@ -71,6 +81,8 @@ export function createApp(o: AppOptions): App {
     onLine: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:line', line),
     onPartial: (sessionId, partial) => io.to(sessionChannel(sessionId)).emit('caption:partial', partial),
   });
+  const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;
+  const captionUrl = createCaptionUrls(captionSigner, publicUrl);
   const speakerFor = async (sessionId: string) => {
     const floor = (await queue.snapshot(sessionId)).floor;
     return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
@@ -84,12 +96,12 @@ export function createApp(o: AppOptions): App {
     queue,
     captions,
     speakerFor,
+    captionUrl,
     audienceChanged: (sessionId) => audienceBroadcast.schedule(sessionId),
     now,
     log: createLogger('room'),
   };
   const audienceBroadcast = createAudienceBroadcaster(() => ctx);
-  const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {
     const sockets = await io.in(sessionChannel(sessionId)).fetchSockets();
@@ -121,7 +133,7 @@ export function createApp(o: AppOptions): App {
       organizerToken: o.organizerToken,
       repo,
       signer,
-      captionSigner,
+      captionUrl,
       publicUrl,
       now,
       onInviteRevoked,

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Caption languages are BCP 47 tags such as en-US; the default track is English. */
 export const DEFAULT_CAPTION_LANG = 'en-US';
 export const CAPTION_LINE_MAX_CHARS = 1000;
+/** How a written remark given the floor reads in the captions and the transcript (C10). */
+export const REMARK_PREFIX = '[Written remark]';
 export const CAPTION_POST_MAX_BYTES = 8 * 1024;
 /** Text sent without a line break is committed after this pause, for software that never sends breaks. */
 export const CAPTION_IDLE_COMMIT_MS = 3000;

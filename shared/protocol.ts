@@ -63,6 +63,8 @@ export interface JoinResult {
   queue: QueueSnapshot;
   /** Null when the media server cannot be reached; the rest of the room still works. */
   livekit: LiveKitConnection | null;
+  /** Captioners only: the URL their captioning software posts to (Zoom-compatible). */
+  captionUrl: string | null;
 }
 
 /** Events the client sends. Every command answers with an acknowledgement. */

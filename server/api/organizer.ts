@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { createInviteSchema, createSessionSchema, idSchema } from '../../shared/schemas.js';
+import type { CaptionUrls } from '../captions/captionUrl.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import { toSummary, type Repo } from '../store/repo.js';
 import { parseOr400, sendError } from './errors.js';
@@ -10,7 +11,7 @@ export interface OrganizerDeps {
   repo: Repo;
   signer: LinkSigner;
   /** Signs the caption URL that captioning software posts to (captioner invites only). */
-  captionSigner: LinkSigner;
+  captionUrl: CaptionUrls;
   publicUrl: () => string;
   now: () => Date;
   /** Called after an invite is revoked, to disconnect whoever is using it. */
@@ -71,9 +72,7 @@ export function createOrganizerRouter(deps: OrganizerDeps): Router {
     const expires = new Date(session.ends_at);
     const token = await deps.signer.sign(invite.id, expires);
     const captionUrl =
-      invite.role === 'captioner'
-        ? `${deps.publicUrl()}/api/captions/${id}?token=${await deps.captionSigner.sign(invite.id, expires)}`
-        : undefined;
+      invite.role === 'captioner' ? await deps.captionUrl(id, invite.id, expires) : undefined;
     res.status(201).json({
       id: invite.id,
       role: invite.role,

@@ -27,23 +27,21 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     return seq;
   }
 
+  async function commitLine(sessionId: string, lang: string, line: Omit<CaptionLine, 'seq' | 'lang'>) {
+    const numbered: CaptionLine = { seq: await nextSeq(sessionId), lang, ...line };
+    await deps.repo.insertLine(sessionId, numbered);
+    deps.onLine(sessionId, numbered);
+  }
+
   async function apply(sessionId: string, lang: string, command: StreamCommand) {
     const key = `${sessionId} ${lang}`;
     const track = tracks.get(key) ?? { sessionId, lang, state: emptyTrack() };
     const now = deps.nowMs();
     const result = applyStream(track.state, command, now);
     tracks.set(key, { ...track, state: result.state });
+    const at = new Date(now).toISOString();
     for (const { text, speaker, startedAt } of result.committed) {
-      const line: CaptionLine = {
-        seq: await nextSeq(sessionId),
-        lang,
-        speaker,
-        text,
-        startedAt: new Date(startedAt).toISOString(),
-        at: new Date(now).toISOString(),
-      };
-      await deps.repo.insertLine(sessionId, line);
-      deps.onLine(sessionId, line);
+      await commitLine(sessionId, lang, { speaker, text, startedAt: new Date(startedAt).toISOString(), at });
     }
     if (result.partialChanged) {
       const { speaker, text } = result.state;
@@ -66,6 +64,16 @@ export function createCaptionService(deps: CaptionServiceDeps) {
         return 'accepted';
       });
     },
+
+    /**
+     * C10: a line that was not captioned (a written remark given the floor) enters the stream and
+     * the transcript as it is, beside the line in progress, which it leaves alone.
+     */
+    record: (sessionId: string, lang: string, speaker: string, text: string) =>
+      serialized(sessionId, () => {
+        const at = new Date(deps.nowMs()).toISOString();
+        return commitLine(sessionId, lang, { speaker, text, startedAt: at, at });
+      }),
 
     lastIngestSeq: (inviteId: string) => deps.repo.lastIngestSeq(inviteId),
     lastSeq: (sessionId: string) => deps.repo.lastSeq(sessionId),

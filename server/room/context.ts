@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../../shared/protocol.js';
+import type { CaptionUrls } from '../captions/captionUrl.js';
 import type { CaptionService } from '../captions/service.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import type { MediaService } from '../livekit/media.js';
@@ -24,6 +25,8 @@ export interface RoomContext {
   captions: CaptionService;
   /** The name caption lines carry by default: the floor holder's. */
   speakerFor: (sessionId: string) => Promise<string>;
+  /** A captioner's signed ingest URL for their captioning software. */
+  captionUrl: CaptionUrls;
   /** Someone of the public came or went: the room hears about it in the next coalesced broadcast. */
   audienceChanged: (sessionId: string) => void;
   now: () => Date;

@@ -13,6 +13,11 @@ async function mediaIdentity(ctx: RoomContext, socket: OpenFloorSocket) {
   return { identity: d.inviteId, name: d.name, role: d.role, room: d.sessionId, holdsFloor };
 }
 
+async function captionUrlOf(ctx: RoomContext, socket: OpenFloorSocket): Promise<string | null> {
+  const session = await ctx.repo.getSession(socket.data.sessionId);
+  return session ? ctx.captionUrl(session.id, socket.data.inviteId, new Date(session.ends_at)) : null;
+}
+
 /** Applies a pin rule, stores the result, and tells the room when the pin moved. */
 async function applyPin(ctx: RoomContext, sessionId: string, command: PinCommand) {
   const session = await ctx.repo.getSession(sessionId);
@@ -51,7 +56,9 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
         online: true,
       };
       const livekit = ctx.media ? await ctx.media.connectionFor(await mediaIdentity(ctx, socket)) : null;
-      return { ok: true, self, state, queue: await ctx.queue.snapshot(sessionId), livekit };
+      const queue = await ctx.queue.snapshot(sessionId);
+      const captionUrl = socket.data.role === 'captioner' ? await captionUrlOf(ctx, socket) : null;
+      return { ok: true, self, state, queue, livekit, captionUrl };
     }),
   );
 

@@ -136,4 +136,24 @@ describe('viewers and the captioner console', () => {
     const history = await ask(v.socket, 'caption:sync', { afterSeq: 0 });
     expect(history.ok && history.lines.map((l) => l.text)).toEqual(['kept']);
   });
+
+  it('gives the captioner, and only the captioner, a working caption URL when they join', async () => {
+    const cora = await joinAs(server, sessionId, 'captioner', 'Cora', captioner);
+    const v = await viewer();
+    expect(v.result.captionUrl).toBeNull();
+    const url = cora.result.captionUrl!.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:');
+    expect((await post(1, 'from the console URL\n', '', url)).status).toBe(200);
+    await expect.poll(() => v.lines.map((l) => l.text)).toEqual(['from the console URL']);
+  });
+
+  it('C10 records a written remark given the floor, attributed to its author', async () => {
+    const mod = await joinAs(server, sessionId, 'moderator', 'Morgan');
+    const v = await viewer();
+    const remark = 'Please publish\n\nthe slides.';
+    expect(await ask(v.socket, 'queue:raise-hand', { kind: 'remark', remark })).toEqual({ ok: true });
+    expect(await ask(mod.socket, 'floor:next', {})).toEqual({ ok: true });
+    await expect
+      .poll(() => v.lines)
+      .toMatchObject([{ speaker: 'Viewer', text: '[Written remark] Please publish the slides.' }]);
+  });
 });
