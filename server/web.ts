@@ -22,7 +22,10 @@ main{max-width:40rem;margin:3rem auto;padding:0 1rem}a{color:#0b57d0}a:focus-vis
 <p><a href="/">Go to the OpenFloor home page</a></p></main></body></html>`;
 }
 
-/** Serves the built client, with a server-side check of join links so a bad one gets a 4xx page. */
+/**
+ * Serves the built client, with a server-side check of join links (the room's and the captions-only
+ * page's) so a bad one gets a 4xx page.
+ */
 export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () => Date }): Router {
   const router = Router();
   const indexHtml = join(CLIENT_DIR, 'index.html');
@@ -34,7 +37,7 @@ export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () 
       .send('The client is not built yet: run `npm run build` (npm start does it).');
   };
 
-  router.get('/join/:token', async (req, res) => {
+  const checkLink = async (req: express.Request<{ token: string }>, res: express.Response) => {
     try {
       await resolveInvite(deps.signer, deps.repo, req.params.token, deps.now());
       res.set('Cache-Control', 'no-store');
@@ -44,7 +47,9 @@ export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () 
       const m = LINK_MESSAGES[err.problem];
       res.status(m.status).type('html').send(linkErrorPage(m.title, m.detail));
     }
-  });
+  };
+  router.get('/join/:token', checkLink);
+  router.get('/captions/:token', checkLink);
   router.use(express.static(CLIENT_DIR, { index: false }));
   // Client-side routes: any other GET that is not the API gets the app.
   router.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => sendApp(res));

@@ -1,14 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { CaptionsRoute } from './captions/CaptionsPage';
 import { JoinRoute } from './join/JoinFlow';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
 import './styles.css';
 
 const router = createBrowserRouter([
   { path: '/', element: <HomePage /> },
   { path: '/join/:token', element: <JoinRoute /> },
+  { path: '/captions/:token', element: <CaptionsRoute /> },
   { path: '*', element: <NotFoundPage /> },
 ]);
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export interface AppProcess {
   organizerToken: string;
   createSession(title: string): Promise<{ id: string }>;
   invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
+  /** Kills the app's own livekit-server child at once, as a crash would. */
+  killLiveKit(): void;
   stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -78,6 +80,14 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
         timeZone: 'America/New_York',
       }),
     invite: (sessionId, role, name) => post(`/sessions/${sessionId}/invites`, { role, name }),
+    killLiveKit() {
+      const found = spawnSync('pgrep', ['-P', String(child.pid), '-x', 'livekit-server'], {
+        encoding: 'utf8',
+      });
+      const pids = found.stdout.split('\n').filter(Boolean).map(Number);
+      if (pids.length === 0) throw new Error('The app runs no livekit-server child to stop.');
+      for (const pid of pids) process.kill(pid, 'SIGKILL');
+    },
     async stop({ keepData = false } = {}) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -62,6 +62,7 @@ function JoinFlow({ token }: { token: string }) {
           socket={socket}
           room={room}
           invite={step.invite}
+          token={token}
           choices={step.choices}
           onLeave={() => setStep({ kind: 'left', invite: step.invite })}
         />

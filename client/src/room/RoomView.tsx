@@ -4,6 +4,9 @@ import type { InviteInfo } from '../../../shared/protocol.js';
 import type { JoinChoices } from '../join/PreJoin';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { ask, type RoomSocket } from '../lib/socket';
+import { CaptionConsole } from '../captions/CaptionConsole';
+import { CaptionPanel, useCaptionSettings } from '../captions/CaptionPanel';
+import { useCaptions } from '../captions/useCaptions';
 import { Controls } from './Controls';
 import { QueueArea } from './QueueArea';
 import { Stage } from './Stage';
@@ -19,12 +22,14 @@ interface RoomViewProps {
   socket: RoomSocket;
   room: Room;
   invite: InviteInfo;
+  /** The join link's token: it also opens the captions-only page and the transcript. */
+  token: string;
   choices: JoinChoices;
   onLeave: () => void;
 }
 
 /** The room: connection status, the stage, the controls, the queue and everyone else. */
-export function RoomView({ socket, room, invite, choices, onLeave }: RoomViewProps) {
+export function RoomView({ socket, room, invite, token, choices, onLeave }: RoomViewProps) {
   useDocumentTitle(invite.session.title);
   const audioRef = useRef<HTMLDivElement>(null);
   const joined = useRoomSocket(socket, choices.name);
@@ -54,6 +59,20 @@ export function RoomView({ socket, room, invite, choices, onLeave }: RoomViewPro
     return r.ok;
   }, []);
   const alertText = refusal ?? joined.error ?? media.mediaError;
+  const feed = useCaptions(socket, joined.joins);
+  const captionSettings = useCaptionSettings();
+  const captions = (
+    <CaptionPanel
+      feed={feed}
+      settings={captionSettings.settings}
+      onChange={captionSettings.change}
+      sessionId={invite.session.id}
+      token={token}
+    />
+  );
+  const above = captionSettings.settings.position === 'above';
+  const floorName =
+    joined.state?.participants.find((p) => p.id === joined.state?.floorHolderId)?.name ?? null;
 
   return (
     <>
@@ -69,6 +88,7 @@ export function RoomView({ socket, room, invite, choices, onLeave }: RoomViewPro
         </p>
         {joined.state && joined.self ? (
           <>
+            {above && captions}
             <Stage
               state={joined.state}
               room={room}
@@ -78,6 +98,10 @@ export function RoomView({ socket, room, invite, choices, onLeave }: RoomViewPro
               remark={remark}
               announce={announce}
             />
+            {!above && captions}
+            {invite.role === 'captioner' && (
+              <CaptionConsole socket={socket} floorName={floorName} captionUrl={joined.captionUrl} />
+            )}
             <Controls
               room={room}
               self={joined.self}

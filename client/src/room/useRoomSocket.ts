@@ -15,6 +15,10 @@ export interface RoomSocketState {
   /** The first media connection details; after that, fresh tokens come from room:media-token. */
   livekit: LiveKitConnection | null;
   error: string | null;
+  /** Counts (re)joins, so what must catch up after a drop (captions) knows when to. */
+  joins: number;
+  /** Captioners only: the URL for their captioning software. */
+  captionUrl: string | null;
 }
 
 const INITIAL: RoomSocketState = {
@@ -25,6 +29,8 @@ const INITIAL: RoomSocketState = {
   queue: null,
   livekit: null,
   error: null,
+  joins: 0,
+  captionUrl: null,
 };
 
 const CLOSED_BY_SERVER =
@@ -46,6 +52,8 @@ export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState
         queue: { queue: result.queue, clockOffsetMs: result.queue.serverNow - Date.now() },
         livekit: v.livekit ?? result.livekit,
         error: null,
+        joins: v.joins + 1,
+        captionUrl: result.captionUrl,
       }));
     const onConnect = () => {
       setValue((v) => ({ ...v, connected: true }));

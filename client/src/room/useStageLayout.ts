@@ -1,34 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { z } from 'zod';
+import { usePersistentState } from '../lib/usePersistentState';
 
-export interface StageLayout {
-  swapped: boolean;
-  enlarged: boolean;
-}
-
-const KEY = 'openfloor.stage-layout';
-
-function load(): StageLayout {
-  try {
-    const saved = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<StageLayout>;
-    return { swapped: saved.swapped === true, enlarged: saved.enlarged === true };
-  } catch {
-    return { swapped: false, enlarged: false };
-  }
-}
+const layoutSchema = z.object({ swapped: z.boolean(), enlarged: z.boolean() });
+export type StageLayout = z.infer<typeof layoutSchema>;
+const DEFAULT_LAYOUT: StageLayout = { swapped: false, enlarged: false };
 
 /** The viewer's own stage arrangement, kept in the browser so it survives a reload or a rejoin. */
 export function useStageLayout() {
-  const [layout, setLayout] = useState<StageLayout>(load);
-  useEffect(() => {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(layout));
-    } catch {
-      // Storage may be full or disabled (private browsing): the choice still holds for this visit.
-    }
-  }, [layout]);
+  const [layout, setLayout] = usePersistentState('openfloor.stage-layout', layoutSchema, DEFAULT_LAYOUT);
   const toggle = useCallback(
     (key: keyof StageLayout) => setLayout((current) => ({ ...current, [key]: !current[key] })),
-    [],
+    [setLayout],
   );
   return { layout, toggle };
 }

@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { CAPTION_LINE_MAX_CHARS, DEFAULT_CAPTION_LANG, langSchema } from '../../../shared/captions.js';
+import type { Ack } from '../../../shared/protocol.js';
+import { ask, type RoomSocket } from '../lib/socket';
+
+// Streams the line at most this often: word by word for viewers, well inside the command limit.
+const SEND_EVERY_MS = 100;
+
+const INSERTS: Record<string, string> = { KeyI: '[inaudible]', KeyL: '[laughter]', KeyA: '[applause]' };
+
+export const CONSOLE_SHORTCUTS = [
+  ['Enter', 'Commit the line'],
+  ['Escape', 'Clear the line in progress'],
+  ['Alt+S', 'Go to the speaker name'],
+  ['Alt+C', 'Back to the caption input'],
+  ['Alt+I, Alt+L, Alt+A', 'Insert [inaudible], [laughter], [applause]'],
+] as const;
+
+interface CaptionConsoleProps {
+  socket: RoomSocket;
+  /** Whose name lines carry unless the captioner overrides it: the floor holder's. */
+  floorName: string | null;
+  captionUrl: string | null;
+}
+
+/** The captioner's console: the line streams as it is typed and corrected, and Enter commits it. */
+export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsoleProps) {
+  const [text, setText] = useState('');
+  const [speaker, setSpeaker] = useState('');
+  const [lang, setLang] = useState(DEFAULT_CAPTION_LANG);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const speakerInput = useRef<HTMLInputElement>(null);
+  // Commands go one after another, so a commit never overtakes the update before it.
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef('');
+  const sent = useRef('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const langOk = langSchema.safeParse(lang).success;
+
+  const send = useCallback((command: () => Promise<Ack>) => {
+    chain.current = chain.current.then(command).then((result) => setError(result.ok ? null : result.message));
+  }, []);
+
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (latest.current === sent.current || !langOk) return;
+    const update = { text: latest.current, lang, ...(speaker.trim() ? { speaker: speaker.trim() } : {}) };
+    sent.current = latest.current;
+    send(() => ask(socket, 'caption:update', update));
+  }, [lang, langOk, send, socket, speaker]);
+
+  const write = (value: string) => {
+    latest.current = value;
+    setText(value);
+    timer.current ??= setTimeout(flush, SEND_EVERY_MS);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      flush();
+      if (langOk) send(() => ask(socket, 'caption:commit', { lang }));
+      latest.current = sent.current = '';
+      setText('');
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      write('');
+    } else if (e.altKey && INSERTS[e.code]) {
+      e.preventDefault();
+      const el = e.currentTarget;
+      const insert = INSERTS[e.code]!;
+      write(`${el.value.slice(0, el.selectionStart)}${insert}${el.value.slice(el.selectionEnd)}`);
+    }
+  };
+
+  // Alt+S and Alt+C work from anywhere in the room: the captioner's hands stay on the keyboard.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.code === 'KeyS' ? speakerInput.current : e.code === 'KeyC' ? input.current : null;
+      if (!target) return;
+      e.preventDefault();
+      target.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const copy = async () => {
+    if (!captionUrl) return;
+    const ok = await navigator.clipboard?.writeText(captionUrl).then(
+      () => true,
+      () => false,
+    );
+    setCopied(ok ? 'Caption URL copied.' : 'Copying failed: select the URL and copy it.');
+  };
+
+  return (
+    <section className="caption-console" aria-labelledby="console-heading">
+      <h2 id="console-heading">Captioner console</h2>
+      <label htmlFor="caption-input">Caption input</label>
+      <textarea
+        id="caption-input"
+        ref={input}
+        value={text}
+        maxLength={CAPTION_LINE_MAX_CHARS}
+        rows={2}
+        aria-describedby="caption-input-hint"
+        onChange={(e) => write(e.target.value.replace(/\r?\n/g, ' '))}
+        onKeyDown={onKeyDown}
+      />
+      <p id="caption-input-hint" className="hint">
+        Viewers see the line as you type it. Enter commits it; Escape clears it.
+      </p>
+      <div className="console-fields">
+        <label>
+          Speaker name{' '}
+          <input
+            ref={speakerInput}
+            value={speaker}
+            maxLength={80}
+            placeholder={floorName ?? ''}
+            aria-describedby="speaker-hint"
+            onChange={(e) => setSpeaker(e.target.value)}
+          />
+        </label>
+        <span id="speaker-hint" className="hint">
+          Empty: lines carry the name of whoever has the floor{floorName ? ` (now ${floorName})` : ''}.
+        </span>
+        <label>
+          Language tag{' '}
+          <input
+            value={lang}
+            size={8}
+            aria-invalid={!langOk}
+            aria-describedby="lang-hint"
+            onChange={(e) => setLang(e.target.value)}
+          />
+        </label>
+        <span id="lang-hint" className="hint">
+          {langOk ? 'A language tag such as en-US or es-MX.' : 'Not a language tag: use one such as en-US.'}
+        </span>
+      </div>
+      <p role="alert" className="alert">
+        {error}
+      </p>
+      {captionUrl && (
+        <div className="caption-url">
+          <p>
+            Caption URL for captioning software (Zoom-compatible): <code>{captionUrl}</code>
+          </p>
+          <button type="button" className="button" onClick={() => void copy()}>
+            Copy caption URL
+          </button>
+          <span role="status">{copied}</span>
+        </div>
+      )}
+      <details className="settings shortcuts">
+        <summary>Console shortcuts</summary>
+        <dl>
+          {CONSOLE_SHORTCUTS.map(([keys, what]) => (
+            <div key={keys}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useMemo } from 'react';
+import { DEFAULT_CAPTION_LANG } from '../../../shared/captions.js';
+import { usePersistentState } from '../lib/usePersistentState';
+import { CaptionLog } from './CaptionLog';
+import { CaptionSettingsForm } from './CaptionSettingsForm';
+import {
+  CAPTION_SETTINGS_KEY,
+  captionSettingsSchema,
+  DEFAULT_CAPTION_SETTINGS,
+  type CaptionSettings,
+} from './settings';
+import type { CaptionFeed } from './useCaptions';
+
+const FORMATS = [
+  { format: 'txt', label: 'Text' },
+  { format: 'vtt', label: 'WebVTT' },
+  { format: 'srt', label: 'SRT' },
+] as const;
+
+/** The viewer's caption settings, shared by the room and the captions-only page (and their tabs). */
+export function useCaptionSettings() {
+  const [settings, setSettings] = usePersistentState(
+    CAPTION_SETTINGS_KEY,
+    captionSettingsSchema,
+    DEFAULT_CAPTION_SETTINGS,
+  );
+  const change = useCallback(
+    (delta: Partial<CaptionSettings>) => setSettings((current) => ({ ...current, ...delta })),
+    [setSettings],
+  );
+  return { settings, change };
+}
+
+function TranscriptLinks({ sessionId, token, lang }: { sessionId: string; token: string; lang: string }) {
+  const query = (format: string) => new URLSearchParams({ format, lang, token }).toString();
+  return (
+    <p className="transcript-links">
+      Download the transcript so far:{' '}
+      {FORMATS.map(({ format, label }, i) => (
+        <span key={format}>
+          {i > 0 && ', '}
+          <a href={`/api/transcripts/${sessionId}?${query(format)}`} download>
+            {label}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+interface CaptionPanelProps {
+  feed: CaptionFeed;
+  settings: CaptionSettings;
+  onChange: (change: Partial<CaptionSettings>) => void;
+  sessionId: string;
+  token: string;
+  /** On the captions-only page there is no link to itself and no video to place the captions by. */
+  standalone?: boolean;
+}
+
+/** Captions with their settings and transcript downloads: below the stage, or alone on a page. */
+export function CaptionPanel(props: CaptionPanelProps) {
+  const { feed, settings, sessionId, token, standalone = false } = props;
+  const langs = useMemo(() => {
+    const seen = new Set([DEFAULT_CAPTION_LANG, ...Object.keys(feed.partials)]);
+    for (const line of feed.lines) seen.add(line.lang);
+    return [...seen].sort();
+  }, [feed]);
+  const lines = useMemo(
+    () => feed.lines.filter((l) => l.lang === settings.lang),
+    [feed.lines, settings.lang],
+  );
+
+  return (
+    <section className={`captions ${standalone ? 'standalone' : ''}`} aria-labelledby="captions-heading">
+      <h2 id="captions-heading" className={standalone ? 'visually-hidden' : ''}>
+        Live captions
+      </h2>
+      <CaptionLog
+        lines={lines}
+        partial={feed.partials[settings.lang]}
+        historyUpTo={feed.historyUpTo}
+        settings={settings}
+      />
+      <CaptionSettingsForm
+        settings={settings}
+        onChange={props.onChange}
+        langs={langs}
+        showPosition={!standalone}
+      />
+      <TranscriptLinks sessionId={sessionId} token={token} lang={settings.lang} />
+      {!standalone && (
+        <p>
+          <a href={`/captions/${token}`} target="_blank" rel="noopener">
+            Open captions alone (new tab)
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}

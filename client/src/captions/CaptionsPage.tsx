@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import type { InviteInfo } from '../../../shared/protocol.js';
+import { fetchInvite } from '../join/fetchInvite';
+import { createRoomSocket, type RoomSocket } from '../lib/socket';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { PageLayout } from '../pages/PageLayout';
+import { useRoomSocket } from '../room/useRoomSocket';
+import { CaptionPanel, useCaptionSettings } from './CaptionPanel';
+import { useCaptions } from './useCaptions';
+
+/** /captions/:token: the captions alone, for a second screen. No media, so no camera or microphone prompt. */
+export function CaptionsRoute() {
+  const { token = '' } = useParams();
+  const [invite, setInvite] = useState<InviteInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [socket] = useState(() => createRoomSocket(token));
+
+  useEffect(() => {
+    let current = true;
+    fetchInvite(token).then(
+      (info) => current && setInvite(info),
+      (err: unknown) => current && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      current = false;
+      socket.disconnect();
+    };
+  }, [token, socket]);
+
+  if (invite) return <CaptionsPage socket={socket} invite={invite} token={token} />;
+  return (
+    <PageLayout>
+      <h1>Captions</h1>
+      <p role={error ? 'alert' : 'status'}>{error ?? 'Checking your link…'}</p>
+    </PageLayout>
+  );
+}
+
+function CaptionsPage({ socket, invite, token }: { socket: RoomSocket; invite: InviteInfo; token: string }) {
+  useDocumentTitle(`Captions: ${invite.session.title}`);
+  const joined = useRoomSocket(socket, invite.name);
+  const feed = useCaptions(socket, joined.joins);
+  const { settings, change } = useCaptionSettings();
+  const status = joined.closed
+    ? (joined.error ?? 'Disconnected.')
+    : joined.connected
+      ? 'Connected: captions are live.'
+      : 'Reconnecting… captions will catch up.';
+
+  return (
+    <main className="captions-page">
+      <h1>Captions: {invite.session.title}</h1>
+      <p role="status" className="connection">
+        {status}
+      </p>
+      <CaptionPanel
+        feed={feed}
+        settings={settings}
+        onChange={change}
+        sessionId={invite.session.id}
+        token={token}
+        standalone
+      />
+    </main>
+  );
+}
