@@ -109,6 +109,17 @@ describe('live captions in the browser', () => {
     expect(await jump.count()).toBe(0);
   });
 
+  it('gives a viewer who dropped exactly the lines it missed, in order, once', async () => {
+    await attendee.evaluate(() => window.openfloor!.socket.disconnect());
+    for (const n of [1, 2, 3]) await writeLine(`Missed line ${n}.`);
+    await attendee.evaluate(() => window.openfloor!.socket.connect());
+    const texts = () => log(attendee).locator('.caption-line').allTextContents();
+    await expect
+      .poll(async () => (await texts()).filter((t) => t.includes('Missed line')))
+      .toEqual(['Missed line 1.', 'Missed line 2.', 'Missed line 3.']);
+    expect((await texts()).filter((t) => t.includes('reads back'))).toHaveLength(1);
+  });
+
   it('keeps captions flowing with the LiveKit server stopped', async () => {
     app.killLiveKit();
     await writeLine('Captions do not need the media server.');

@@ -4,8 +4,11 @@ import { createRoomSocket, type RoomSocket } from '../lib/socket';
 
 declare global {
   interface Window {
-    /** For browser tests: the page's LiveKit room, to read WebRTC statistics (getRTCStatsReport). */
-    openfloor?: { room: Room };
+    /**
+     * For browser tests: the page's LiveKit room, to read WebRTC statistics (getRTCStatsReport),
+     * and its socket, to drop and restore the connection as a network would.
+     */
+    openfloor?: { room: Room; socket: RoomSocket };
   }
 }
 
@@ -24,7 +27,7 @@ export function usePageConnections(token: string): PageConnections {
   const [socket] = useState(() => createRoomSocket(token));
 
   useEffect(() => {
-    window.openfloor = { room };
+    window.openfloor = { room, socket };
     return () => {
       socket.disconnect();
       void room.disconnect();
