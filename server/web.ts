@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -6,10 +7,6 @@ import { LinkError, type LinkSigner } from './invites/tokens.js';
 import type { Repo } from './store/repo.js';
 
 export const CLIENT_DIR = resolve('dist/client');
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** A small self-contained page for a link that cannot be used: says why and what to do. */
 export function linkErrorPage(title: string, detail: string): string {
