@@ -1,0 +1,134 @@
+import escapeHtml from 'escape-html';
+import { DateTime, Duration } from 'luxon';
+import type { CaptionLine } from '../../shared/captions.js';
+
+export interface RecordTurn {
+  name: string;
+  kind: 'speak' | 'remark';
+  topic: string | null;
+  remark: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface RecordInput {
+  session: {
+    id: string;
+    title: string;
+    description: string;
+    focus: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+  };
+  turns: RecordTurn[];
+  transcript: CaptionLine[];
+  publishedAt: string;
+}
+
+/** The published record: who spoke, in order, for how long; the written remarks; the transcript. */
+export function buildRecord(input: RecordInput) {
+  const speakers = input.turns.map((t, i) => ({
+    order: i + 1,
+    name: t.name,
+    kind: t.kind,
+    topic: t.topic ?? '',
+    startedAt: t.startedAt,
+    endedAt: t.endedAt,
+    durationSeconds: t.endedAt ? Math.round((Date.parse(t.endedAt) - Date.parse(t.startedAt)) / 1000) : null,
+  }));
+  const remarks = input.turns
+    .filter((t) => t.kind === 'remark' && t.remark)
+    .map((t) => ({ name: t.name, text: t.remark!, at: t.startedAt }));
+  const transcript = input.transcript.map(({ seq, lang, speaker, text, startedAt }) => ({
+    seq,
+    lang,
+    speaker,
+    text,
+    at: startedAt,
+  }));
+  return { session: input.session, publishedAt: input.publishedAt, speakers, remarks, transcript };
+}
+
+export type SessionRecord = ReturnType<typeof buildRecord>;
+
+const clock = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm:ss');
+const when = (iso: string, zone: string) =>
+  DateTime.fromISO(iso, { zone }).toLocaleString(DateTime.DATETIME_FULL, { locale: 'en-US' });
+const duration = (seconds: number | null) =>
+  seconds === null ? 'not ended' : Duration.fromObject({ seconds }).toFormat("m 'min' ss 's'");
+
+// Markdown: every character that could start markup is escaped, so text stays text.
+const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\s+/g, ' ');
+
+export function recordMarkdown(r: SessionRecord): string {
+  const zone = r.session.timeZone;
+  const out = [
+    `# ${md(r.session.title)}`,
+    '',
+    `${md(when(r.session.startsAt, zone))} to ${md(when(r.session.endsAt, zone))} (${md(zone)})`,
+  ];
+  if (r.session.focus) out.push('', `Focus: ${md(r.session.focus)}`);
+  if (r.session.description) out.push('', md(r.session.description));
+  out.push('', '## Speakers', '');
+  if (r.speakers.length === 0) out.push('Nobody took the floor.');
+  out.push(
+    ...r.speakers.map(
+      (s) =>
+        `${s.order}\\. ${md(s.name)}${s.kind === 'remark' ? ' (written remark)' : ''}${s.topic ? `: ${md(s.topic)}` : ''}, ` +
+        `${clock(s.startedAt, zone)} to ${s.endedAt ? clock(s.endedAt, zone) : '…'}, ${duration(s.durationSeconds)}`,
+    ),
+  );
+  out.push('', '## Written remarks', '');
+  if (r.remarks.length === 0) out.push('None.');
+  for (const remark of r.remarks)
+    out.push(`**${md(remark.name)}**, ${clock(remark.at, zone)}:`, '', `> ${md(remark.text)}`, '');
+  out.push('', '## Transcript', '');
+  if (r.transcript.length === 0) out.push('No captions were written.');
+  for (const line of r.transcript)
+    out.push(`${clock(line.at, zone)} **${md(line.speaker)}**: ${md(line.text)}  `);
+  return `${out.join('\n')}\n`;
+}
+
+export function recordHtml(r: SessionRecord): string {
+  const zone = r.session.timeZone;
+  const e = (s: string) => escapeHtml(s);
+  const speakers = r.speakers
+    .map(
+      (s) =>
+        `<tr><td>${s.order}</td><td>${e(s.name)}</td><td>${s.kind === 'remark' ? 'Written remark' : 'Spoke'}</td>` +
+        `<td>${e(s.topic)}</td><td>${clock(s.startedAt, zone)}</td><td>${s.endedAt ? clock(s.endedAt, zone) : ''}</td>` +
+        `<td>${duration(s.durationSeconds)}</td></tr>`,
+    )
+    .join('\n');
+  const remarks = r.remarks
+    .map(
+      (m) =>
+        `<figure><blockquote><p>${e(m.text)}</p></blockquote><figcaption>${e(m.name)}, ${clock(m.at, zone)}</figcaption></figure>`,
+    )
+    .join('\n');
+  const transcript = r.transcript
+    .map(
+      (l) =>
+        `<p><time datetime="${e(l.at)}">${clock(l.at, zone)}</time> <b>${e(l.speaker)}:</b> ${e(l.text)}</p>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Record: ${e(r.session.title)}</title>
+<style>body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem;text-align:left}</style>
+</head><body><main>
+<h1>Record: ${e(r.session.title)}</h1>
+<p>${e(when(r.session.startsAt, zone))} to ${e(when(r.session.endsAt, zone))} (${e(zone)})</p>
+${r.session.focus ? `<p>Focus: ${e(r.session.focus)}</p>` : ''}
+${r.session.description ? `<p>${e(r.session.description)}</p>` : ''}
+<h2>Speakers</h2>
+${r.speakers.length ? `<table><caption>Speakers in order</caption><thead><tr><th scope="col">#</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Topic</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Duration</th></tr></thead><tbody>\n${speakers}\n</tbody></table>` : '<p>Nobody took the floor.</p>'}
+<h2>Written remarks</h2>
+${remarks || '<p>None.</p>'}
+<h2>Transcript</h2>
+${transcript || '<p>No captions were written.</p>'}
+</main></body></html>
+`;
+}
