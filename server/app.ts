@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createJoinRouter } from './api/join.js';
 import { buildOpenApi } from './api/openapi.js';
-import { createOrganizerCheck, createOrganizerRouter } from './api/organizer.js';
+import { createOrganizerRouter } from './api/organizer.js';
+import { createOrganizerAuth } from './api/organizerAuth.js';
 import { apiErrorHandler, sendError } from './api/errors.js';
 import { createIngestRouter } from './captions/ingest.js';
 import { createCaptionUrls } from './captions/captionUrl.js';
@@ -83,6 +84,12 @@ export function createApp(o: AppOptions): App {
   });
   const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;
   const captionUrl = createCaptionUrls(captionSigner, publicUrl);
+  const organizerAuth = createOrganizerAuth({
+    token: o.organizerToken,
+    secret: o.linkSecret,
+    secure: o.publicUrl?.startsWith('https:') ?? false,
+    now,
+  });
   const speakerFor = async (sessionId: string) => {
     const floor = (await queue.snapshot(sessionId)).floor;
     return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
@@ -118,6 +125,7 @@ export function createApp(o: AppOptions): App {
   api.use(rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false }));
   api.use(express.json({ limit: '32kb' }));
   api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
+  api.use(organizerAuth.router);
   api.use(createJoinRouter({ repo, signer, now }));
   api.use(
     createTranscriptRouter({
@@ -125,12 +133,12 @@ export function createApp(o: AppOptions): App {
       signer,
       captions,
       now,
-      isOrganizer: createOrganizerCheck(o.organizerToken),
+      isOrganizer: organizerAuth.isOrganizer,
     }),
   );
   api.use(
     createOrganizerRouter({
-      organizerToken: o.organizerToken,
+      auth: organizerAuth,
       repo,
       signer,
       captionUrl,

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { idSchema, nameSchema } from './ids.js';
 import { INVITE_ROLES } from './roles.js';
+import { offeredSchema, textField } from './sessions.js';
 
 export { idSchema, nameSchema };
 
@@ -14,21 +15,54 @@ export const timeZoneSchema = z
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with offset.' });
 
+const sessionFields = {
+  title: z.string().trim().min(1, 'Title is required.').max(200, 'Title must be at most 200 characters.'),
+  description: textField('Description', 5000).default(''),
+  focus: textField('Focus', 500).default(''),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  timeZone: timeZoneSchema.default('America/New_York'),
+  /** Places for the public; null for no limit. Registrations beyond it go on the waitlist. */
+  capacity: z
+    .number()
+    .int('Capacity must be a whole number.')
+    .min(0, 'Capacity cannot be below zero.')
+    .max(100_000, 'Capacity must be at most 100,000.')
+    .nullable()
+    .default(null),
+  speakingLimitSeconds: z
+    .number()
+    .int()
+    .min(30, 'The speaking limit must be at least 30 seconds.')
+    .max(3600, 'The speaking limit must be at most an hour.')
+    .default(180),
+  /** Whether the public may raise hands and send written remarks. */
+  publicComments: z.boolean().default(true),
+  offered: offeredSchema.default({ asl: true, cart: true, captionLanguages: ['en-US'], other: '' }),
+};
+
+// Only compared once both are valid date-times, so a bad start is reported once, as itself.
+const endAfterStart = {
+  check: (s: { startsAt?: string; endsAt?: string }) =>
+    !(s.startsAt && s.endsAt && Date.parse(s.endsAt) <= Date.parse(s.startsAt)),
+  issue: { message: 'The end must come after the start.', path: ['endsAt'] },
+};
+
 /** Body of POST /api/sessions. */
 export const createSessionSchema = z
-  .object({
-    title: z.string().trim().min(1, 'Title is required.').max(200, 'Title must be at most 200 characters.'),
-    startsAt: isoDateTime,
-    endsAt: isoDateTime,
-    timeZone: timeZoneSchema.default('America/New_York'),
-  })
+  .object(sessionFields)
   .strict()
-  // Only compared once both are valid date-times, so a bad start is reported once, as itself.
-  .refine((s) => !(Date.parse(s.endsAt) <= Date.parse(s.startsAt)), {
-    message: 'The end must come after the start.',
-    path: ['endsAt'],
-  });
+  .refine(endAfterStart.check, endAfterStart.issue);
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+
+/** Body of PATCH /api/sessions/:id: any of the fields; the end is checked against the stored start too. */
+export const updateSessionSchema = z
+  .object(sessionFields)
+  .partial()
+  .strict()
+  .refine((s) => Object.keys(s).length > 0, 'Nothing to change.')
+  .refine(endAfterStart.check, endAfterStart.issue);
+export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 
 /** Body of POST /api/sessions/:id/invites. */
 export const createInviteSchema = z.object({ role: z.enum(INVITE_ROLES), name: nameSchema }).strict();

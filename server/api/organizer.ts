@@ -1,13 +1,13 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { createInviteSchema, createSessionSchema, idSchema } from '../../shared/schemas.js';
 import type { CaptionUrls } from '../captions/captionUrl.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import { toSummary, type Repo } from '../store/repo.js';
 import { parseOr400, sendError } from './errors.js';
+import type { OrganizerAuth } from './organizerAuth.js';
 
 export interface OrganizerDeps {
-  organizerToken: string;
+  auth: OrganizerAuth;
   repo: Repo;
   signer: LinkSigner;
   /** Signs the caption URL that captioning software posts to (captioner invites only). */
@@ -18,30 +18,10 @@ export interface OrganizerDeps {
   onInviteRevoked: (sessionId: string, inviteId: string) => Promise<void>;
 }
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Whether an Authorization header carries the organizer token (compared in constant time). */
-export function createOrganizerCheck(token: string) {
-  const expected = digest(token);
-  return (authorization: string | undefined): boolean => {
-    const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
-    return given !== undefined && timingSafeEqual(digest(given), expected);
-  };
-}
-
-function requireOrganizer(token: string) {
-  const isOrganizer = createOrganizerCheck(token);
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (isOrganizer(req.get('authorization'))) return next();
-    res.set('WWW-Authenticate', 'Bearer realm="openfloor"');
-    sendError(res, 401, 'unauthorized', 'This operation needs the organizer token as a Bearer token.');
-  };
-}
-
 /** The organizer API: sessions and personal join links. */
 export function createOrganizerRouter(deps: OrganizerDeps): Router {
   const router = Router();
-  router.use('/sessions', requireOrganizer(deps.organizerToken));
+  router.use('/sessions', deps.auth.requireOrganizer);
 
   router.post('/sessions', async (req, res) => {
     const input = parseOr400(res, createSessionSchema, req.body);

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DEFAULT_CAPTION_LANG, langSchema } from '../../shared/captions.js';
 import { idSchema } from '../../shared/schemas.js';
@@ -21,7 +21,7 @@ export interface TranscriptDeps {
   signer: LinkSigner;
   captions: CaptionService;
   now: () => Date;
-  isOrganizer: (authorization: string | undefined) => boolean;
+  isOrganizer: (req: Request) => Promise<boolean>;
 }
 
 /** GET /api/transcripts/:sessionId?format=txt|vtt|srt&lang=: for the organizer or anyone with a link. */
@@ -31,7 +31,7 @@ export function createTranscriptRouter(deps: TranscriptDeps): Router {
     const sessionId = parseOr400(res, idSchema, req.params.sessionId);
     const query = sessionId && parseOr400(res, querySchema, req.query);
     if (!sessionId || !query) return;
-    let allowed = deps.isOrganizer(req.get('authorization'));
+    let allowed = await deps.isOrganizer(req);
     if (!allowed && query.token) {
       const link = await resolveInvite(deps.signer, deps.repo, query.token, deps.now()).catch(() => null);
       allowed = link?.session.id === sessionId;

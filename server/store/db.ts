@@ -11,6 +11,47 @@ export interface SessionsTable {
   time_zone: string;
   created_at: string;
   active_interpreter_id: string | null;
+  description: string;
+  focus: string;
+  capacity: number | null;
+  speaking_limit_ms: number;
+  /** 0 or 1. */
+  public_comments: number;
+  /** OfferedAccommodations as JSON. */
+  offered: string;
+  status: string;
+  record_published_at: string | null;
+}
+
+export interface RegistrationsTable {
+  id: string;
+  session_id: string;
+  registered_order: number;
+  email: string;
+  name: string;
+  organization: string;
+  affiliation: string;
+  /** 0 or 1. */
+  wish_to_speak: number;
+  topic: string;
+  /** RequestedAccommodations as JSON. */
+  requested: string;
+  status: string;
+  invite_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TurnsTable {
+  session_id: string;
+  seq: number;
+  participant_id: string;
+  name: string;
+  kind: string;
+  topic: string | null;
+  remark: string | null;
+  started_at: string;
+  ended_at: string | null;
 }
 
 export interface InvitesTable {
@@ -52,6 +93,8 @@ export interface Database {
   sessions: SessionsTable;
   invites: InvitesTable;
   queues: QueuesTable;
+  registrations: RegistrationsTable;
+  turns: TurnsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -75,4 +75,61 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('caption_lines').execute();
     },
   },
+  '0004_sessions_registrations_turns': {
+    async up(db: Kysely<unknown>) {
+      // Booleans as integers and JSON as text, alike on SQLite and PostgreSQL.
+      const columns: [string, 'text' | 'integer', string | number | null][] = [
+        ['description', 'text', ''],
+        ['focus', 'text', ''],
+        ['capacity', 'integer', null],
+        ['speaking_limit_ms', 'integer', 180_000],
+        ['public_comments', 'integer', 1],
+        ['offered', 'text', '{"asl":true,"cart":true,"captionLanguages":["en-US"],"other":""}'],
+        ['status', 'text', 'scheduled'],
+        ['record_published_at', 'text', null],
+      ];
+      for (const [name, type, fallback] of columns) {
+        await db.schema
+          .alterTable('sessions')
+          .addColumn(name, type, (c) => (fallback === null ? c : c.notNull().defaultTo(fallback)))
+          .execute();
+      }
+      await db.schema
+        .createTable('registrations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('registered_order', 'integer', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('organization', 'text', (c) => c.notNull())
+        .addColumn('affiliation', 'text', (c) => c.notNull())
+        .addColumn('wish_to_speak', 'integer', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('requested', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('invite_id', 'text', (c) => c.references('invites.id').onDelete('set null'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('registrations_session_email', ['session_id', 'email'])
+        .execute();
+      // Who held the floor, from when to when: the published record's list of speakers.
+      await db.schema
+        .createTable('turns')
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('participant_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text')
+        .addColumn('remark', 'text')
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('ended_at', 'text')
+        .addPrimaryKeyConstraint('turns_pk', ['session_id', 'seq'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('turns').execute();
+      await db.schema.dropTable('registrations').execute();
+    },
+  },
 };

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionSummary } from '../../shared/protocol.js';
-import type { CreateSessionInput, InviteRole } from '../../shared/index.js';
+import type { z } from 'zod';
+import type { InviteRole } from '../../shared/index.js';
+import { createSessionSchema, type UpdateSessionInput } from '../../shared/schemas.js';
+import type { SessionStatus } from '../../shared/sessions.js';
 import type { QueueState } from '../../shared/queue.js';
 import type { Db, InvitesTable, SessionsTable } from './db.js';
 
 export type SessionRow = SessionsTable;
+export type CreateSessionRequest = z.input<typeof createSessionSchema>;
 export type InviteRow = Omit<InvitesTable, 'role'> & { role: InviteRole };
 
 /** A fresh opaque id: 16 URL-safe characters (96 random bits). */
@@ -19,18 +23,84 @@ export function toSummary(s: SessionRow): SessionSummary {
 /** The store's operations, one place for every query so a second dialect changes nothing else. */
 export function createRepo(db: Db) {
   return {
-    async createSession(input: CreateSessionInput, now: Date): Promise<SessionRow> {
+    /** Takes the API's input; the fields it leaves out get the schema's defaults. */
+    async createSession(input: CreateSessionRequest, now: Date): Promise<SessionRow> {
+      const s = createSessionSchema.parse(input);
       const row: SessionRow = {
         id: newId(),
-        title: input.title,
-        starts_at: new Date(input.startsAt).toISOString(),
-        ends_at: new Date(input.endsAt).toISOString(),
-        time_zone: input.timeZone,
+        title: s.title,
+        starts_at: new Date(s.startsAt).toISOString(),
+        ends_at: new Date(s.endsAt).toISOString(),
+        time_zone: s.timeZone,
         created_at: now.toISOString(),
         active_interpreter_id: null,
+        description: s.description,
+        focus: s.focus,
+        capacity: s.capacity,
+        speaking_limit_ms: s.speakingLimitSeconds * 1000,
+        public_comments: s.publicComments ? 1 : 0,
+        offered: JSON.stringify(s.offered),
+        status: 'scheduled',
+        record_published_at: null,
       };
       await db.insertInto('sessions').values(row).execute();
       return row;
+    },
+
+    async updateSession(id: string, change: UpdateSessionInput): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({
+          ...(change.title !== undefined && { title: change.title }),
+          ...(change.description !== undefined && { description: change.description }),
+          ...(change.focus !== undefined && { focus: change.focus }),
+          ...(change.startsAt !== undefined && { starts_at: new Date(change.startsAt).toISOString() }),
+          ...(change.endsAt !== undefined && { ends_at: new Date(change.endsAt).toISOString() }),
+          ...(change.timeZone !== undefined && { time_zone: change.timeZone }),
+          ...(change.capacity !== undefined && { capacity: change.capacity }),
+          ...(change.speakingLimitSeconds !== undefined && {
+            speaking_limit_ms: change.speakingLimitSeconds * 1000,
+          }),
+          ...(change.publicComments !== undefined && { public_comments: change.publicComments ? 1 : 0 }),
+          ...(change.offered !== undefined && { offered: JSON.stringify(change.offered) }),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Moves a session from one status to the next; false when it was no longer in `from`. */
+    async setStatus(id: string, from: readonly SessionStatus[], to: SessionStatus): Promise<boolean> {
+      const result = await db
+        .updateTable('sessions')
+        .set({ status: to })
+        .where('id', '=', id)
+        .where('status', 'in', from)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async publishRecord(id: string, now: Date): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ record_published_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Every session, soonest first. */
+    async listSessions(): Promise<SessionRow[]> {
+      return db.selectFrom('sessions').selectAll().orderBy('starts_at').orderBy('id').execute();
+    },
+
+    /** The staff and public links of a session, in the order they were made. */
+    async listInvites(sessionId: string): Promise<InviteRow[]> {
+      return (await db
+        .selectFrom('invites')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()) as InviteRow[];
     },
 
     async getSession(id: string): Promise<SessionRow | undefined> {

@@ -1,0 +1,101 @@
+import type { RegistrationInput, RegistrationStatus } from '../../shared/sessions.js';
+import type { Db, RegistrationsTable } from './db.js';
+import { newId } from './repo.js';
+
+export type RegistrationRow = Omit<RegistrationsTable, 'status'> & { status: RegistrationStatus };
+
+/** Registrations of the public: one per email per session, in the order people first registered. */
+export function createRegistrationRepo(db: Db) {
+  return {
+    async findByEmail(sessionId: string, email: string): Promise<RegistrationRow | undefined> {
+      return (await db
+        .selectFrom('registrations')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('email', '=', email)
+        .executeTakeFirst()) as RegistrationRow | undefined;
+    },
+
+    async get(id: string): Promise<RegistrationRow | undefined> {
+      return (await db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst()) as
+        RegistrationRow | undefined;
+    },
+
+    async list(sessionId: string): Promise<RegistrationRow[]> {
+      return (await db
+        .selectFrom('registrations')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('registered_order')
+        .execute()) as RegistrationRow[];
+    },
+
+    async countRegistered(sessionId: string): Promise<number> {
+      const row = await db
+        .selectFrom('registrations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('session_id', '=', sessionId)
+        .where('status', '=', 'registered')
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async insert(
+      sessionId: string,
+      input: RegistrationInput,
+      status: RegistrationStatus,
+      now: Date,
+    ): Promise<RegistrationRow> {
+      return db.transaction().execute(async (trx) => {
+        const last = await trx
+          .selectFrom('registrations')
+          .select((eb) => eb.fn.max('registered_order').as('max'))
+          .where('session_id', '=', sessionId)
+          .executeTakeFirst();
+        const row: RegistrationRow = {
+          id: newId(),
+          session_id: sessionId,
+          registered_order: Number(last?.max ?? 0) + 1,
+          status,
+          invite_id: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+          ...columnsOf(input),
+        };
+        await trx.insertInto('registrations').values(row).execute();
+        return row;
+      });
+    },
+
+    /** Registering again with the same email updates the details; the place in line stays. */
+    async update(id: string, input: RegistrationInput, now: Date): Promise<void> {
+      await db
+        .updateTable('registrations')
+        .set({ ...columnsOf(input), updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async setStatus(id: string, status: RegistrationStatus, inviteId: string | null, now: Date) {
+      await db
+        .updateTable('registrations')
+        .set({ status, invite_id: inviteId, updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
+function columnsOf(input: RegistrationInput) {
+  return {
+    email: input.email,
+    name: input.name,
+    organization: input.organization,
+    affiliation: input.affiliation,
+    wish_to_speak: input.wishToSpeak ? 1 : 0,
+    topic: input.topic,
+    requested: JSON.stringify(input.accommodations),
+  };
+}
+
+export type RegistrationRepo = ReturnType<typeof createRegistrationRepo>;
