@@ -51,7 +51,9 @@ async function main() {
     },
     token,
   );
-  console.log(`Session "${session.title}" (${session.id}), links valid for 8 hours:\n`);
+  await post(`/sessions/${session.id}/lifecycle/open-lobby`, {}, token);
+  console.log(`Session "${session.title}" (${session.id}), links valid for 8 hours.`);
+  console.log('The lobby is open: the public waits there until the moderator starts the session.\n');
   for (const [role, name] of PEOPLE) {
     const invite = await post<{ url: string }>(`/sessions/${session.id}/invites`, { role, name }, token);
     console.log(`${role.padEnd(12)} ${name.padEnd(12)} ${invite.url}`);

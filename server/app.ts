@@ -5,6 +5,12 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createJoinRouter } from './api/join.js';
+import { createPublicRouter } from './api/public.js';
+import { createSessionsAdminRouter } from './api/sessionsAdmin.js';
+import { applyLifecycle } from './sessions/lifecycle.js';
+import { createRecordService } from './sessions/recordService.js';
+import { createRegistrationService } from './sessions/registration.js';
+import { createTurnRepo } from './store/turnRepo.js';
 import { buildOpenApi } from './api/openapi.js';
 import { createOrganizerRouter } from './api/organizer.js';
 import { createOrganizerAuth } from './api/organizerAuth.js';
@@ -26,7 +32,9 @@ import { registerQueueHandlers } from './queue/handlers.js';
 import { createQueueService } from './queue/service.js';
 import { broadcastRoomState, createAudienceBroadcaster } from './room/state.js';
 import type { Db } from './store/db.js';
+import { createRegistrationRepo } from './store/registrationRepo.js';
 import { createRepo } from './store/repo.js';
+import { registerSessionHandlers } from './sessions/handlers.js';
 import { createWebRouter } from './web.js';
 
 const TIMER_TICK_MS = 250;
@@ -68,6 +76,9 @@ export function createApp(o: AppOptions): App {
       if (!floorChanged) return;
       void broadcastRoomState(ctx, sessionId);
       const floor = snapshot.floor;
+      records.floorChanged(sessionId, floor).catch((err: unknown) => {
+        ctx.log.error({ err }, 'recording a turn failed');
+      });
       if (floor?.kind === 'remark' && floor.remark) {
         const text = `${REMARK_PREFIX} ${floor.remark.replace(/\s+/g, ' ').trim()}`;
         captions.record(sessionId, DEFAULT_CAPTION_LANG, floor.name, text).catch((err: unknown) => {
@@ -90,6 +101,7 @@ export function createApp(o: AppOptions): App {
     secure: o.publicUrl?.startsWith('https:') ?? false,
     now,
   });
+  const records = createRecordService({ repo, turns: createTurnRepo(o.db), captions, now });
   const speakerFor = async (sessionId: string) => {
     const floor = (await queue.snapshot(sessionId)).floor;
     return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
@@ -97,6 +109,7 @@ export function createApp(o: AppOptions): App {
   const ctx: RoomContext = {
     io,
     repo,
+    registrations: createRegistrationRepo(o.db),
     signer,
     presence: createPresence(),
     media: o.media,
@@ -116,6 +129,9 @@ export function createApp(o: AppOptions): App {
     await o.media?.removeParticipant(sessionId, inviteId);
     await broadcastRoomState(ctx, sessionId);
   };
+
+  const registrations = ctx.registrations;
+  const registration = createRegistrationService({ repo, registrations, signer, publicUrl, now });
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -147,6 +163,20 @@ export function createApp(o: AppOptions): App {
       onInviteRevoked,
     }),
   );
+  api.use(createPublicRouter({ repo, registration, records, now }));
+  api.use(
+    createSessionsAdminRouter({
+      auth: organizerAuth,
+      repo,
+      registrations,
+      registration,
+      records,
+      signer,
+      captionUrl,
+      publicUrl,
+      advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action),
+    }),
+  );
   api.use((_req, res) => sendError(res, 404, 'not-found', 'No such API endpoint.'));
   api.use(apiErrorHandler);
   app.use('/api', api);
@@ -158,6 +188,7 @@ export function createApp(o: AppOptions): App {
     registerInterpreterHandlers(ctx, socket);
     registerQueueHandlers(ctx, socket);
     registerCaptionHandlers(ctx, socket);
+    registerSessionHandlers(ctx, socket);
   });
 
   // The turn timer: warnings and time-up are decided by the queue machine from the stored deadline.

@@ -1,4 +1,5 @@
 import type { CaptionLine, CaptionPartial } from './captions.js';
+import type { SessionStatus } from './sessions.js';
 import type { QueueSnapshot, QueueSettings } from './queue.js';
 import type { InviteRole } from './roles.js';
 
@@ -11,6 +12,8 @@ export const REASONS = {
   forbidden: 'forbidden',
   notFound: 'not-found',
   notJoined: 'not-joined',
+  /** The session is not in a state that allows it (opening an ended session). */
+  wrongState: 'wrong-state',
   rateLimited: 'rate-limited',
   mediaUnavailable: 'media-unavailable',
   internal: 'internal-error',
@@ -26,6 +29,8 @@ export interface SessionSummary {
   startsAt: string;
   endsAt: string;
   timeZone: string;
+  /** The public waits in the lobby until the session is live. */
+  status: SessionStatus;
 }
 
 /** A person in the room as everyone sees them. `id` is also their LiveKit identity. */
@@ -104,6 +109,11 @@ export interface ClientToServerEvents {
   ) => void;
   /** Captioners: Enter. */
   'caption:commit': (payload: { lang?: string }, ack: (result: Ack) => void) => void;
+  /** Moderators: open the lobby, go live, or end the session. */
+  'session:advance': (
+    payload: { action: 'open-lobby' | 'go-live' | 'end' },
+    ack: (result: Ack<{ status: SessionStatus }>) => void,
+  ) => void;
 }
 
 /** Events the server sends. */

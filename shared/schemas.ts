@@ -15,30 +15,39 @@ export const timeZoneSchema = z
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with offset.' });
 
+// The fields without defaults: an edit (PATCH) must change only what it names.
 const sessionFields = {
   title: z.string().trim().min(1, 'Title is required.').max(200, 'Title must be at most 200 characters.'),
-  description: textField('Description', 5000).default(''),
-  focus: textField('Focus', 500).default(''),
+  description: textField('Description', 5000),
+  focus: textField('Focus', 500),
   startsAt: isoDateTime,
   endsAt: isoDateTime,
-  timeZone: timeZoneSchema.default('America/New_York'),
+  timeZone: timeZoneSchema,
   /** Places for the public; null for no limit. Registrations beyond it go on the waitlist. */
   capacity: z
     .number()
     .int('Capacity must be a whole number.')
     .min(0, 'Capacity cannot be below zero.')
     .max(100_000, 'Capacity must be at most 100,000.')
-    .nullable()
-    .default(null),
+    .nullable(),
   speakingLimitSeconds: z
     .number()
     .int()
     .min(30, 'The speaking limit must be at least 30 seconds.')
-    .max(3600, 'The speaking limit must be at most an hour.')
-    .default(180),
+    .max(3600, 'The speaking limit must be at most an hour.'),
   /** Whether the public may raise hands and send written remarks. */
-  publicComments: z.boolean().default(true),
-  offered: offeredSchema.default({ asl: true, cart: true, captionLanguages: ['en-US'], other: '' }),
+  publicComments: z.boolean(),
+  offered: offeredSchema,
+};
+
+const sessionDefaults = {
+  description: sessionFields.description.default(''),
+  focus: sessionFields.focus.default(''),
+  timeZone: sessionFields.timeZone.default('America/New_York'),
+  capacity: sessionFields.capacity.default(null),
+  speakingLimitSeconds: sessionFields.speakingLimitSeconds.default(180),
+  publicComments: sessionFields.publicComments.default(true),
+  offered: sessionFields.offered.default({ asl: true, cart: true, captionLanguages: ['en-US'], other: '' }),
 };
 
 // Only compared once both are valid date-times, so a bad start is reported once, as itself.
@@ -50,7 +59,7 @@ const endAfterStart = {
 
 /** Body of POST /api/sessions. */
 export const createSessionSchema = z
-  .object(sessionFields)
+  .object({ ...sessionFields, ...sessionDefaults })
   .strict()
   .refine(endAfterStart.check, endAfterStart.issue);
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;

@@ -18,8 +18,6 @@ export interface IngestDeps {
 
 /** Caption POSTs one captioner link may make per second before answering 429. */
 export const CAPTION_POSTS_PER_SECOND = 20;
-// A session accepts captions from an hour before its start (sound checks) until its end.
-const EARLY_CAPTIONS_MS = 60 * 60_000;
 
 const querySchema = z.object({
   token: z.string().min(1).max(2048),
@@ -80,9 +78,10 @@ export function createIngestRouter(deps: IngestDeps): Router {
     }
     const session = await deps.repo.getSession(invite.session_id);
     const now = deps.now().getTime();
+    // Captions flow from the lobby on (the lobby shows them), until the session ends.
     const live =
       session &&
-      now >= Date.parse(session.starts_at) - EARLY_CAPTIONS_MS &&
+      (session.status === 'lobby' || session.status === 'live') &&
       now < Date.parse(session.ends_at);
     if (!live) return plain(res, 400, 'This session is not live.');
     const text = typeof req.body === 'string' ? req.body : '';

@@ -20,6 +20,8 @@ export async function resolveInvite(
   if (Date.parse(invite.expires_at) <= now.getTime()) throw new LinkError('expired');
   const session = await repo.getSession(invite.session_id);
   if (!session) throw new LinkError('unknown');
+  if (session.status === 'ended') throw new LinkError('expired');
+  if (session.status === 'cancelled') throw new LinkError('cancelled');
   return { invite, session };
 }
 
@@ -40,6 +42,11 @@ export const LINK_MESSAGES: Record<LinkError['problem'], { status: number; title
       status: 410,
       title: 'This join link has expired',
       detail: 'Join links stop working when the session ends. Ask the organizer if you need a new one.',
+    },
+    cancelled: {
+      status: 410,
+      title: 'This session was cancelled',
+      detail: 'The organizer cancelled this session. The list of upcoming sessions may have another.',
     },
     revoked: {
       status: 410,

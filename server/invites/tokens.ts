@@ -5,7 +5,7 @@ const ISSUER = 'openfloor';
 export const JOIN_AUDIENCE = 'openfloor:join';
 export const CAPTION_AUDIENCE = 'openfloor:captions';
 
-export type LinkProblem = 'malformed' | 'bad-signature' | 'expired' | 'revoked' | 'unknown';
+export type LinkProblem = 'malformed' | 'bad-signature' | 'expired' | 'revoked' | 'cancelled' | 'unknown';
 
 export class LinkError extends Error {
   constructor(readonly problem: LinkProblem) {

@@ -6,6 +6,7 @@ import type { CaptionService } from '../captions/service.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import type { MediaService } from '../livekit/media.js';
 import type { QueueService } from '../queue/service.js';
+import type { RegistrationRepo } from '../store/registrationRepo.js';
 import type { Repo } from '../store/repo.js';
 import type { Presence } from './presence.js';
 
@@ -18,6 +19,7 @@ export type OpenFloorSocket = Socket<ClientToServerEvents, ServerToClientEvents,
 export interface RoomContext {
   io: OpenFloorServer;
   repo: Repo;
+  registrations: RegistrationRepo;
   signer: LinkSigner;
   presence: Presence;
   media: MediaService | null;

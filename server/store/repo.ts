@@ -17,7 +17,14 @@ export function newId(): string {
 }
 
 export function toSummary(s: SessionRow): SessionSummary {
-  return { id: s.id, title: s.title, startsAt: s.starts_at, endsAt: s.ends_at, timeZone: s.time_zone };
+  return {
+    id: s.id,
+    title: s.title,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    timeZone: s.time_zone,
+    status: s.status as SessionStatus,
+  };
 }
 
 /** The store's operations, one place for every query so a second dialect changes nothing else. */
@@ -129,6 +136,10 @@ export function createRepo(db: Db) {
       };
       await db.insertInto('invites').values(row).execute();
       return row;
+    },
+
+    async renameInvite(id: string, name: string): Promise<void> {
+      await db.updateTable('invites').set({ name }).where('id', '=', id).execute();
     },
 
     async getInvite(id: string): Promise<InviteRow | undefined> {

@@ -71,10 +71,10 @@ describe('Zoom-compatible caption ingest', () => {
 
   it('answers 400 when the session is not live yet', async () => {
     const start = server.clock.now.getTime() + 5 * 3_600_000;
-    const later = await server.createSession({
-      startsAt: new Date(start).toISOString(),
-      endsAt: new Date(start + 3_600_000).toISOString(),
-    });
+    const later = await server.createSession(
+      { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString() },
+      'scheduled',
+    );
     const res = await server.api('POST', `/api/sessions/${later.id}/invites`, {
       role: 'captioner',
       name: 'Cora',

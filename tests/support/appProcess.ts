@@ -12,7 +12,8 @@ export interface AppProcess {
   url: string;
   dataDir: string;
   organizerToken: string;
-  createSession(title: string): Promise<{ id: string }>;
+  /** A session, taken live unless `status` says how far. */
+  createSession(title: string, status?: 'scheduled' | 'lobby' | 'live'): Promise<{ id: string }>;
   invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
   /** Kills the app's own livekit-server child at once, as a crash would. */
   killLiveKit(): void;
@@ -72,13 +73,17 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
     url,
     dataDir,
     organizerToken,
-    createSession: (title) =>
-      post('/sessions', {
+    async createSession(title, status = 'live') {
+      const session = await post<{ id: string }>('/sessions', {
         title,
         startsAt: new Date().toISOString(),
         endsAt: new Date(Date.now() + 3_600_000).toISOString(),
         timeZone: 'America/New_York',
-      }),
+      });
+      const action = { scheduled: null, lobby: 'open-lobby', live: 'go-live' }[status];
+      if (action) await post(`/sessions/${session.id}/lifecycle/${action}`, {});
+      return session;
+    },
     invite: (sessionId, role, name) => post(`/sessions/${sessionId}/invites`, { role, name }),
     killLiveKit() {
       const found = spawnSync('pgrep', ['-P', String(child.pid), '-x', 'livekit-server'], {

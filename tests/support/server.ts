@@ -27,7 +27,11 @@ export interface TestServer {
   db: Db;
   clock: { now: Date };
   api(method: string, path: string, body?: unknown, token?: string | null): Promise<Response>;
-  createSession(overrides?: Record<string, unknown>): Promise<{ id: string; endsAt: string }>;
+  /** A session, taken live unless `status` says how far (the lifecycle runs as the API runs it). */
+  createSession(
+    overrides?: Record<string, unknown>,
+    status?: 'scheduled' | 'lobby' | 'live',
+  ): Promise<{ id: string; endsAt: string }>;
   invite(
     sessionId: string,
     role: InviteRole,
@@ -74,7 +78,7 @@ export async function startTestServer(opts: { dataDir?: string; now?: Date } = {
     db,
     clock,
     api,
-    async createSession(overrides = {}) {
+    async createSession(overrides = {}, status = 'live') {
       const start = clock.now.getTime();
       const res = await api('POST', '/api/sessions', {
         title: 'Test session',
@@ -84,7 +88,13 @@ export async function startTestServer(opts: { dataDir?: string; now?: Date } = {
         ...overrides,
       });
       if (res.status !== 201) throw new Error(`createSession: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { id: string; endsAt: string };
+      const session = (await res.json()) as { id: string; endsAt: string };
+      const action = { scheduled: null, lobby: 'open-lobby', live: 'go-live' }[status];
+      if (action) {
+        const moved = await api('POST', `/api/sessions/${session.id}/lifecycle/${action}`, {});
+        if (!moved.ok) throw new Error(`createSession: ${action}: ${moved.status} ${await moved.text()}`);
+      }
+      return session;
     },
     async invite(sessionId, role, name) {
       const res = await api('POST', `/api/sessions/${sessionId}/invites`, { role, name });

@@ -1,0 +1,82 @@
+import { DEFAULT_CAPTION_LANG } from '../../shared/captions.js';
+import type { Floor } from '../../shared/queue.js';
+import type { CaptionService } from '../captions/service.js';
+import type { Repo } from '../store/repo.js';
+import type { TurnRepo } from '../store/turnRepo.js';
+import { buildRecord, recordHtml, recordMarkdown, type SessionRecord } from './record.js';
+
+const TRANSCRIPT_MAX_LINES = 100_000;
+
+export interface RecordDeps {
+  repo: Repo;
+  turns: TurnRepo;
+  captions: CaptionService;
+  now: () => Date;
+}
+
+/** Keeps the turns as the floor changes hands, and publishes the record once the session has ended. */
+export function createRecordService(deps: RecordDeps) {
+  async function build(sessionId: string): Promise<SessionRecord | null> {
+    const session = await deps.repo.getSession(sessionId);
+    if (!session?.record_published_at) return null;
+    const turns = await deps.turns.list(sessionId);
+    const lines = await deps.captions.linesAfter(sessionId, 0, TRANSCRIPT_MAX_LINES);
+    return buildRecord({
+      session: {
+        id: session.id,
+        title: session.title,
+        description: session.description,
+        focus: session.focus,
+        startsAt: session.starts_at,
+        endsAt: session.ends_at,
+        timeZone: session.time_zone,
+      },
+      turns: turns.map((t) => ({
+        name: t.name,
+        kind: t.kind === 'remark' ? 'remark' : 'speak',
+        topic: t.topic,
+        remark: t.remark,
+        startedAt: t.started_at,
+        endedAt: t.ended_at,
+      })),
+      transcript: lines.filter((l) => l.lang === DEFAULT_CAPTION_LANG),
+      publishedAt: session.record_published_at,
+    });
+  }
+
+  return {
+    /** Called when the floor changes hands; null when it goes back to the moderator. */
+    floorChanged(sessionId: string, floor: Floor | null) {
+      const next = floor && {
+        participant_id: floor.participantId,
+        name: floor.name,
+        kind: floor.kind,
+        topic: floor.topic || null,
+        remark: floor.remark,
+        started_at: floor.startedAt,
+      };
+      return deps.turns.change(sessionId, next, deps.now().toISOString());
+    },
+
+    /** Publishes the record of an ended session; false when the session is not ended. */
+    async publish(sessionId: string): Promise<'published' | 'not-found' | 'not-ended'> {
+      const session = await deps.repo.getSession(sessionId);
+      if (!session) return 'not-found';
+      if (session.status !== 'ended') return 'not-ended';
+      // Whoever still held the floor at the end stopped when the session did.
+      await deps.turns.change(sessionId, null, deps.now().toISOString());
+      await deps.repo.publishRecord(sessionId, deps.now());
+      return 'published';
+    },
+
+    published: build,
+
+    render(record: SessionRecord, format: 'json' | 'md' | 'html'): string {
+      if (format === 'md') return recordMarkdown(record);
+      if (format === 'html') return recordHtml(record);
+      return JSON.stringify(record, null, 2);
+    },
+  };
+}
+
+export type RecordService = ReturnType<typeof createRecordService>;

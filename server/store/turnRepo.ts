@@ -1,0 +1,38 @@
+import type { Db, TurnsTable } from './db.js';
+
+/** Who held the floor, from when to when, for the published record. */
+export function createTurnRepo(db: Db) {
+  return {
+    /** Ends the open turn, if any, and starts the next one (null: the floor went back to the moderator). */
+    async change(
+      sessionId: string,
+      next: Omit<TurnsTable, 'session_id' | 'seq' | 'ended_at'> | null,
+      at: string,
+    ) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('turns')
+          .set({ ended_at: at })
+          .where('session_id', '=', sessionId)
+          .where('ended_at', 'is', null)
+          .execute();
+        if (!next) return;
+        const last = await trx
+          .selectFrom('turns')
+          .select((eb) => eb.fn.max('seq').as('max'))
+          .where('session_id', '=', sessionId)
+          .executeTakeFirst();
+        await trx
+          .insertInto('turns')
+          .values({ ...next, session_id: sessionId, seq: Number(last?.max ?? 0) + 1, ended_at: null })
+          .execute();
+      });
+    },
+
+    async list(sessionId: string): Promise<TurnsTable[]> {
+      return db.selectFrom('turns').selectAll().where('session_id', '=', sessionId).orderBy('seq').execute();
+    },
+  };
+}
+
+export type TurnRepo = ReturnType<typeof createTurnRepo>;
