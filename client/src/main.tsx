@@ -4,6 +4,8 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { CaptionsRoute } from './captions/CaptionsPage';
 import { JoinRoute } from './join/JoinFlow';
 import { HomePage } from './pages/HomePage';
+import { RegisterPage } from './public/RegisterPage';
+import { SessionsPage } from './public/SessionsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
@@ -11,6 +13,8 @@ import './styles.css';
 
 const router = createBrowserRouter([
   { path: '/', element: <HomePage /> },
+  { path: '/sessions', element: <SessionsPage /> },
+  { path: '/sessions/:id/register', element: <RegisterPage /> },
   { path: '/join/:token', element: <JoinRoute /> },
   { path: '/captions/:token', element: <CaptionsRoute /> },
   { path: '*', element: <NotFoundPage /> },

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from './PageLayout';
 
@@ -8,7 +9,10 @@ export function HomePage() {
       <h1>OpenFloor</h1>
       <p>
         An accessible room for public listening sessions, with ASL interpretation and live captions. To take
-        part, open the personal link you received from the organizer.
+        part, register for an upcoming session, or open the personal link you received.
+      </p>
+      <p>
+        <Link to="/sessions">See the upcoming sessions</Link>
       </p>
     </PageLayout>
   );

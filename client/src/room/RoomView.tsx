@@ -7,7 +7,10 @@ import { ask, type RoomSocket } from '../lib/socket';
 import { CaptionConsole } from '../captions/CaptionConsole';
 import { CaptionPanel, useCaptionSettings } from '../captions/CaptionPanel';
 import { useCaptions } from '../captions/useCaptions';
+import { isAudience } from '../../../shared/roles.js';
 import { Controls } from './Controls';
+import { Lobby, useSessionStatusAnnouncement } from './Lobby';
+import { SessionControls } from './SessionControls';
 import { QueueArea } from './QueueArea';
 import { Stage } from './Stage';
 import { Strip } from './Strip';
@@ -71,6 +74,9 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
     />
   );
   const above = captionSettings.settings.position === 'above';
+  const session = joined.state?.session;
+  useSessionStatusAnnouncement(session?.status, announce);
+  const inLobby = !!session && session.status !== 'live' && isAudience(invite.role);
   const floorName =
     joined.state?.participants.find((p) => p.id === joined.state?.floorHolderId)?.name ?? null;
 
@@ -86,8 +92,13 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
         <p role="alert" className="alert">
           {alertText}
         </p>
-        {joined.state && joined.self ? (
+        {joined.state && joined.self && inLobby ? (
+          <Lobby session={joined.state.session} captions={captions} />
+        ) : joined.state && joined.self ? (
           <>
+            {invite.role === 'moderator' && (
+              <SessionControls socket={socket} status={joined.state.session.status} run={command} />
+            )}
             {above && captions}
             <Stage
               state={joined.state}

@@ -1,0 +1,146 @@
+import AxeBuilder from '@axe-core/playwright';
+import ICAL from 'ical.js';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, type AppProcess } from '../support/appProcess.js';
+import { launchChromium } from '../support/browser.js';
+
+let app: AppProcess;
+let browser: Browser;
+let sessionId: string;
+let joinUrl: string;
+const TITLE = 'Warehouse work and AI';
+
+async function newPage(): Promise<Page> {
+  return (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+}
+
+async function axe(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`);
+}
+
+/** Tabs until the focused element has this accessible name (keyboard only, as a person would). */
+async function tabTo(page: Page, name: RegExp, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      const label = el && 'labels' in el ? [...(el.labels ?? [])].map((l) => l.textContent).join(' ') : '';
+      const own = el instanceof HTMLSelectElement ? '' : (el?.textContent ?? '');
+      return `${label} ${own} ${el?.getAttribute('aria-label') ?? ''}`;
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+beforeAll(async () => {
+  app = await startAppProcess(Number(process.env.E2E_PORT ?? 3000));
+  browser = await launchChromium();
+  sessionId = (await app.createSession(TITLE, 'lobby')).id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('registration, the lobby and the room', () => {
+  it('a person registers with the keyboard alone and gets the link and a calendar file', async () => {
+    const page = await newPage();
+    await page.goto(`${app.url}/sessions`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await tabTo(page, new RegExp(`Register for ${TITLE}`));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Register: ${TITLE}` }).waitFor();
+
+    // Submitting with nothing filled in: the problems are announced, listed and linked to their fields.
+    await tabTo(page, /^\s*Register\s*$/);
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Email' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(page)).toEqual([]);
+
+    await summary.getByRole('link', { name: /name/i }).first().press('Enter');
+    await page.keyboard.type('Rosa Diaz');
+    await tabTo(page, /Email/);
+    await page.keyboard.type('rosa@example.org');
+    await tabTo(page, /Affiliation/);
+    await page.keyboard.press('ArrowDown'); // Worker
+    await tabTo(page, /I would like to speak/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /speak about/);
+    await page.keyboard.type('Scanners that set our pace');
+    await tabTo(page, /ASL interpretation/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^\s*Register\s*$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: 'You are registered' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    joinUrl = (await page.locator('.join-link a').getAttribute('href'))!;
+    expect(joinUrl).toContain('/join/');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Add to your calendar/ }).press('Enter'),
+    ]);
+    const ics = readFileSync(await download.path(), 'utf8');
+    const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe(TITLE);
+    // The same personal link (signed again, so compared by the invite it names).
+    const inviteOf = (url: string) =>
+      (
+        JSON.parse(Buffer.from(url.split('/join/')[1]!.split('.')[1]!, 'base64url').toString()) as {
+          jti: string;
+        }
+      ).jti;
+    expect(inviteOf(String(event.component.getFirstPropertyValue('url')))).toBe(inviteOf(joinUrl));
+  });
+
+  it('the organizer sees the registration and gets it as CSV', async () => {
+    const auth = { authorization: `Bearer ${app.organizerToken}` };
+    const list = (await (
+      await fetch(`${app.url}/api/sessions/${sessionId}/registrations`, { headers: auth })
+    ).json()) as { name: string; wishToSpeak: boolean; accommodations: { asl: boolean } }[];
+    expect(list).toMatchObject([{ name: 'Rosa Diaz', wishToSpeak: true, accommodations: { asl: true } }]);
+    const csv = await (
+      await fetch(`${app.url}/api/sessions/${sessionId}/registrations.csv`, { headers: auth })
+    ).text();
+    expect(csv).toContain('Rosa Diaz,rosa@example.org');
+  });
+
+  it('the lobby shows when it starts and the captions, then moves into the room when the moderator opens it', async () => {
+    const rosa = await newPage();
+    await rosa.goto(joinUrl.replace(/^http:\/\/localhost:\d+/, app.url));
+    await rosa.getByRole('button', { name: 'Join room' }).press('Enter');
+    const lobby = rosa.getByRole('region', { name: 'Lobby' });
+    await lobby.waitFor();
+    await lobby.getByRole('log', { name: 'Captions' }).waitFor();
+    expect(await rosa.getByRole('region', { name: 'Stage' }).count()).toBe(0);
+    expect(await axe(rosa)).toEqual([]);
+    await rosa.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
+    const moderator = await newPage();
+    const invite = await app.invite(sessionId, 'moderator', 'Morgan Lee');
+    await moderator.goto(invite.url);
+    await moderator.getByRole('button', { name: 'Join room' }).press('Enter');
+    await moderator.getByRole('button', { name: 'Start the session' }).press('Enter');
+
+    await rosa.getByRole('region', { name: 'Stage' }).waitFor();
+    expect(await rosa.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await rosa.getByText('The session has started.').waitFor({ state: 'attached' });
+    // Registered to speak: already in the queue, in registration order.
+    const queue = moderator.getByRole('region', { name: 'Speaker queue' });
+    await expect
+      .poll(() => queue.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('Rosa Diaz')]);
+  });
+});
