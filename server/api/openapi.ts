@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { createInviteSchema, createSessionSchema } from '../../shared/schemas.js';
+import { patchSession, sessionPaths } from './openapiSessions.js';
+import { ORGANIZER_COOKIE } from './organizerAuth.js';
 
 const json = (schema: object) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -13,7 +15,10 @@ export function buildOpenApi(serverUrl: string) {
     info: { title: 'OpenFloor API', version: '0.1.0' },
     servers: [{ url: `${serverUrl}/api` }],
     components: {
-      securitySchemes: { organizer: { type: 'http', scheme: 'bearer', description: 'ORGANIZER_TOKEN' } },
+      securitySchemes: {
+        organizer: { type: 'http', scheme: 'bearer', description: 'ORGANIZER_TOKEN' },
+        organizerCookie: { type: 'apiKey', in: 'cookie', name: ORGANIZER_COOKIE },
+      },
       schemas: {
         CreateSession: z.toJSONSchema(createSessionSchema, { io: 'input', unrepresentable: 'any' }),
         CreateInvite: z.toJSONSchema(createInviteSchema, { io: 'input', unrepresentable: 'any' }),
@@ -39,6 +44,7 @@ export function buildOpenApi(serverUrl: string) {
       },
     },
     paths: {
+      ...sessionPaths(),
       '/sessions': {
         post: {
           summary: 'Create a session',
@@ -52,6 +58,7 @@ export function buildOpenApi(serverUrl: string) {
         },
       },
       '/sessions/{id}': {
+        patch: patchSession,
         get: {
           summary: 'Read a session',
           security: [{ organizer: [] }],

@@ -88,8 +88,18 @@ describe('organizer API', () => {
       paths: Record<string, object>;
     };
     expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths['/sessions/{id}']!)).toEqual(['patch', 'get']);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/sessions', '/sessions/{id}/invites', '/sessions/{id}/invites/{inviteId}']),
+      expect.arrayContaining([
+        '/sessions',
+        '/sessions/{id}/invites',
+        '/sessions/{id}/invites/{inviteId}',
+        '/sessions/{id}/lifecycle/{action}',
+        '/sessions/{id}/registrations.csv',
+        '/public/sessions/{id}/registrations',
+        '/public/sessions/{id}/record',
+        '/organizer/sign-in',
+      ]),
     );
   });
 });
