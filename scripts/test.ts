@@ -1,9 +1,11 @@
-// `npm test`: every tier, in order: types, lint, unit + integration, client build, then the
-// browser tests on a real LiveKit server and Chromium, provisioned here when missing.
+// `npm test`: every tier, in order: types, lint, unit + integration (the store contract suite
+// against SQLite and a PostgreSQL cluster started here), client build, then the browser tests on
+// a real LiveKit server and Chromium, provisioned here when missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureLiveKitBinary } from '../server/livekit/binary.js';
 import { CHROMIUM_PATH } from '../tests/support/browser.js';
+import { postgresBinDir, startPostgres, type Postgres } from '../tests/support/postgres.js';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const results: { step: string; ok: boolean; seconds: number; note?: string }[] = [];
@@ -42,6 +44,39 @@ function ensureChromium(): boolean {
   );
 }
 
+/** Debian's PostgreSQL for the store contract suite, installed as root when missing, started here. */
+async function ensurePostgres(): Promise<Postgres | null> {
+  const started = Date.now();
+  let binDir = postgresBinDir();
+  if (!binDir && isRoot) {
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('install postgresql', ['apt-get', 'update', '-qq'], env)) {
+      run('install postgresql', ['apt-get', 'install', '-y', '-qq', 'postgresql'], env);
+    }
+    binDir = postgresBinDir();
+  }
+  if (!binDir) {
+    fail(
+      'postgresql',
+      "no PostgreSQL server: install Debian's postgresql (sudo apt-get install -y postgresql).",
+    );
+    return null;
+  }
+  try {
+    const postgres = await startPostgres(binDir);
+    results.push({
+      step: 'start postgresql',
+      ok: true,
+      seconds: (Date.now() - started) / 1000,
+      note: binDir,
+    });
+    return postgres;
+  } catch (err) {
+    fail('postgresql', `could not start a cluster: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+}
+
 /** A loopback-only network namespace, so WebRTC media can only travel over 127.0.0.1 (TESTING.md). */
 function loopbackNamespace(): string[] | null {
   if (process.platform !== 'linux' || !isRoot) return null;
@@ -54,7 +89,11 @@ function loopbackNamespace(): string[] | null {
 run('typecheck', [bin('tsc'), '--noEmit']);
 run('lint', [bin('eslint'), '.']);
 run('format', [bin('prettier'), '--check', '.']);
-run('unit and integration', [bin('vitest'), 'run', '--project', 'unit', '--project', 'integration']);
+const postgres = await ensurePostgres();
+run('unit and integration', [bin('vitest'), 'run', '--project', 'unit', '--project', 'integration'], {
+  ...(postgres ? { OPENFLOOR_TEST_DATABASE_URL: postgres.url } : {}),
+});
+postgres?.stop();
 const built = run('build client', [bin('vite'), 'build', '--logLevel', 'warn']);
 
 const provisionStarted = Date.now();

@@ -40,7 +40,7 @@ async function startMedia(
 
 async function main() {
   const config = loadConfig();
-  const db = await openDb(config.dataDir);
+  const db = await openDb(config.databaseUrl ?? config.dataDir);
   const { media, local } = await startMedia(config);
   const app = createApp({
     db,

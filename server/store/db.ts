@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { join } from 'node:path';
 import { migrations } from './migrations.js';
 
@@ -99,15 +100,32 @@ export interface Database {
 
 export type Db = Kysely<Database>;
 
-/** Opens (creating if needed) the SQLite store under DATA_DIR, or in memory, and migrates it. */
-export async function openDb(dataDir: string): Promise<Db> {
+/**
+ * Opens the store and migrates it: PostgreSQL when a `postgres://` URL is given, otherwise the
+ * embedded SQLite file under DATA_DIR (or in memory for ':memory:'). The same migrations and
+ * queries run on both; tests/integration/store.contract.test.ts proves it against each.
+ */
+export async function openDb(target: string): Promise<Db> {
+  const db = /^postgres(ql)?:\/\//.test(target) ? openPostgres(target) : openSqlite(target);
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+  }
+  return db;
+}
+
+function openSqlite(dataDir: string): Db {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'openfloor.sqlite');
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
-  return db;
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function openPostgres(url: string): Db {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+  });
 }

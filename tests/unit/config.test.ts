@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     expect(first.port).toBe(3000);
     expect(first.organizerTokenCreated).toBe(true);
     expect(first.livekit.url).toBeNull();
+    expect(first.databaseUrl).toBeNull();
     expect(readFileSync(join(dir, 'organizer-token'), 'utf8').trim()).toBe(first.organizerToken);
     const second = loadConfig({ DATA_DIR: dir });
     expect(second.organizerTokenCreated).toBe(false);
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ ORGANIZER_TOKEN: 'short' }, /ORGANIZER_TOKEN: must be at least 24/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL/],
+    [{ DATABASE_URL: 'mysql://db.example.org/openfloor' }, /DATABASE_URL/],
     [{ LIVEKIT_URL: 'wss://lk.example.org' }, /LIVEKIT_URL needs LIVEKIT_API_KEY/],
     [{ LIVEKIT_API_KEY: 'k' }, /both LIVEKIT_API_KEY and LIVEKIT_API_SECRET/],
   ])('refuses %j with a clear message', (env, message) => {

@@ -1,0 +1,208 @@
+// The store contract: every query the server makes, run against SQLite (always) and PostgreSQL
+// (when OPENFLOOR_TEST_DATABASE_URL names a server; `npm test` starts one). Each run gets a fresh
+// database, so the suite also proves that the migrations build the schema from nothing.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaptionRepo } from '../../server/store/captionRepo.js';
+import { openDb, type Db } from '../../server/store/db.js';
+import { createRegistrationRepo } from '../../server/store/registrationRepo.js';
+import { createRepo } from '../../server/store/repo.js';
+import { createTurnRepo } from '../../server/store/turnRepo.js';
+import { registrationSchema } from '../../shared/sessions.js';
+
+const PG_URL = process.env.OPENFLOOR_TEST_DATABASE_URL;
+
+/** A fresh, uniquely named database on the server, dropped again afterwards. */
+async function freshPostgres(serverUrl: string) {
+  const name = `openfloor_contract_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      await c.end();
+    },
+  };
+}
+
+const DIALECTS: [string, () => Promise<{ target: string; drop: () => Promise<void> }>][] = [
+  ['SQLite', () => Promise.resolve({ target: ':memory:', drop: () => Promise.resolve() })],
+];
+if (PG_URL) {
+  DIALECTS.push([
+    'PostgreSQL',
+    async () => {
+      const fresh = await freshPostgres(PG_URL);
+      return { target: fresh.url, drop: () => fresh.drop() };
+    },
+  ]);
+}
+
+const NOW = new Date('2026-12-01T14:00:00.000Z');
+const SESSION = {
+  title: 'Contract',
+  startsAt: '2026-12-01T15:00:00.000Z',
+  endsAt: '2026-12-01T16:00:00.000Z',
+  timeZone: 'America/Chicago',
+};
+
+describe.each(DIALECTS)('the store on %s', (_name, open) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const opened = await open();
+    drop = opened.drop;
+    db = await openDb(opened.target);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await drop?.();
+  });
+
+  it('sessions: create with defaults, edit only what is named, move status only from the allowed ones', async () => {
+    const repo = createRepo(db);
+    const s = await repo.createSession({ ...SESSION, capacity: 2 }, NOW);
+    expect(await repo.getSession(s.id)).toMatchObject({
+      title: 'Contract',
+      time_zone: 'America/Chicago',
+      capacity: 2,
+      speaking_limit_ms: 180_000,
+      public_comments: 1,
+      status: 'scheduled',
+      record_published_at: null,
+    });
+    await repo.updateSession(s.id, { focus: 'Hiring', capacity: null });
+    expect(await repo.getSession(s.id)).toMatchObject({ focus: 'Hiring', capacity: null, title: 'Contract' });
+    expect(await repo.setStatus(s.id, ['lobby'], 'live')).toBe(false);
+    expect(await repo.setStatus(s.id, ['scheduled', 'lobby'], 'live')).toBe(true);
+    await repo.publishRecord(s.id, NOW);
+    expect((await repo.getSession(s.id))?.record_published_at).toBe(NOW.toISOString());
+    expect((await repo.listSessions()).map((x) => x.id)).toContain(s.id);
+    expect(await repo.getSession('nope')).toBeUndefined();
+  });
+
+  it('invites: join order, rename, revoke, the pin and the first moderator', async () => {
+    const repo = createRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const mod = await repo.createInvite(s.id, 'moderator', 'Morgan', s.ends_at, NOW);
+    const ana = await repo.createInvite(s.id, 'interpreter', 'Ana', s.ends_at, NOW);
+    const alex = await repo.createInvite(s.id, 'attendee', 'Alex', s.ends_at, NOW);
+    await repo.markJoined(ana.id, 'Ana R.', NOW);
+    await repo.markJoined(mod.id, 'Morgan', NOW);
+    await repo.markJoined(ana.id, 'Ana R.', NOW); // a second join keeps the first place
+    expect((await repo.listJoined(s.id)).map((i) => [i.name, i.join_order])).toEqual([
+      ['Ana R.', 1],
+      ['Morgan', 2],
+    ]);
+    expect(await repo.firstModeratorName(s.id)).toBe('Morgan');
+    await repo.renameInvite(alex.id, 'Alexandra');
+    expect((await repo.getInvite(alex.id))?.name).toBe('Alexandra');
+    expect(await repo.revokeInvite(s.id, alex.id, NOW)).toBe(true);
+    expect(await repo.revokeInvite(s.id, alex.id, NOW)).toBe(false);
+    expect((await repo.listInvites(s.id)).map((i) => i.role).sort()).toEqual([
+      'attendee',
+      'interpreter',
+      'moderator',
+    ]);
+    await repo.setActiveInterpreter(s.id, ana.id);
+    expect((await repo.getSession(s.id))?.active_interpreter_id).toBe(ana.id);
+  });
+
+  it('queues: the state is saved whole and read back, the last write winning', async () => {
+    const repo = createRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    expect(await repo.getQueue(s.id)).toBeUndefined();
+    const state = { entries: [], floor: null, settings: { speakingLimitMs: 1, warningMs: 0, autoEnd: true } };
+    await repo.saveQueue(s.id, state, NOW);
+    await repo.saveQueue(s.id, { ...state, settings: { ...state.settings, speakingLimitMs: 2 } }, NOW);
+    expect(await repo.getQueue(s.id)).toMatchObject({ settings: { speakingLimitMs: 2 } });
+  });
+
+  it('captions: numbered lines read back after a seq, and the ingest seq per link', async () => {
+    const repo = createRepo(db);
+    const captions = createCaptionRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const cora = await repo.createInvite(s.id, 'captioner', 'Cora', s.ends_at, NOW);
+    expect(await captions.lastSeq(s.id)).toBe(0);
+    for (const seq of [1, 2, 3]) {
+      await captions.insertLine(s.id, {
+        seq,
+        lang: 'en-US',
+        speaker: 'Sam',
+        text: `Line ${seq} — “quoted” ünïcode`,
+        startedAt: NOW.toISOString(),
+        at: NOW.toISOString(),
+      });
+    }
+    expect(await captions.lastSeq(s.id)).toBe(3);
+    expect((await captions.linesAfter(s.id, 1, 10)).map((l) => [l.seq, l.text])).toEqual([
+      [2, 'Line 2 — “quoted” ünïcode'],
+      [3, 'Line 3 — “quoted” ünïcode'],
+    ]);
+    expect(await captions.lastIngestSeq(cora.id)).toBeNull();
+    await captions.setIngestSeq(cora.id, 7);
+    await captions.setIngestSeq(cora.id, 9);
+    expect(await captions.lastIngestSeq(cora.id)).toBe(9);
+    await expect(
+      captions.insertLine(s.id, { seq: 3, lang: 'en-US', speaker: 'x', text: 'dup', startedAt: '', at: '' }),
+    ).rejects.toThrow();
+  });
+
+  it('registrations: one per email per session, in order, counted by status', async () => {
+    const repo = createRepo(db);
+    const registrations = createRegistrationRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const input = (n: number) =>
+      registrationSchema.parse({ name: `P${n}`, email: `p${n}@example.org`, affiliation: 'union' });
+    const first = await registrations.insert(s.id, input(1), 'registered', NOW);
+    await registrations.insert(s.id, input(2), 'waitlisted', NOW);
+    await expect(registrations.insert(s.id, input(1), 'registered', NOW)).rejects.toThrow();
+    expect((await registrations.list(s.id)).map((r) => [r.registered_order, r.name])).toEqual([
+      [1, 'P1'],
+      [2, 'P2'],
+    ]);
+    expect(await registrations.countRegistered(s.id)).toBe(1);
+    await registrations.update(first.id, { ...input(1), name: 'P One', wishToSpeak: true }, NOW);
+    expect(await registrations.findByEmail(s.id, 'p1@example.org')).toMatchObject({
+      name: 'P One',
+      wish_to_speak: 1,
+    });
+    const invite = await repo.createInvite(s.id, 'speaker', 'P2', s.ends_at, NOW);
+    await registrations.setStatus(
+      (await registrations.findByEmail(s.id, 'p2@example.org'))!.id,
+      'registered',
+      invite.id,
+      NOW,
+    );
+    expect(await registrations.countRegistered(s.id)).toBe(2);
+  });
+
+  it('turns: starting one ends the one before; null ends the last', async () => {
+    const repo = createRepo(db);
+    const turns = createTurnRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const turn = (name: string, at: string) => ({
+      participant_id: name,
+      name,
+      kind: 'speak',
+      topic: null,
+      remark: null,
+      started_at: at,
+    });
+    await turns.change(s.id, turn('Sam', 't1'), 't1');
+    await turns.change(s.id, turn('Ana', 't2'), 't2');
+    await turns.change(s.id, null, 't3');
+    expect((await turns.list(s.id)).map((t) => [t.seq, t.name, t.started_at, t.ended_at])).toEqual([
+      [1, 'Sam', 't1', 't2'],
+      [2, 'Ana', 't2', 't3'],
+    ]);
+  });
+});
