@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { CaptionsRoute } from './captions/CaptionsPage';
 import { JoinRoute } from './join/JoinFlow';
+import { AccessibilityPage } from './pages/AccessibilityPage';
 import { HomePage } from './pages/HomePage';
 import { RegisterPage } from './public/RegisterPage';
 import { SessionsPage } from './public/SessionsPage';
@@ -13,6 +14,7 @@ import './styles.css';
 
 const router = createBrowserRouter([
   { path: '/', element: <HomePage /> },
+  { path: '/accessibility', element: <AccessibilityPage /> },
   { path: '/sessions', element: <SessionsPage /> },
   { path: '/sessions/:id/register', element: <RegisterPage /> },
   { path: '/join/:token', element: <JoinRoute /> },

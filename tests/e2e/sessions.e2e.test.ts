@@ -52,6 +52,9 @@ afterAll(async () => {
 describe('registration, the lobby and the room', () => {
   it('a person registers with the keyboard alone and gets the link and a calendar file', async () => {
     const page = await newPage();
+    await page.goto(`${app.url}/accessibility`);
+    await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await axe(page)).toEqual([]);
     await page.goto(`${app.url}/sessions`);
     await page.getByRole('heading', { name: TITLE }).waitFor();
     expect(await axe(page)).toEqual([]);

@@ -11,6 +11,9 @@ export function PageLayout({ children }: { children: ReactNode }) {
         </Link>
       </header>
       <main className="page">{children}</main>
+      <footer className="site-footer">
+        <Link to="/accessibility">Accessibility</Link>
+      </footer>
     </>
   );
 }
