@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CAPTION_LINE_MAX_CHARS, DEFAULT_CAPTION_LANG, langSchema } from '../../../shared/captions.js';
 import type { Ack } from '../../../shared/protocol.js';
+import { ShortcutList } from '../lib/ShortcutList';
 import { ask, type RoomSocket } from '../lib/socket';
 
 // Streams the line at most this often: word by word for viewers, well inside the command limit.
@@ -159,18 +160,9 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
           <span role="status">{copied}</span>
         </div>
       )}
-      <details className="settings shortcuts">
+      <details className="settings">
         <summary>Console shortcuts</summary>
-        <dl>
-          {CONSOLE_SHORTCUTS.map(([keys, what]) => (
-            <div key={keys}>
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
+        <ShortcutList list={CONSOLE_SHORTCUTS} />
       </details>
     </section>
   );

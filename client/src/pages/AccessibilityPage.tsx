@@ -1,4 +1,5 @@
 import { CONSOLE_SHORTCUTS } from '../captions/CaptionConsole';
+import { ShortcutList } from '../lib/ShortcutList';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from './PageLayout';
 
@@ -6,21 +7,6 @@ const ROOM_SHORTCUTS = [
   ['Alt+Y', 'Raise or lower your hand'],
   ['Alt+N', 'Moderators: give the floor to the next person in the queue'],
 ] as const;
-
-function Shortcuts({ list }: { list: readonly (readonly [string, string])[] }) {
-  return (
-    <dl className="shortcuts">
-      {list.map(([keys, what]) => (
-        <div key={keys}>
-          <dt>
-            <kbd>{keys}</kbd>
-          </dt>
-          <dd>{what}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** /accessibility: what OpenFloor aims to meet, how to use it by keyboard, and how to get help. */
 export function AccessibilityPage() {
@@ -54,9 +40,9 @@ export function AccessibilityPage() {
       </ul>
       <h2>Keyboard shortcuts</h2>
       <h3>Room</h3>
-      <Shortcuts list={ROOM_SHORTCUTS} />
+      <ShortcutList list={ROOM_SHORTCUTS} />
       <h3>Captioner console</h3>
-      <Shortcuts list={CONSOLE_SHORTCUTS} />
+      <ShortcutList list={CONSOLE_SHORTCUTS} />
       <p>Everything else is a button, link or form field reachable with Tab.</p>
       <h2>Getting help</h2>
       <p>
