@@ -89,6 +89,9 @@ export interface PublicSession {
   status: SessionStatus;
   offered: OfferedAccommodations;
   publicComments: boolean;
+  /** Places for the public, null for no limit. */
+  capacity: number | null;
+  speakingLimitSeconds: number;
   /** open: places left; waitlist: full, registrations go on the waitlist; closed: no more. */
   registration: 'open' | 'waitlist' | 'closed';
 }

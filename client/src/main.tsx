@@ -6,6 +6,7 @@ import { JoinRoute } from './join/JoinFlow';
 import { AccessibilityPage } from './pages/AccessibilityPage';
 import { HomePage } from './pages/HomePage';
 import { RegisterPage } from './public/RegisterPage';
+import { RecordPage } from './records/RecordPage';
 import { SessionsPage } from './public/SessionsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import '@fontsource/atkinson-hyperlegible/400.css';
@@ -15,6 +16,16 @@ import './styles.css';
 const router = createBrowserRouter([
   { path: '/', element: <HomePage /> },
   { path: '/accessibility', element: <AccessibilityPage /> },
+  { path: '/records/:id', element: <RecordPage /> },
+  // The organizer's pages load on demand, so the public ones do not carry luxon.
+  {
+    path: '/organizer',
+    lazy: async () => ({ Component: (await import('./admin/OrganizerPage')).OrganizerPage }),
+  },
+  {
+    path: '/organizer/sessions/:id',
+    lazy: async () => ({ Component: (await import('./admin/SessionDetail')).SessionDetailPage }),
+  },
   { path: '/sessions', element: <SessionsPage /> },
   { path: '/sessions/:id/register', element: <RegisterPage /> },
   { path: '/join/:token', element: <JoinRoute /> },

@@ -41,6 +41,8 @@ export function toPublicSession(session: SessionRow, registered: number): Public
     status: session.status as SessionStatus,
     offered: JSON.parse(session.offered) as OfferedAccommodations,
     publicComments: session.public_comments === 1,
+    capacity: session.capacity,
+    speakingLimitSeconds: Math.round(session.speaking_limit_ms / 1000),
     registration: registrationState(session, registered),
   };
 }
