@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
@@ -75,6 +76,35 @@ describe("the organizer's pages, by keyboard", () => {
     await page.getByRole('button', { name: 'Copy the caption URL of Cora Diaz' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Cora Diaz' });
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('Not yet');
+  });
+
+  it('shows a registration with its accommodation requests, and downloads it as CSV', async () => {
+    const sessionId = page.url().split('/').at(-1)!;
+    const res = await fetch(`${app.url}/api/public/sessions/${sessionId}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Lee Park',
+        email: 'lee@example.org',
+        organization: '=cmd()',
+        affiliation: 'union',
+        accommodations: { asl: true, cart: true },
+      }),
+    });
+    expect(res.status).toBe(201);
+    await page.reload();
+    const row = page
+      .getByRole('table', { name: 'Registrations in order' })
+      .getByRole('row')
+      .filter({ hasText: 'Lee Park' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(6).textContent()).toBe('ASL; CART');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download registrations (CSV)' }).press('Enter'),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain("Lee Park,lee@example.org,'=cmd(),Union");
   });
 
   it('ends the session after asking twice, publishes the record, and the record page is accessible', async () => {
