@@ -45,7 +45,8 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
         ctx.presence.add(sessionId, inviteId);
         await socket.join(sessionChannel(sessionId));
       }
-      await applyPin(ctx, sessionId, { type: 'came-online', who: inviteId });
+      if (!isAudience(socket.data.role))
+        await applyPin(ctx, sessionId, { type: 'came-online', who: inviteId });
       const state = await buildRoomState(ctx, sessionId);
       if (isAudience(socket.data.role)) ctx.audienceChanged(sessionId);
       else socket.to(sessionChannel(sessionId)).emit('room:state', state);

@@ -18,6 +18,10 @@ export function createPresence() {
       else counts?.delete(inviteId);
       return n <= 0;
     },
+    /** How many people (not sockets) are connected to the session. */
+    onlineCount(sessionId: string): number {
+      return sessions.get(sessionId)?.size ?? 0;
+    },
     isOnline(sessionId: string, inviteId: string): boolean {
       return (sessions.get(sessionId)?.get(inviteId) ?? 0) > 0;
     },

@@ -1,5 +1,4 @@
 import type { Participant, RoomState } from '../../shared/protocol.js';
-import { isAudience } from '../../shared/roles.js';
 import { toSummary } from '../store/repo.js';
 import { sessionChannel, type RoomContext } from './context.js';
 import { defaultFloorHolder } from './pin.js';
@@ -7,9 +6,16 @@ import { defaultFloorHolder } from './pin.js';
 /** Audience comings and goings are folded into one broadcast per this interval. */
 export const AUDIENCE_BROADCAST_MS = 1000;
 
-/** Everyone who has joined, with whether they are connected now. */
-export async function listParticipants(ctx: RoomContext, sessionId: string): Promise<Participant[]> {
-  const rows = await ctx.repo.listJoined(sessionId);
+/**
+ * The staff who have joined, and `alsoId` (the audience member on the floor, if any), with whether
+ * they are connected now. The rest of the public is only counted: it can be thousands.
+ */
+export async function listParticipants(
+  ctx: RoomContext,
+  sessionId: string,
+  alsoId: string | null = null,
+): Promise<Participant[]> {
+  const rows = await ctx.repo.listJoined(sessionId, alsoId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -21,16 +27,16 @@ export async function listParticipants(ctx: RoomContext, sessionId: string): Pro
 export async function buildRoomState(ctx: RoomContext, sessionId: string): Promise<RoomState> {
   const session = await ctx.repo.getSession(sessionId);
   if (!session) throw new Error(`session ${sessionId} vanished`);
-  const everyone = await listParticipants(ctx, sessionId);
   // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
-  const floorHolderId = (await ctx.queue.speakingHolder(sessionId)) ?? defaultFloorHolder(everyone);
-  const shown = (p: Participant) => !isAudience(p.role) || p.id === floorHolderId;
+  const speaker = await ctx.queue.speakingHolder(sessionId);
+  const shown = await listParticipants(ctx, sessionId, speaker);
+  const shownOnline = shown.filter((p) => p.online).length;
   return {
     session: toSummary(session),
-    participants: everyone.filter(shown),
-    audienceOnline: everyone.filter((p) => !shown(p) && p.online).length,
+    participants: shown,
+    audienceOnline: ctx.presence.onlineCount(sessionId) - shownOnline,
     activeInterpreterId: session.active_interpreter_id,
-    floorHolderId,
+    floorHolderId: speaker ?? defaultFloorHolder(shown),
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SessionSummary } from '../../shared/protocol.js';
 import type { z } from 'zod';
 import type { InviteRole } from '../../shared/index.js';
+import { AUDIENCE_ROLES } from '../../shared/roles.js';
 import { createSessionSchema, type UpdateSessionInput } from '../../shared/schemas.js';
 import type { SessionStatus } from '../../shared/sessions.js';
 import type { QueueState } from '../../shared/queue.js';
@@ -216,14 +217,21 @@ export function createRepo(db: Db) {
       return row?.name ?? null;
     },
 
-    /** Everyone who has joined the session at least once, in the order they first joined. */
-    async listJoined(sessionId: string): Promise<InviteRow[]> {
+    /**
+     * Everyone who has joined the session at least once, in the order they first joined. With
+     * `staffAnd`, only the staff and that one person: the public can be thousands, and a join must
+     * not cost a read of all of them.
+     */
+    async listJoined(sessionId: string, staffAnd?: string | null): Promise<InviteRow[]> {
       return (await db
         .selectFrom('invites')
         .selectAll()
         .where('session_id', '=', sessionId)
         .where('joined_at', 'is not', null)
         .where('revoked_at', 'is', null)
+        .$if(staffAnd !== undefined, (q) =>
+          q.where((eb) => eb.or([eb('role', 'not in', AUDIENCE_ROLES), eb('id', '=', staffAnd ?? '')])),
+        )
         .orderBy('join_order')
         .execute()) as InviteRow[];
     },

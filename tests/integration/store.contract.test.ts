@@ -102,6 +102,13 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
       ['Ana R.', 1],
       ['Morgan', 2],
     ]);
+    const sam = await repo.createInvite(s.id, 'speaker', 'Sam', s.ends_at, NOW);
+    await repo.markJoined(alex.id, 'Alex', NOW);
+    await repo.markJoined(sam.id, 'Sam', NOW);
+    expect((await repo.listJoined(s.id)).map((i) => i.name)).toEqual(['Ana R.', 'Morgan', 'Alex', 'Sam']);
+    // Staff only, plus the one member of the public asked for (the speaker on the floor).
+    expect((await repo.listJoined(s.id, null)).map((i) => i.name)).toEqual(['Ana R.', 'Morgan']);
+    expect((await repo.listJoined(s.id, sam.id)).map((i) => i.name)).toEqual(['Ana R.', 'Morgan', 'Sam']);
     expect(await repo.firstModeratorName(s.id)).toBe('Morgan');
     await repo.renameInvite(alex.id, 'Alexandra');
     expect((await repo.getInvite(alex.id))?.name).toBe('Alexandra');
@@ -111,6 +118,7 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
       'attendee',
       'interpreter',
       'moderator',
+      'speaker',
     ]);
     await repo.setActiveInterpreter(s.id, ana.id);
     expect((await repo.getSession(s.id))?.active_interpreter_id).toBe(ana.id);
