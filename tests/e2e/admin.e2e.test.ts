@@ -1,20 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
+import { axeViolations } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 
 let app: AppProcess;
 let browser: Browser;
 let page: Page;
-
-async function axe(p: Page) {
-  const result = await new AxeBuilder({ page: p })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`);
-}
 
 /** Fills a field found by its label, from the keyboard. */
 async function type(label: string | RegExp, text: string) {
@@ -41,7 +34,7 @@ describe("the organizer's pages, by keyboard", () => {
     await type('Organizer token', 'wrong-token');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'not the organizer token' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await type('Organizer token', app.organizerToken);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
@@ -66,7 +59,7 @@ describe("the organizer's pages, by keyboard", () => {
         throw err;
       });
     expect(await page.getByText(/Starts Tuesday, March 4, 2031 at 10:00/).count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('invites a captioner and sees the link and the caption URL listed', async () => {
@@ -117,6 +110,6 @@ describe("the organizer's pages, by keyboard", () => {
     await page.getByRole('link', { name: 'Open the published record' }).press('Enter');
     await page.getByRole('heading', { name: 'Record: Union hall listening session' }).waitFor();
     expect(await page.getByText('Nobody took the floor.').count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

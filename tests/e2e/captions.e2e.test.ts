@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WebVTTParser } from 'webvtt-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
+import { axeViolations } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 
 let app: AppProcess;
@@ -147,10 +147,7 @@ describe('live captions in the browser', () => {
     expect(style).toEqual({ scale: 2, color: 'rgb(255, 255, 0)' });
     await writeLine('Both pages hear this.');
     await expect.poll(() => log(second).textContent()).toContain('Both pages hear this.');
-    const axe = await new AxeBuilder({ page: second })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(second)).toEqual([]);
     await second.screenshot({ path: 'test-results/captions-only-page.png' });
     await attendee.screenshot({ path: 'test-results/captions-attendee.png', fullPage: true });
     await captioner.screenshot({ path: 'test-results/captions-console.png', fullPage: true });
@@ -159,10 +156,7 @@ describe('live captions in the browser', () => {
 
   it('has no WCAG 2.2 A/AA violation with captions and the console', async () => {
     for (const page of [attendee, captioner]) {
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     }
   });
 

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import {
   startAppProcess,
   type AppProcess,
 } from '../support/appProcess.js';
+import { axeViolations } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 
 let app: AppProcess;
@@ -62,10 +62,7 @@ describe('the moderated queue on a real LiveKit server, by keyboard alone', () =
     const queue = pages.moderator.getByRole('region', { name: 'Speaker queue' });
     await expect.poll(() => queue.getByRole('listitem').count()).toBe(1);
     expect(await publishing(ids.speaker!)).toEqual({ canPublish: false, tracks: 0 });
-    const axe = await new AxeBuilder({ page: pages.moderator })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(pages.moderator)).toEqual([]);
   });
 
   it('the moderator gives the floor: the speaker appears on the stage beside the interpreter, granted', async () => {

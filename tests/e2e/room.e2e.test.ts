@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
@@ -9,11 +8,11 @@ import {
   startAppProcess,
   type AppProcess,
 } from '../support/appProcess.js';
+import { axeViolations } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 import { measureFps, sampleLocalLayers, samplePublishing, sampleRemoteVideo } from '../support/media.js';
 
 const ARTIFACTS = 'test-results';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const figures: Record<string, unknown> = {};
 
 let app: AppProcess;
@@ -25,13 +24,6 @@ const people = {
   ben: { name: 'Ben Okafor', id: '', url: '', page: null as unknown as Page },
   attendee: { name: 'Alex Kim', id: '', url: '', page: null as unknown as Page },
 };
-
-async function axeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-}
 
 async function openPrejoin(person: (typeof people)[keyof typeof people]) {
   person.page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

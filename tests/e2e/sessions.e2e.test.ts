@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
+import { axeViolations, tabTo } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 
 let app: AppProcess;
@@ -14,28 +14,6 @@ const TITLE = 'Warehouse work and AI';
 
 async function newPage(): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-}
-
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`);
-}
-
-/** Tabs until the focused element has this accessible name (keyboard only, as a person would). */
-async function tabTo(page: Page, name: RegExp, max = 40) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null;
-      const label = el && 'labels' in el ? [...(el.labels ?? [])].map((l) => l.textContent).join(' ') : '';
-      const own = el instanceof HTMLSelectElement ? '' : (el?.textContent ?? '');
-      return `${label} ${own} ${el?.getAttribute('aria-label') ?? ''}`;
-    });
-    if (name.test(focused)) return;
-  }
-  throw new Error(`Tab never reached ${name}`);
 }
 
 beforeAll(async () => {
@@ -54,10 +32,10 @@ describe('registration, the lobby and the room', () => {
     const page = await newPage();
     await page.goto(`${app.url}/accessibility`);
     await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${app.url}/sessions`);
     await page.getByRole('heading', { name: TITLE }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await tabTo(page, new RegExp(`Register for ${TITLE}`));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `Register: ${TITLE}` }).waitFor();
@@ -69,7 +47,7 @@ describe('registration, the lobby and the room', () => {
     await summary.waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByRole('textbox', { name: 'Email' }).getAttribute('aria-invalid')).toBe('true');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await summary.getByRole('link', { name: /name/i }).first().press('Enter');
     await page.keyboard.type('Rosa Diaz');
@@ -87,7 +65,7 @@ describe('registration, the lobby and the room', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'You are registered' }).waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     joinUrl = (await page.locator('.join-link a').getAttribute('href'))!;
     expect(joinUrl).toContain('/join/');
     const [download] = await Promise.all([
@@ -128,7 +106,7 @@ describe('registration, the lobby and the room', () => {
     await lobby.waitFor();
     await lobby.getByRole('log', { name: 'Captions' }).waitFor();
     expect(await rosa.getByRole('region', { name: 'Stage' }).count()).toBe(0);
-    expect(await axe(rosa)).toEqual([]);
+    expect(await axeViolations(rosa)).toEqual([]);
     await rosa.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 
     const moderator = await newPage();
