@@ -9,28 +9,34 @@ import { RegisterPage } from './public/RegisterPage';
 import { RecordPage } from './records/RecordPage';
 import { SessionsPage } from './public/SessionsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RouteFocus } from './lib/RouteFocus';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './styles.css';
 
 const router = createBrowserRouter([
-  { path: '/', element: <HomePage /> },
-  { path: '/accessibility', element: <AccessibilityPage /> },
-  { path: '/records/:id', element: <RecordPage /> },
-  // The organizer's pages load on demand, so the public ones do not carry luxon.
   {
-    path: '/organizer',
-    lazy: async () => ({ Component: (await import('./admin/OrganizerPage')).OrganizerPage }),
+    element: <RouteFocus />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/accessibility', element: <AccessibilityPage /> },
+      { path: '/records/:id', element: <RecordPage /> },
+      // The organizer's pages load on demand, so the public ones do not carry luxon.
+      {
+        path: '/organizer',
+        lazy: async () => ({ Component: (await import('./admin/OrganizerPage')).OrganizerPage }),
+      },
+      {
+        path: '/organizer/sessions/:id',
+        lazy: async () => ({ Component: (await import('./admin/SessionDetail')).SessionDetailPage }),
+      },
+      { path: '/sessions', element: <SessionsPage /> },
+      { path: '/sessions/:id/register', element: <RegisterPage /> },
+      { path: '/join/:token', element: <JoinRoute /> },
+      { path: '/captions/:token', element: <CaptionsRoute /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
   },
-  {
-    path: '/organizer/sessions/:id',
-    lazy: async () => ({ Component: (await import('./admin/SessionDetail')).SessionDetailPage }),
-  },
-  { path: '/sessions', element: <SessionsPage /> },
-  { path: '/sessions/:id/register', element: <RegisterPage /> },
-  { path: '/join/:token', element: <JoinRoute /> },
-  { path: '/captions/:token', element: <CaptionsRoute /> },
-  { path: '*', element: <NotFoundPage /> },
 ]);
 
 const root = document.getElementById('root');

@@ -12,8 +12,14 @@ export interface AppProcess {
   url: string;
   dataDir: string;
   organizerToken: string;
-  /** A session, taken live unless `status` says how far. */
-  createSession(title: string, status?: 'scheduled' | 'lobby' | 'live'): Promise<{ id: string }>;
+  /** A session, taken live unless `status` says how far; `fields` adds to or replaces the defaults. */
+  createSession(
+    title: string,
+    status?: 'scheduled' | 'lobby' | 'live',
+    fields?: Record<string, unknown>,
+  ): Promise<{ id: string }>;
+  /** POST to the organizer API (path after /api) with the organizer token. */
+  post<T>(path: string, body: unknown): Promise<T>;
   invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
   /** Kills the app's own livekit-server child at once, as a crash would. */
   killLiveKit(): void;
@@ -73,12 +79,14 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
     url,
     dataDir,
     organizerToken,
-    async createSession(title, status = 'live') {
+    post,
+    async createSession(title, status = 'live', fields = {}) {
       const session = await post<{ id: string }>('/sessions', {
         title,
         startsAt: new Date().toISOString(),
         endsAt: new Date(Date.now() + 3_600_000).toISOString(),
         timeZone: 'America/New_York',
+        ...fields,
       });
       const action = { scheduled: null, lobby: 'open-lobby', live: 'go-live' }[status];
       if (action) await post(`/sessions/${session.id}/lifecycle/${action}`, {});
