@@ -82,12 +82,12 @@ export function CaptionLog({ lines, partial, historyUpTo, settings }: CaptionLog
       >
         {lines.length === 0 && !partial?.text && <p className="caption-empty">No captions yet.</p>}
         {lines.map((line, i) => (
-          <p key={line.seq} className="caption-line">
+          <p key={line.seq} className="caption-line" lang={line.lang}>
             <Line {...line} showSpeaker={line.speaker !== lines[i - 1]?.speaker} />
           </p>
         ))}
         {partial?.text && (
-          <p className="caption-line caption-partial">
+          <p className="caption-line caption-partial" lang={settings.lang}>
             <Line speaker={partial.speaker} text={partial.text} showSpeaker={partialShowsSpeaker} />
           </p>
         )}
@@ -99,7 +99,7 @@ export function CaptionLog({ lines, partial, historyUpTo, settings }: CaptionLog
       )}
       <div className="visually-hidden" aria-live={settings.announce ? 'polite' : 'off'}>
         {announced.map((line, i) => (
-          <p key={line.seq}>
+          <p key={line.seq} lang={line.lang}>
             <Line {...line} showSpeaker={line.speaker !== announced[i - 1]?.speaker} />
           </p>
         ))}
