@@ -39,6 +39,10 @@ describe('registration, the lobby and the room', () => {
     await tabTo(page, new RegExp(`Register for ${TITLE}`));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `Register: ${TITLE}` }).waitFor();
+    // The navigation put focus on the new page's heading, as a page load would.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe(`Register: ${TITLE}`);
 
     // Submitting with nothing filled in: the problems are announced, listed and linked to their fields.
     await tabTo(page, /^\s*Register\s*$/);
