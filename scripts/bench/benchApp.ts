@@ -1,0 +1,59 @@
+// What both bench servers share: the real app (no media) on an ephemeral port with a throwaway
+// store, one live session, and signed personal links for one staff member and N attendees.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.js';
+import { createLinkSigner } from '../../server/invites/tokens.js';
+import { openDb } from '../../server/store/db.js';
+import { createRepo } from '../../server/store/repo.js';
+import type { InviteRole } from '../../shared/roles.js';
+import { createSessionSchema } from '../../shared/schemas.js';
+
+export interface BenchApp {
+  url: string;
+  /** The signed link token of the one staff member. */
+  staff: string;
+  /** The signed link tokens of the attendees. */
+  attendees: string[];
+  /** Closes the app and the store and removes the data directory. */
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(staffRole: InviteRole, attendeeCount: number): Promise<BenchApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'openfloor-bench-'));
+  const db = await openDb(dataDir);
+  const linkSecret = 'bench-link-secret-bench-link-secret';
+  const app = createApp({
+    db,
+    organizerToken: 'bench-organizer-token-0123456789',
+    linkSecret,
+    publicUrl: null,
+    media: null,
+  });
+  const port = await app.listen(0, '127.0.0.1');
+
+  const repo = createRepo(db);
+  const signer = createLinkSigner(linkSecret);
+  const now = new Date();
+  const ends = new Date(now.getTime() + 3_600_000);
+  // Through the API's schema, so every field the organizer may leave out gets its usual default.
+  const input = { title: 'Bench', startsAt: now.toISOString(), endsAt: ends.toISOString(), timeZone: 'UTC' };
+  const session = await repo.createSession(createSessionSchema.parse(input), now);
+  const sign = async (role: InviteRole, name: string) =>
+    signer.sign((await repo.createInvite(session.id, role, name, ends.toISOString(), now)).id, ends);
+  const staff = await sign(staffRole, staffRole);
+  const attendees: string[] = [];
+  for (let i = 0; i < attendeeCount; i++) attendees.push(await sign('attendee', `Attendee ${i}`));
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    staff,
+    attendees,
+    async close() {
+      await app.close();
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
