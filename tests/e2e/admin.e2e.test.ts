@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
-import { axeViolations } from '../support/a11y.js';
+import { axeViolations, tabTo } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 
 let app: AppProcess;
@@ -20,7 +20,9 @@ async function type(label: string | RegExp, text: string) {
 beforeAll(async () => {
   app = await startAppProcess(Number(process.env.E2E_PORT ?? 3000));
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+  ).newPage();
 });
 
 afterAll(async () => {
@@ -46,9 +48,18 @@ describe("the organizer's pages, by keyboard", () => {
     await summary.waitFor();
     expect(await summary.getByRole('link').count()).toBeGreaterThan(0);
     await type('Title', 'Union hall listening session');
-    // Date-time fields take their value whole (typing into them goes segment by segment).
-    await page.getByLabel('Starts').fill('2031-03-04T10:00');
-    await page.getByLabel('Ends').fill('2031-03-04T12:00');
+    // A date-time field is typed part by part (en-US: month, day, year; the year takes up to six
+    // digits, so an arrow key moves on to hour, minute, AM/PM).
+    for (const [label, time] of [
+      [/Starts/, '1000A'],
+      [/Ends/, '1200P'],
+    ] as const) {
+      await tabTo(page, label);
+      await page.keyboard.type('03042031');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.type(time);
+    }
+    expect(await page.getByLabel('Ends').inputValue()).toBe('2031-03-04T12:00');
     await type('Capacity (empty for no limit)', '40');
     await page.getByRole('button', { name: 'Create session' }).press('Enter');
     await page
