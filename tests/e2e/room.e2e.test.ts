@@ -37,22 +37,42 @@ async function join(person: (typeof people)[keyof typeof people]) {
   await person.page.getByRole('region', { name: 'Stage' }).waitFor();
 }
 
-/** Resolves when the video inside the named figure has rendered a frame; fails after 30 s. */
-async function firstFrame(page: Page, figureName: string) {
+/**
+ * Resolves when the video inside the named figure has rendered a frame; fails after `waitMs` with what
+ * the element and, given the publisher's identity, the receiver's stats say (to tell a stalled
+ * layer from a paused element).
+ */
+async function firstFrame(page: Page, figureName: string, identity?: string, waitMs = 30_000) {
   const figure = page.getByRole('figure', { name: figureName });
-  const rendered = await figure.locator('video').evaluate(
-    (v: HTMLVideoElement) =>
-      new Promise<boolean>((resolve) => {
-        const deadline = performance.now() + 30_000;
+  const stalled = await figure.locator('video').evaluate(
+    (v: HTMLVideoElement, ms) =>
+      new Promise<string | null>((resolve) => {
+        const deadline = performance.now() + ms;
         const check = () => {
-          if (v.videoWidth > 0 && v.currentTime > 0) return resolve(true);
-          if (performance.now() > deadline) return resolve(false);
+          if (v.videoWidth > 0 && v.currentTime > 0) return resolve(null);
+          if (performance.now() > deadline) {
+            const tracks = (v.srcObject as MediaStream | null)?.getTracks() ?? [];
+            return resolve(
+              JSON.stringify({
+                paused: v.paused,
+                readyState: v.readyState,
+                videoWidth: v.videoWidth,
+                currentTime: v.currentTime,
+                tracks: tracks.map((t) => `${t.kind} ${t.readyState}${t.muted ? ' muted' : ''}`),
+              }),
+            );
+          }
           requestAnimationFrame(check);
         };
         check();
       }),
+    waitMs,
   );
-  if (!rendered) throw new Error(`no frame in "${figureName}": tile says "${await figure.textContent()}"`);
+  if (stalled === null) return;
+  const stats = identity ? JSON.stringify(await sampleRemoteVideo(page, identity)) : 'not asked';
+  throw new Error(
+    `no frame in "${figureName}": tile says "${await figure.textContent()}"; video ${stalled}; receiver ${stats}`,
+  );
 }
 
 beforeAll(async () => {
@@ -165,7 +185,9 @@ describe('the live room on a real LiveKit server', () => {
     await people.ben.page.getByRole('button', { name: 'Take over' }).click();
     const benTile = page.getByRole('figure', { name: `ASL interpreter: ${people.ben.name}` });
     await benTile.waitFor();
-    await firstFrame(page, `ASL interpreter: ${people.ben.name}`);
+    // A third publisher on a two-core machine running four pages can take a while; 60 s of patience,
+    // and if it still fails, the element's state and the receiver's stats in the message.
+    await firstFrame(page, `ASL interpreter: ${people.ben.name}`, people.ben.id, 60_000);
     expect(await benTile.boundingBox()).toEqual(before);
     expect(await people.ana.page.getByRole('button', { name: 'Take over' }).count()).toBe(1);
   });
