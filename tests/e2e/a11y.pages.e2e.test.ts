@@ -44,7 +44,11 @@ async function enter(sessionId: string, role: InviteRole, name: string, prejoin?
   await page.getByRole('button', { name: 'Join room' }).press('Enter');
   await page.getByRole('region', { name: /^(Stage|Lobby)$/ }).waitFor();
   // Settled: the snapshot should not catch "Connecting audio and video…" on a slow machine.
-  await page.getByRole('banner').getByRole('status').filter({ hasText: /^Connected$/ }).waitFor();
+  await page
+    .getByRole('banner')
+    .getByRole('status')
+    .filter({ hasText: /^Connected$/ })
+    .waitFor();
   return page;
 }
 
