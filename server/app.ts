@@ -24,8 +24,16 @@ import { CAPTION_AUDIENCE, createLinkSigner } from './invites/tokens.js';
 import { createCaptionRepo } from './store/captionRepo.js';
 import type { MediaService } from './livekit/media.js';
 import { createLogger } from './log.js';
-import { createSocketAuth } from './room/auth.js';
-import { sessionChannel, type OpenFloorServer, type RoomContext } from './room/context.js';
+import { createLiveKitWebhookRouter } from './livekit/webhook.js';
+import { createSocketAuth } from './transport/auth.js';
+import { createClosing } from './transport/closing.js';
+import { createCommandPipeline } from './transport/commands.js';
+import {
+  createRevisionCounter,
+  sessionChannel,
+  type OpenFloorServer,
+  type RoomContext,
+} from './transport/context.js';
 import { registerInterpreterHandlers, registerRoomHandlers } from './room/handlers.js';
 import { createPresence } from './room/presence.js';
 import { registerQueueHandlers } from './queue/handlers.js';
@@ -117,16 +125,16 @@ export function createApp(o: AppOptions): App {
     captions,
     speakerFor,
     captionUrl,
+    closing: createClosing(io, o.media, createLogger('closing')),
     audienceChanged: (sessionId) => audienceBroadcast.schedule(sessionId),
+    nextRevision: createRevisionCounter(),
     now,
     log: createLogger('room'),
   };
   const audienceBroadcast = createAudienceBroadcaster(() => ctx);
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {
-    const sockets = await io.in(sessionChannel(sessionId)).fetchSockets();
-    for (const s of sockets) if (s.data.inviteId === inviteId) s.disconnect(true);
-    await o.media?.removeParticipant(sessionId, inviteId);
+    await ctx.closing.closeInvite(sessionId, inviteId);
     await broadcastRoomState(ctx, sessionId);
   };
 
@@ -138,6 +146,10 @@ export function createApp(o: AppOptions): App {
   const api = express.Router();
   // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
   api.use(createIngestRouter({ repo, signer: captionSigner, captions, now, speakerFor }));
+  if (o.media) {
+    const log = createLogger('livekit');
+    api.use(createLiveKitWebhookRouter({ media: o.media, repo, queue, now, log }));
+  }
   api.use(rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false }));
   api.use(express.json({ limit: '32kb' }));
   api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
@@ -174,7 +186,7 @@ export function createApp(o: AppOptions): App {
       signer,
       captionUrl,
       publicUrl,
-      advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action),
+      advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action, 'organizer'),
     }),
   );
   api.use((_req, res) => sendError(res, 404, 'not-found', 'No such API endpoint.'));
@@ -183,12 +195,14 @@ export function createApp(o: AppOptions): App {
   app.use(createWebRouter({ repo, signer, now }));
 
   io.use(createSocketAuth(ctx));
+  const commands = createCommandPipeline(ctx);
   io.on('connection', (socket) => {
-    registerRoomHandlers(ctx, socket);
-    registerInterpreterHandlers(ctx, socket);
-    registerQueueHandlers(ctx, socket);
-    registerCaptionHandlers(ctx, socket);
-    registerSessionHandlers(ctx, socket);
+    commands.answerUnknown(socket);
+    registerRoomHandlers(ctx, commands, socket);
+    registerInterpreterHandlers(ctx, commands, socket);
+    registerQueueHandlers(ctx, commands, socket);
+    registerCaptionHandlers(ctx, commands, socket);
+    registerSessionHandlers(ctx, commands, socket);
   });
 
   // The turn timer: warnings and time-up are decided by the queue machine from the stored deadline.

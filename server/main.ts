@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, readOrCreateSecret, type Config } from './conf
 import { ensureLiveKitBinary } from './livekit/binary.js';
 import { startLocalLiveKit, type LocalLiveKit } from './livekit/localServer.js';
 import { createMediaService, type MediaService } from './livekit/media.js';
+import { WEBHOOK_PATH } from './livekit/webhook.js';
 import { createLogger } from './log.js';
 import { openDb } from './store/db.js';
 
@@ -29,6 +30,7 @@ async function startMedia(
       apiKey,
       apiSecret,
       port: LOCAL_LIVEKIT_PORT,
+      webhookUrl: `http://127.0.0.1:${config.port}/api${WEBHOOK_PATH}`,
       log: (line) => lkLog.info(line),
     });
     return { media: createMediaService(local.url, apiKey, apiSecret), local };

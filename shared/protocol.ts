@@ -4,7 +4,7 @@ import type { QueueSnapshot, QueueSettings } from './queue.js';
 import type { InviteRole } from './roles.js';
 
 /** Bumped when the client-server contract changes incompatibly. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Why a command was refused. */
 export const REASONS = {
@@ -14,6 +14,11 @@ export const REASONS = {
   notJoined: 'not-joined',
   /** The session is not in a state that allows it (opening an ended session). */
   wrongState: 'wrong-state',
+  /** The session does not take comments from the public (raised hands, written remarks). */
+  commentsClosed: 'comments-closed',
+  /** The link was revoked or the session ended: the server closes the connection too. */
+  closed: 'closed',
+  unknownCommand: 'unknown-command',
   rateLimited: 'rate-limited',
   mediaUnavailable: 'media-unavailable',
   internal: 'internal-error',
@@ -43,6 +48,8 @@ export interface Participant {
 
 /** The whole room state the server sends on join and after every change. */
 export interface RoomState {
+  /** Grows with every state the server sends, so a client never replaces newer state with older. */
+  revision: number;
   session: SessionSummary;
   /**
    * The people shown by name: staff (moderators, interpreters, captioners) and whoever holds the
@@ -133,9 +140,10 @@ export interface SocketData {
   joined: boolean;
 }
 
-/** The handshake's `auth` payload: the personal join link's token. */
+/** The handshake's `auth` payload: the personal join link's token and the client's protocol version. */
 export interface HandshakeAuth {
   token: string;
+  protocol: number;
 }
 
 /** GET /api/join/:token answers with who the link is for, so the pre-join page can greet them. */

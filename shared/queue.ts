@@ -44,6 +44,8 @@ export interface QueueSettings {
 }
 
 export interface QueueState {
+  /** Grows with every stored change, so a client never replaces newer state with older. */
+  revision: number;
   entries: QueueEntry[];
   floor: Floor | null;
   settings: QueueSettings;

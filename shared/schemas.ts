@@ -76,12 +76,3 @@ export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 /** Body of POST /api/sessions/:id/invites. */
 export const createInviteSchema = z.object({ role: z.enum(INVITE_ROLES), name: nameSchema }).strict();
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
-
-/** Payload of `room:join`. */
-export const joinRoomSchema = z.object({ name: nameSchema.optional() }).strict();
-
-/** Payload of `interpreter:set-active`. */
-export const setActiveInterpreterSchema = z.object({ participantId: idSchema }).strict();
-
-/** Payload of `interpreter:take-over`. */
-export const takeOverSchema = z.object({}).strict();

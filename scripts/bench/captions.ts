@@ -14,7 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
-import type { AckOf, ClientToServerEvents, PayloadOf, ServerToClientEvents } from '../../shared/protocol.js';
+import {
+  PROTOCOL_VERSION,
+  type AckOf,
+  type ClientToServerEvents,
+  type PayloadOf,
+  type ServerToClientEvents,
+} from '../../shared/protocol.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Kind = 'partial' | 'line';
@@ -51,7 +57,11 @@ function ask<E extends keyof ClientToServerEvents>(s: Client, e: E, p: PayloadOf
 }
 
 async function connect(url: string, token: string): Promise<Client> {
-  const socket: Client = io(url, { auth: token ? { token } : {}, transports: ['websocket'], forceNew: true });
+  const socket: Client = io(url, {
+    auth: token ? { token, protocol: PROTOCOL_VERSION } : {},
+    transports: ['websocket'],
+    forceNew: true,
+  });
   const joined = await ask(socket, 'room:join', {});
   if (!joined.ok) throw new Error(`join refused: ${joined.message}`);
   return socket;

@@ -5,7 +5,13 @@
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
-import type { AckOf, ClientToServerEvents, PayloadOf, ServerToClientEvents } from '../../shared/protocol.js';
+import {
+  PROTOCOL_VERSION,
+  type AckOf,
+  type ClientToServerEvents,
+  type PayloadOf,
+  type ServerToClientEvents,
+} from '../../shared/protocol.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const { values } = parseArgs({
@@ -26,7 +32,11 @@ const info = await new Promise<{ url: string; moderator: string; attendees: stri
 );
 
 async function connect(token: string): Promise<{ socket: Client; id: string }> {
-  const socket: Client = io(info.url, { auth: { token }, transports: ['websocket'], forceNew: true });
+  const socket: Client = io(info.url, {
+    auth: { token, protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    forceNew: true,
+  });
   const joined = await ask(socket, 'room:join', {});
   if (!joined.ok) throw new Error(joined.message);
   return { socket, id: joined.self.id };

@@ -3,7 +3,9 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { CAPTION_POST_MAX_BYTES, DEFAULT_CAPTION_LANG, langSchema } from '../../shared/captions.js';
 import { idSchema } from '../../shared/schemas.js';
-import type { LinkSigner } from '../invites/tokens.js';
+import { checkInvite } from '../invites/resolve.js';
+import { LinkError, type LinkSigner } from '../invites/tokens.js';
+import { decide } from '../policy/policy.js';
 import type { Repo } from '../store/repo.js';
 import type { CaptionService } from './service.js';
 
@@ -28,18 +30,27 @@ const querySchema = z.object({
 const plain = (res: Response, status: number, text: string) =>
   res.status(status).type('text/plain').send(text);
 
-/** The captioner behind a caption URL, or null: a bad or revoked link, or not a captioner of this session. */
+/**
+ * The captioner behind a caption URL and whether the policy lets them write now (A16), or null for
+ * a bad, revoked or foreign link: every refusal looks the same from outside.
+ */
 async function captionerFor(deps: IngestDeps, req: Request) {
   const sessionId = idSchema.safeParse(req.params.sessionId);
   const token = typeof req.query.token === 'string' ? req.query.token : '';
   if (!sessionId.success || !token) return null;
   try {
-    const invite = await deps.repo.getInvite(await deps.signer.verify(token, deps.now()));
-    const ok =
-      invite && !invite.revoked_at && invite.role === 'captioner' && invite.session_id === sessionId.data;
-    return ok ? invite : null;
-  } catch {
-    return null;
+    const now = deps.now();
+    const { invite, session } = await checkInvite(deps.repo, await deps.signer.verify(token, now), now);
+    if (session.id !== sessionId.data) return null;
+    const subject = {
+      role: invite.role,
+      status: session.status,
+      publicComments: session.public_comments === 1,
+    };
+    return { invite, decision: decide('caption:write', subject) };
+  } catch (err) {
+    if (err instanceof LinkError) return null;
+    throw err;
   }
 }
 
@@ -57,10 +68,11 @@ export function createIngestRouter(deps: IngestDeps): Router {
     handler: (_req, res) => plain(res, 429, 'Too many caption posts; slow down.'),
   });
 
-  router.get('/captions/:sessionId/seq', async (req, res) => {
-    const invite = await captionerFor(deps, req);
-    if (!invite) return plain(res, 403, 'Missing or invalid caption token.');
-    plain(res, 200, String((await deps.captions.lastIngestSeq(invite.id)) ?? 0));
+  router.get('/captions/:sessionId/seq', limiter, async (req, res) => {
+    const found = await captionerFor(deps, req);
+    if (!found || found.invite.role !== 'captioner')
+      return plain(res, 403, 'Missing or invalid caption token.');
+    plain(res, 200, String((await deps.captions.lastIngestSeq(found.invite.id)) ?? 0));
   });
 
   router.all(
@@ -71,19 +83,15 @@ export function createIngestRouter(deps: IngestDeps): Router {
   router.all('/captions/:sessionId', async (req, res) => {
     if (req.method !== 'POST')
       return res.set('Allow', 'POST').status(405).type('text/plain').send('Use POST.');
-    const invite = await captionerFor(deps, req);
+    const found = await captionerFor(deps, req);
     const query = querySchema.safeParse(req.query);
-    if (!invite || !query.success || query.data.seq === undefined) {
+    if (!found || !query.success || query.data.seq === undefined) {
       return plain(res, 403, 'Missing or invalid caption token or seq.');
     }
-    const session = await deps.repo.getSession(invite.session_id);
-    const now = deps.now().getTime();
     // Captions flow from the lobby on (the lobby shows them), until the session ends.
-    const live =
-      session &&
-      (session.status === 'lobby' || session.status === 'live') &&
-      now < Date.parse(session.ends_at);
-    if (!live) return plain(res, 400, 'This session is not live.');
+    if (!found.decision.ok)
+      return plain(res, found.decision.reason === 'forbidden' ? 403 : 400, found.decision.message);
+    const invite = found.invite;
     const text = typeof req.body === 'string' ? req.body : '';
     const speaker = await deps.speakerFor(invite.session_id);
     await deps.captions.ingest(invite.session_id, invite.id, query.data.seq, query.data.lang, text, speaker);

@@ -13,7 +13,14 @@ export async function resolveInvite(
   token: string,
   now: Date,
 ): Promise<ResolvedInvite> {
-  const inviteId = await signer.verify(token, now);
+  return checkInvite(repo, await signer.verify(token, now), now);
+}
+
+/**
+ * The part of the check that the store answers, for a link already verified: run again before
+ * every command, so a link revoked (or a session ended) after the handshake stops working at once.
+ */
+export async function checkInvite(repo: Repo, inviteId: string, now: Date): Promise<ResolvedInvite> {
   const invite = await repo.getInvite(inviteId);
   if (!invite) throw new LinkError('unknown');
   if (invite.revoked_at) throw new LinkError('revoked');

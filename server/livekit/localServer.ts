@@ -10,6 +10,8 @@ export interface LocalLiveKitOptions {
   apiSecret: string;
   /** Signal port; RTC uses port+1 (TCP) and port+2 (UDP). */
   port: number;
+  /** Where LiveKit posts its room and participant events (policy K4). */
+  webhookUrl: string;
   log: (line: string) => void;
 }
 
@@ -32,6 +34,10 @@ function configYaml(o: LocalLiveKitOptions): string {
     '  enable_loopback_candidate: true',
     `  tcp_port: ${o.port + 1}`,
     `  udp_port: ${o.port + 2}`,
+    'webhook:',
+    `  api_key: ${o.apiKey}`,
+    '  urls:',
+    `    - ${o.webhookUrl}`,
     'logging:',
     '  level: warn',
     '',

@@ -1,18 +1,26 @@
-import { RoomServiceClient } from 'livekit-server-sdk';
+import { RoomServiceClient, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import type { LiveKitConnection } from '../../shared/protocol.js';
 import { mintMediaToken, type MediaIdentity } from './tokens.js';
 
 /** The room's way to LiveKit: tokens for browsers and the server API for what the server enforces. */
 export interface MediaService {
   connectionFor(who: MediaIdentity): Promise<LiveKitConnection>;
-  /** Best effort: drops a person from the media room (a revoked link). */
+  /** Drops a person from the media room; resolves quietly when they are not in it. */
   removeParticipant(room: string, identity: string): Promise<void>;
+  /** Closes a media room with everyone in it; resolves quietly when there is none. */
+  deleteRoom(room: string): Promise<void>;
+  /** Checks a webhook's signature and body hash; throws when they do not match. */
+  receiveWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent>;
   readonly rooms: RoomServiceClient;
 }
+
+// LiveKit answers "not found" (a Twirp error) for a room or participant that is not there.
+const isNotFound = (err: unknown) => (err as { code?: string; status?: number }).status === 404;
 
 export function createMediaService(url: string, apiKey: string, apiSecret: string): MediaService {
   const httpUrl = url.replace(/^ws/, 'http');
   const rooms = new RoomServiceClient(httpUrl, apiKey, apiSecret);
+  const receiver = new WebhookReceiver(apiKey, apiSecret);
   return {
     rooms,
     async connectionFor(who) {
@@ -21,9 +29,17 @@ export function createMediaService(url: string, apiKey: string, apiSecret: strin
     async removeParticipant(room, identity) {
       try {
         await rooms.removeParticipant(room, identity);
-      } catch {
-        // Not connected to media: nothing to remove.
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
       }
     },
+    async deleteRoom(room) {
+      try {
+        await rooms.deleteRoom(room);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    },
+    receiveWebhook: (body, authorization) => receiver.receive(body, authorization),
   };
 }

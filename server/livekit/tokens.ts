@@ -1,18 +1,21 @@
 import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
-import { canPublishOnJoin, type InviteRole } from '../../shared/roles.js';
+import type { InviteRole } from '../../shared/roles.js';
+import type { MediaGrant } from '../policy/policy.js';
 
-/** Media tokens only open the door: once connected, LiveKit keeps the session alive on its own. */
-export const MEDIA_TOKEN_TTL_S = 10 * 60;
+/**
+ * K2: a media token only opens the door, so it lives just long enough to connect; once connected,
+ * LiveKit refreshes it for the participant on its own (every five minutes, from the first second).
+ */
+export const MEDIA_TOKEN_TTL_S = 60;
 
-/** The grant a role gets on joining. Nobody is room admin; speakers get publish only with the floor. */
-export function grantFor(role: InviteRole, room: string, holdsFloor = false): VideoGrant {
-  const publish = canPublishOnJoin(role) || holdsFloor;
+/** The LiveKit grant for what the policy allows (A3-A5). Nobody is room admin (G3). */
+export function grantFor(room: string, media: MediaGrant): VideoGrant {
   return {
     room,
     roomJoin: true,
-    canSubscribe: true,
-    canPublish: publish,
-    canPublishSources: publish ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [],
+    canSubscribe: media.subscribe,
+    canPublish: media.publish,
+    canPublishSources: media.publish ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [],
     canPublishData: false,
     canUpdateOwnMetadata: false,
     roomAdmin: false,
@@ -27,8 +30,8 @@ export interface MediaIdentity {
   name: string;
   role: InviteRole;
   room: string;
-  /** A speaker who holds the floor when they (re)connect gets to publish at once. */
-  holdsFloor?: boolean;
+  /** What the policy grants this person now. */
+  grant: MediaGrant;
 }
 
 export async function mintMediaToken(apiKey: string, apiSecret: string, who: MediaIdentity): Promise<string> {
@@ -38,6 +41,6 @@ export async function mintMediaToken(apiKey: string, apiSecret: string, who: Med
     metadata: JSON.stringify({ role: who.role }),
     ttl: MEDIA_TOKEN_TTL_S,
   });
-  token.addGrant(grantFor(who.role, who.room, who.holdsFloor));
+  token.addGrant(grantFor(who.room, who.grant));
   return token.toJwt();
 }

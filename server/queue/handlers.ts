@@ -1,63 +1,60 @@
-import type { z } from 'zod';
-import type { Ack } from '../../shared/protocol.js';
-import { REASONS } from '../../shared/protocol.js';
-import {
-  emptySchema,
-  extendSchema,
-  moveSchema,
-  optionalTargetSchema,
-  raiseHandSchema,
-  settingsSchema,
-  targetSchema,
-} from '../../shared/queue.js';
-import { createCommandWrapper, refuse } from '../room/command.js';
-import type { OpenFloorSocket, RoomContext } from '../room/context.js';
+import type { CommandName, ParsedPayload } from '../../shared/commands.js';
+import type { Ack, AckOf } from '../../shared/protocol.js';
+import type { PolicyAction } from '../policy/policy.js';
+import { refuse, type Caller, type CommandPipeline } from '../transport/commands.js';
+import type { OpenFloorSocket, RoomContext } from '../transport/context.js';
 import type { Actor, QueueCommand } from './machine.js';
 
-/** queue:*, floor:* and timer:* commands: validate, then hand to the queue service. */
-export function registerQueueHandlers(ctx: RoomContext, socket: OpenFloorSocket): void {
-  const command = createCommandWrapper(ctx, socket);
-  const actor = (): Actor => ({ id: socket.data.inviteId, role: socket.data.role, name: socket.data.name });
+type QueueCommandName = Extract<CommandName, `queue:${string}` | `floor:${string}` | `timer:${string}`>;
 
-  function on<S extends z.ZodType>(
-    event: Parameters<OpenFloorSocket['on']>[0],
-    schema: S,
-    toCommand: (payload: z.infer<S>, by: Actor) => QueueCommand,
+/** queue:*, floor:* and timer:* commands: the policy says who (A8-A15), the queue machine what. */
+export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipeline, socket: OpenFloorSocket) {
+  const actor = (caller: Caller): Actor => ({
+    id: caller.invite.id,
+    role: caller.invite.role,
+    name: caller.socket.data.name,
+  });
+
+  function on<E extends QueueCommandName>(
+    event: E,
+    action: PolicyAction | ((payload: ParsedPayload<E>, caller: Caller) => PolicyAction),
+    toCommand: (payload: ParsedPayload<E>, by: Actor) => QueueCommand,
   ) {
-    socket.on(
-      event,
-      command(schema, async (payload): Promise<Ack> => {
-        if (!socket.data.joined) return refuse(REASONS.notJoined, 'Join the room first.');
-        const result = await ctx.queue.apply(socket.data.sessionId, toCommand(payload, actor()));
-        return result.ok ? { ok: true } : refuse(result.reason, result.message);
-      }),
-    );
+    commands.on(socket, event, {
+      action,
+      handle: async (payload, caller) => {
+        const result = await ctx.queue.apply(caller.session.id, toCommand(payload, actor(caller)));
+        const ack: Ack = result.ok ? { ok: true } : refuse(result.reason, result.message);
+        return ack as AckOf<E>;
+      },
+    });
   }
 
-  on('queue:raise-hand', raiseHandSchema, (p, by) => ({
+  on('queue:raise-hand', 'queue:raise-hand', (p, by) => ({
     type: 'raise',
     by,
     kind: p.kind,
     topic: p.topic,
     remark: p.kind === 'remark' ? (p.remark ?? '') : null,
   }));
-  on('queue:lower-hand', optionalTargetSchema, (p, by) => ({
-    type: 'lower',
-    by,
-    target: p.participantId ?? by.id,
-  }));
-  on('queue:move', moveSchema, (p, by) => ({
+  on(
+    'queue:lower-hand',
+    (p, caller) =>
+      p.participantId && p.participantId !== caller.invite.id ? 'queue:manage' : 'queue:lower-own',
+    (p, by) => ({ type: 'lower', by, target: p.participantId ?? by.id }),
+  );
+  on('queue:move', 'queue:manage', (p, by) => ({
     type: 'move',
     by,
     target: p.participantId,
     direction: p.direction,
   }));
-  on('queue:lower-all', emptySchema, (_p, by) => ({ type: 'lower-all', by }));
-  on('queue:configure', settingsSchema, (p, by) => ({ type: 'configure', by, settings: p }));
-  on('floor:give', targetSchema, (p, by) => ({ type: 'give', by, target: p.participantId }));
-  on('floor:next', emptySchema, (_p, by) => ({ type: 'next', by }));
-  on('floor:end', emptySchema, (_p, by) => ({ type: 'end', by }));
-  on('timer:pause', emptySchema, (_p, by) => ({ type: 'pause', by }));
-  on('timer:resume', emptySchema, (_p, by) => ({ type: 'resume', by }));
-  on('timer:extend', extendSchema, (p, by) => ({ type: 'extend', by, ms: p.ms }));
+  on('queue:lower-all', 'queue:manage', (_p, by) => ({ type: 'lower-all', by }));
+  on('queue:configure', 'queue:configure', (p, by) => ({ type: 'configure', by, settings: p }));
+  on('floor:give', 'floor:give', (p, by) => ({ type: 'give', by, target: p.participantId }));
+  on('floor:next', 'floor:give', (_p, by) => ({ type: 'next', by }));
+  on('floor:end', 'floor:end', (_p, by) => ({ type: 'end', by }));
+  on('timer:pause', 'timer:control', (_p, by) => ({ type: 'pause', by }));
+  on('timer:resume', 'timer:control', (_p, by) => ({ type: 'resume', by }));
+  on('timer:extend', 'timer:control', (p, by) => ({ type: 'extend', by, ms: p.ms }));
 }

@@ -35,6 +35,7 @@ export type QueueResult =
 
 export function initialQueue(settings: Partial<QueueSettings> = {}): QueueState {
   return {
+    revision: 0,
     entries: [],
     floor: null,
     settings: {
@@ -46,10 +47,8 @@ export function initialQueue(settings: Partial<QueueSettings> = {}): QueueState 
   };
 }
 
-const RAISERS: readonly InviteRole[] = ['speaker', 'attendee'];
 const ok = (state: QueueState, effects: QueueEffect[] = []): QueueResult => ({ ok: true, state, effects });
 const no = (reason: Reason, message: string): QueueResult => ({ ok: false, reason, message });
-const moderatorOnly = () => no(REASONS.forbidden, 'Only a moderator can do that.');
 
 /** Milliseconds left in the current turn at `now` (never negative). */
 export function remainingMs(floor: Floor, now: number): number {
@@ -111,16 +110,14 @@ function tick(state: QueueState, now: number): QueueResult {
 
 /**
  * The speaker queue, the floor and the turn timer as one pure function (rules in SPEC.md).
- * No I/O and no clocks: `now` comes in, effects for LiveKit and announcements go out.
+ * No I/O and no clocks: `now` comes in, effects for LiveKit and announcements go out. Who may
+ * send which command is the policy's (server/policy/SPEC.md), asked before this runs.
  */
 export function applyQueue(state: QueueState, command: QueueCommand, now: number): QueueResult {
   if (command.type === 'tick') return tick(state, now);
-  const isModerator = command.by.role === 'moderator';
   switch (command.type) {
     case 'raise': {
-      // Q1: the public raises hands; Q2: once each, keeping their place when they change the topic.
-      if (!RAISERS.includes(command.by.role))
-        return no(REASONS.forbidden, 'Only participants can raise a hand.');
+      // Q1: not while holding the floor; Q2: once each, keeping their place when they change the topic.
       if (state.floor?.participantId === command.by.id)
         return no(REASONS.forbidden, 'You already have the floor.');
       const hand = {
@@ -139,16 +136,14 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
       return ok({ ...state, entries });
     }
     case 'lower': {
-      // Q3: you lower your own hand; a moderator lowers anyone's.
-      if (!isModerator && command.target !== command.by.id) return moderatorOnly();
+      // Q3: a hand that is raised (whose: the policy, A10 and A11).
       if (!state.entries.some((e) => e.participantId === command.target)) {
         return no(REASONS.notFound, 'That hand is not raised.');
       }
       return ok({ ...state, entries: state.entries.filter((e) => e.participantId !== command.target) });
     }
     case 'move': {
-      // Q4: the moderator reorders one step at a time; moving past either end is refused.
-      if (!isModerator) return moderatorOnly();
+      // Q4: one step at a time; moving past either end is refused.
       const i = state.entries.findIndex((e) => e.participantId === command.target);
       const j = command.direction === 'up' ? i - 1 : i + 1;
       if (i < 0) return no(REASONS.notFound, 'That person is not in the queue.');
@@ -160,17 +155,15 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
     }
     case 'lower-all':
       // Q5
-      return isModerator ? ok({ ...state, entries: [] }) : moderatorOnly();
+      return ok({ ...state, entries: [] });
     case 'give':
-      return isModerator ? give(state, command.target, now) : moderatorOnly();
+      return give(state, command.target, now);
     case 'next': {
       // Q7: the first in line.
-      if (!isModerator) return moderatorOnly();
       const first = state.entries[0];
       return first ? give(state, first.participantId, now) : no(REASONS.notFound, 'The queue is empty.');
     }
     case 'end': {
-      if (!isModerator) return moderatorOnly();
       if (!state.floor) return no(REASONS.notFound, 'No one has the floor.');
       const ended = endTurn(state);
       return ok(ended.state, ended.effects);
@@ -193,7 +186,6 @@ function applyTimer(
   command: Extract<QueueCommand, { type: 'pause' | 'resume' | 'extend' | 'configure' }>,
   now: number,
 ): QueueResult {
-  if (command.by.role !== 'moderator') return moderatorOnly();
   if (command.type === 'configure')
     return ok({ ...state, settings: { ...state.settings, ...command.settings } });
   const floor = state.floor;

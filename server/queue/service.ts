@@ -68,10 +68,11 @@ export function createQueueService(deps: QueueServiceDeps) {
         const now = deps.nowMs();
         const result = applyQueue(before, command, now);
         if (!result.ok || result.state === before) return result;
-        await deps.repo.saveQueue(sessionId, result.state, new Date(now));
-        cache.set(sessionId, result.state);
-        const floorChanged = before.floor?.participantId !== result.state.floor?.participantId;
-        deps.onChange(sessionId, snapshotOf(result.state), floorChanged);
+        const state = { ...result.state, revision: before.revision + 1 };
+        await deps.repo.saveQueue(sessionId, state, new Date(now));
+        cache.set(sessionId, state);
+        const floorChanged = before.floor?.participantId !== state.floor?.participantId;
+        deps.onChange(sessionId, snapshotOf(state), floorChanged);
         await carryOut(sessionId, result.effects);
         return result;
       });

@@ -1,21 +1,26 @@
-import type { Participant } from '../../shared/protocol.js';
+import type { LiveKitConnection, Participant } from '../../shared/protocol.js';
 import { REASONS } from '../../shared/protocol.js';
 import { isAudience } from '../../shared/roles.js';
-import { joinRoomSchema, setActiveInterpreterSchema, takeOverSchema } from '../../shared/schemas.js';
-import { createCommandWrapper, refuse } from './command.js';
-import { sessionChannel, type OpenFloorSocket, type RoomContext } from './context.js';
+import { mediaGrant } from '../policy/policy.js';
+import { refuse, type Caller, type CommandPipeline } from '../transport/commands.js';
+import { sessionChannel, type OpenFloorSocket, type RoomContext } from '../transport/context.js';
 import { decidePin, type PinCommand } from './pin.js';
 import { broadcastRoomState, buildRoomState, listParticipants } from './state.js';
 
-async function mediaIdentity(ctx: RoomContext, socket: OpenFloorSocket) {
-  const d = socket.data;
-  const holdsFloor = (await ctx.queue.speakingHolder(d.sessionId)) === d.inviteId;
-  return { identity: d.inviteId, name: d.name, role: d.role, room: d.sessionId, holdsFloor };
-}
-
-async function captionUrlOf(ctx: RoomContext, socket: OpenFloorSocket): Promise<string | null> {
-  const session = await ctx.repo.getSession(socket.data.sessionId);
-  return session ? ctx.captionUrl(session.id, socket.data.inviteId, new Date(session.ends_at)) : null;
+/** The LiveKit connection the policy allows this caller now (A3-A5), or null for none. */
+export async function mediaFor(ctx: RoomContext, caller: Caller): Promise<LiveKitConnection | null> {
+  const { invite, session } = caller;
+  if (!ctx.media) return null;
+  const holdsFloor = (await ctx.queue.speakingHolder(session.id)) === invite.id;
+  const subject = {
+    role: invite.role,
+    status: session.status,
+    publicComments: session.public_comments === 1,
+  };
+  const grant = mediaGrant(subject, holdsFloor);
+  if (!grant.subscribe) return null;
+  const name = caller.socket.data.name;
+  return ctx.media.connectionFor({ identity: invite.id, name, role: invite.role, room: session.id, grant });
 }
 
 /** Applies a pin rule, stores the result, and tells the room when the pin moved. */
@@ -23,7 +28,7 @@ async function applyPin(ctx: RoomContext, sessionId: string, command: PinCommand
   const session = await ctx.repo.getSession(sessionId);
   if (!session) return refuse(REASONS.notFound, 'This session no longer exists.');
   const decision = decidePin(session.active_interpreter_id, await listParticipants(ctx, sessionId), command);
-  if (!decision.ok) return refuse(decision.reason, 'Only an interpreter or a moderator can do that.');
+  if (!decision.ok) return refuse(decision.reason, 'That interpreter is not here.');
   if (decision.activeInterpreterId !== session.active_interpreter_id) {
     await ctx.repo.setActiveInterpreter(sessionId, decision.activeInterpreterId);
   }
@@ -31,13 +36,13 @@ async function applyPin(ctx: RoomContext, sessionId: string, command: PinCommand
 }
 
 /** room:join, room:media-token and presence. */
-export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket): void {
-  const command = createCommandWrapper(ctx, socket);
+export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline, socket: OpenFloorSocket) {
   const { sessionId, inviteId } = socket.data;
 
-  socket.on(
-    'room:join',
-    command(joinRoomSchema, async ({ name }) => {
+  commands.on(socket, 'room:join', {
+    action: 'room:join',
+    beforeJoin: true,
+    handle: async ({ name }, caller) => {
       socket.data.name = name ?? socket.data.name;
       await ctx.repo.markJoined(inviteId, socket.data.name, ctx.now());
       if (!socket.data.joined) {
@@ -56,21 +61,24 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
         role: socket.data.role,
         online: true,
       };
-      const livekit = ctx.media ? await ctx.media.connectionFor(await mediaIdentity(ctx, socket)) : null;
+      const livekit = await mediaFor(ctx, caller);
       const queue = await ctx.queue.snapshot(sessionId);
-      const captionUrl = socket.data.role === 'captioner' ? await captionUrlOf(ctx, socket) : null;
-      return { ok: true, self, state, queue, livekit, captionUrl };
-    }),
-  );
+      const captionUrl =
+        socket.data.role === 'captioner'
+          ? await ctx.captionUrl(sessionId, inviteId, new Date(caller.session.ends_at))
+          : null;
+      return { ok: true as const, self, state, queue, livekit, captionUrl };
+    },
+  });
 
-  socket.on(
-    'room:media-token',
-    command(takeOverSchema, async () => {
-      if (!socket.data.joined) return refuse(REASONS.notJoined, 'Join the room first.');
-      if (!ctx.media) return refuse(REASONS.mediaUnavailable, 'The media server is not available.');
-      return { ok: true, livekit: await ctx.media.connectionFor(await mediaIdentity(ctx, socket)) };
-    }),
-  );
+  commands.on(socket, 'room:media-token', {
+    action: 'media:subscribe',
+    handle: async (_payload, caller) => {
+      const livekit = await mediaFor(ctx, caller);
+      if (!livekit) return refuse(REASONS.mediaUnavailable, 'The media server is not available.');
+      return { ok: true as const, livekit };
+    },
+  });
 
   socket.on('disconnect', () => {
     if (!socket.data.joined) return;
@@ -80,25 +88,25 @@ export function registerRoomHandlers(ctx: RoomContext, socket: OpenFloorSocket):
   });
 }
 
-/** interpreter:take-over and interpreter:set-active (rules P2, P3). */
-export function registerInterpreterHandlers(ctx: RoomContext, socket: OpenFloorSocket): void {
-  const command = createCommandWrapper(ctx, socket);
+/** interpreter:take-over and interpreter:set-active (rules P2, P3; who may: A6, A7). */
+export function registerInterpreterHandlers(
+  ctx: RoomContext,
+  commands: CommandPipeline,
+  socket: OpenFloorSocket,
+) {
   const { sessionId, inviteId } = socket.data;
   const pinAndBroadcast = async (pin: PinCommand) => {
-    if (!socket.data.joined) return refuse(REASONS.notJoined, 'Join the room first.');
     const result = await applyPin(ctx, sessionId, pin);
     if (result.ok) await broadcastRoomState(ctx, sessionId);
     return result;
   };
 
-  socket.on(
-    'interpreter:take-over',
-    command(takeOverSchema, () => pinAndBroadcast({ type: 'take-over', by: inviteId })),
-  );
-  socket.on(
-    'interpreter:set-active',
-    command(setActiveInterpreterSchema, ({ participantId }) =>
-      pinAndBroadcast({ type: 'set-active', by: inviteId, target: participantId }),
-    ),
-  );
+  commands.on(socket, 'interpreter:take-over', {
+    action: 'interpreter:take-over',
+    handle: () => pinAndBroadcast({ type: 'take-over', by: inviteId }),
+  });
+  commands.on(socket, 'interpreter:set-active', {
+    action: 'interpreter:set-active',
+    handle: ({ participantId }) => pinAndBroadcast({ type: 'set-active', target: participantId }),
+  });
 }

@@ -1,6 +1,6 @@
 import type { Participant, RoomState } from '../../shared/protocol.js';
 import { toSummary } from '../store/repo.js';
-import { sessionChannel, type RoomContext } from './context.js';
+import { sessionChannel, type RoomContext } from '../transport/context.js';
 import { defaultFloorHolder } from './pin.js';
 
 /** Audience comings and goings are folded into one broadcast per this interval. */
@@ -32,6 +32,7 @@ export async function buildRoomState(ctx: RoomContext, sessionId: string): Promi
   const shown = await listParticipants(ctx, sessionId, speaker);
   const shownOnline = shown.filter((p) => p.online).length;
   return {
+    revision: ctx.nextRevision(),
     session: toSummary(session),
     participants: shown,
     audienceOnline: ctx.presence.onlineCount(sessionId) - shownOnline,

@@ -1,15 +1,16 @@
 import { REASONS } from '../../shared/protocol.js';
 import type { SessionStatus } from '../../shared/sessions.js';
-import { sessionChannel, type RoomContext } from '../room/context.js';
+import { decide, statusesAllowing, type PolicyAction } from '../policy/policy.js';
+import type { RoomContext } from '../transport/context.js';
 import { broadcastRoomState } from '../room/state.js';
 
 /** What moves a session along: scheduled -> lobby -> live -> ended, or cancelled before it is live. */
 export const LIFECYCLE = {
-  'open-lobby': { from: ['scheduled'], to: 'lobby' },
-  'go-live': { from: ['scheduled', 'lobby'], to: 'live' },
-  end: { from: ['lobby', 'live'], to: 'ended' },
-  cancel: { from: ['scheduled', 'lobby'], to: 'cancelled' },
-} as const satisfies Record<string, { from: readonly SessionStatus[]; to: SessionStatus }>;
+  'open-lobby': { policy: 'session:open-lobby', to: 'lobby' },
+  'go-live': { policy: 'session:go-live', to: 'live' },
+  end: { policy: 'session:end', to: 'ended' },
+  cancel: { policy: 'session:cancel', to: 'cancelled' },
+} as const satisfies Record<string, { policy: PolicyAction; to: SessionStatus }>;
 export type LifecycleAction = keyof typeof LIFECYCLE;
 export const LIFECYCLE_ACTIONS = Object.keys(LIFECYCLE) as [LifecycleAction, ...LifecycleAction[]];
 
@@ -21,30 +22,34 @@ export type LifecycleResult =
   | { ok: false; reason: typeof REASONS.notFound | typeof REASONS.wrongState; message: string };
 
 /**
- * Applies a lifecycle action, then: going live queues the registrants who asked to speak, in
- * registration order, with the session's speaking limit; ending or cancelling tells the room and
- * closes every connection, since the links stop working.
+ * Applies a lifecycle action as the policy allows it (A17-A20), then: going live queues the
+ * registrants who asked to speak (A9: only where the public may comment), in registration order,
+ * with the session's speaking limit; ending or cancelling tells the room, then closes every
+ * connection and the media room (K3), since the links stop working.
  */
 export async function applyLifecycle(
   ctx: RoomContext,
   sessionId: string,
   action: LifecycleAction,
+  by: 'moderator' | 'organizer',
 ): Promise<LifecycleResult> {
   const session = await ctx.repo.getSession(sessionId);
   if (!session) return { ok: false, reason: REASONS.notFound, message: 'No session with this id.' };
-  const { from, to } = LIFECYCLE[action];
-  if (!(await ctx.repo.setStatus(sessionId, from, to))) {
+  const { policy, to } = LIFECYCLE[action];
+  const publicComments = session.public_comments === 1;
+  const decision = decide(policy, { role: by, status: session.status, publicComments });
+  const moved = decision.ok && (await ctx.repo.setStatus(sessionId, statusesAllowing(policy, by), to));
+  if (!moved) {
     return {
       ok: false,
       reason: REASONS.wrongState,
-      message: `The session is ${session.status}; it can be moved to ${to} only from ${from.join(' or ')}.`,
+      message: `The session is ${session.status}; it cannot be moved to ${to} now.`,
     };
   }
-  if (to === 'live') await queueRegisteredSpeakers(ctx, sessionId, session.speaking_limit_ms);
+  if (to === 'live' && decide('queue:enqueue-registered', { role: 'speaker', status: to, publicComments }).ok)
+    await queueRegisteredSpeakers(ctx, sessionId, session.speaking_limit_ms);
   await broadcastRoomState(ctx, sessionId);
-  if (to === 'ended' || to === 'cancelled') {
-    for (const socket of await ctx.io.in(sessionChannel(sessionId)).fetchSockets()) socket.disconnect(true);
-  }
+  if (to === 'ended' || to === 'cancelled') await ctx.closing.closeSession(sessionId);
   return { ok: true, status: to };
 }
 

@@ -25,7 +25,7 @@ export type RegisterOutcome =
 const OPEN_FOR_REGISTRATION: readonly SessionStatus[] = ['scheduled', 'lobby', 'live'];
 
 function registrationState(session: SessionRow, registered: number): PublicSession['registration'] {
-  if (!OPEN_FOR_REGISTRATION.includes(session.status as SessionStatus)) return 'closed';
+  if (!OPEN_FOR_REGISTRATION.includes(session.status)) return 'closed';
   return session.capacity !== null && registered >= session.capacity ? 'waitlist' : 'open';
 }
 
@@ -38,7 +38,7 @@ export function toPublicSession(session: SessionRow, registered: number): Public
     startsAt: session.starts_at,
     endsAt: session.ends_at,
     timeZone: session.time_zone,
-    status: session.status as SessionStatus,
+    status: session.status,
     offered: JSON.parse(session.offered) as OfferedAccommodations,
     publicComments: session.public_comments === 1,
     capacity: session.capacity,
@@ -94,7 +94,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         const session = await deps.repo.getSession(sessionId);
         if (!session)
           return { ok: false, status: 404, error: 'not-found', message: 'No session with this id.' };
-        if (!OPEN_FOR_REGISTRATION.includes(session.status as SessionStatus)) {
+        if (!OPEN_FOR_REGISTRATION.includes(session.status)) {
           return {
             ok: false,
             status: 409,

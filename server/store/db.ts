@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
+import type { SessionStatus } from '../../shared/sessions.js';
 import { migrations } from './migrations.js';
 
 export interface SessionsTable {
@@ -20,7 +21,7 @@ export interface SessionsTable {
   public_comments: number;
   /** OfferedAccommodations as JSON. */
   offered: string;
-  status: string;
+  status: SessionStatus;
   record_published_at: string | null;
 }
 

@@ -24,7 +24,7 @@ export function toSummary(s: SessionRow): SessionSummary {
     startsAt: s.starts_at,
     endsAt: s.ends_at,
     timeZone: s.time_zone,
-    status: s.status as SessionStatus,
+    status: s.status,
   };
 }
 
@@ -189,7 +189,10 @@ export function createRepo(db: Db) {
         .select('state')
         .where('session_id', '=', sessionId)
         .executeTakeFirst();
-      return row ? (JSON.parse(row.state) as QueueState) : undefined;
+      if (!row) return undefined;
+      // States stored before revisions existed count from zero.
+      const state = JSON.parse(row.state) as Omit<QueueState, 'revision'> & { revision?: number };
+      return { ...state, revision: state.revision ?? 0 };
     },
 
     async saveQueue(sessionId: string, state: QueueState, now: Date): Promise<void> {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { QueueSnapshot } from '../../shared/queue.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { ask, type TestClient } from '../support/server.js';
@@ -22,7 +23,11 @@ async function freePort(): Promise<number> {
 
 /** A client that, like the browser, joins again on every (re)connection and keeps the latest queue. */
 function connect(url: string, token: string) {
-  const socket: TestClient = io(url, { auth: { token }, transports: ['websocket'], reconnectionDelay: 200 });
+  const socket: TestClient = io(url, {
+    auth: { token, protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnectionDelay: 200,
+  });
   const client = { socket, joins: 0, queue: null as QueueSnapshot | null };
   socket.on('connect', () => {
     void ask(socket, 'room:join', {}).then((r) => {

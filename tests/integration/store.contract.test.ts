@@ -128,10 +128,11 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     const repo = createRepo(db);
     const s = await repo.createSession(SESSION, NOW);
     expect(await repo.getQueue(s.id)).toBeUndefined();
-    const state = { entries: [], floor: null, settings: { speakingLimitMs: 1, warningMs: 0, autoEnd: true } };
+    const settings = { speakingLimitMs: 1, warningMs: 0, autoEnd: true };
+    const state = { revision: 1, entries: [], floor: null, settings };
     await repo.saveQueue(s.id, state, NOW);
-    await repo.saveQueue(s.id, { ...state, settings: { ...state.settings, speakingLimitMs: 2 } }, NOW);
-    expect(await repo.getQueue(s.id)).toMatchObject({ settings: { speakingLimitMs: 2 } });
+    await repo.saveQueue(s.id, { ...state, revision: 2, settings: { ...settings, speakingLimitMs: 2 } }, NOW);
+    expect(await repo.getQueue(s.id)).toMatchObject({ revision: 2, settings: { speakingLimitMs: 2 } });
   });
 
   it('captions: numbered lines read back after a seq, and the ingest seq per link', async () => {

@@ -5,12 +5,13 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.js';
 import { createMediaService } from '../../server/livekit/media.js';
 import { openDb, type Db } from '../../server/store/db.js';
-import type {
-  AckOf,
-  ClientToServerEvents,
-  PayloadOf,
-  RoomState,
-  ServerToClientEvents,
+import {
+  PROTOCOL_VERSION,
+  type AckOf,
+  type ClientToServerEvents,
+  type PayloadOf,
+  type RoomState,
+  type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import type { InviteRole } from '../../shared/roles.js';
 
@@ -103,7 +104,11 @@ export async function startTestServer(opts: { dataDir?: string; now?: Date } = {
       return { ...body, token: body.url.split('/join/')[1]! };
     },
     client(token) {
-      const socket: TestClient = connect(url, { auth: { token }, transports: ['websocket'], forceNew: true });
+      const socket: TestClient = connect(url, {
+        auth: { token, protocol: PROTOCOL_VERSION },
+        transports: ['websocket'],
+        forceNew: true,
+      });
       clients.push(socket);
       return socket;
     },

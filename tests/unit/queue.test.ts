@@ -5,7 +5,6 @@ import type { QueueState } from '../../shared/queue.js';
 const mod: Actor = { id: 'mod', role: 'moderator', name: 'Morgan' };
 const sam: Actor = { id: 'sam', role: 'speaker', name: 'Sam' };
 const ava: Actor = { id: 'ava', role: 'attendee', name: 'Ava' };
-const ian: Actor = { id: 'ian', role: 'interpreter', name: 'Ian' };
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 
 /** Applies commands in order, failing the test on any refusal, and gathers the effects. */
@@ -25,10 +24,10 @@ const raise = (by: Actor, topic = '', kind: 'speak' | 'remark' = 'speak', remark
 const order = (s: QueueState) => s.entries.map((e) => e.participantId);
 
 describe('the queue', () => {
-  it('Q1 lets speakers and attendees raise hands, not staff', () => {
+  // Who may send each command (staff cannot raise hands, only moderators manage) is the policy's,
+  // tested exhaustively in policy.test.ts; these are the rules of the queue's own state.
+  it('Q2 queues hands in the order they came', () => {
     expect(order(run([raise(sam), raise(ava)]).state)).toEqual(['sam', 'ava']);
-    expect(applyQueue(initialQueue(), raise(ian), T0)).toMatchObject({ ok: false, reason: 'forbidden' });
-    expect(applyQueue(initialQueue(), raise(mod), T0)).toMatchObject({ ok: false, reason: 'forbidden' });
   });
 
   it('Q2 keeps one entry per person and their place when they change the topic', () => {
@@ -40,7 +39,6 @@ describe('the queue', () => {
   it.each<[string, QueueCommand, string[] | string]>([
     ['Q3 a person lowers their own hand', { type: 'lower', by: sam, target: 'sam' }, ['ava']],
     ['Q3 a moderator lowers anyone', { type: 'lower', by: mod, target: 'ava' }, ['sam']],
-    ['Q3 a participant cannot lower another', { type: 'lower', by: sam, target: 'ava' }, 'forbidden'],
     ['Q3 lowering a hand that is not raised', { type: 'lower', by: mod, target: 'nobody' }, 'not-found'],
     [
       'Q4 the moderator moves someone up',
@@ -58,9 +56,7 @@ describe('the queue', () => {
       { type: 'move', by: mod, target: 'ava', direction: 'down' },
       'invalid-payload',
     ],
-    ['Q4 only a moderator reorders', { type: 'move', by: ava, target: 'ava', direction: 'up' }, 'forbidden'],
     ['Q5 the moderator lowers all hands', { type: 'lower-all', by: mod }, []],
-    ['Q5 only a moderator lowers all', { type: 'lower-all', by: sam }, 'forbidden'],
   ])('%s', (_rule, command, expected) => {
     const { state } = run([raise(sam), raise(ava)]);
     const result = applyQueue(state, command, T0);
@@ -99,15 +95,8 @@ describe('the floor', () => {
   });
 
   it.each<[string, QueueCommand, string]>([
-    ['Q6 only a moderator gives the floor', { type: 'give', by: sam, target: 'sam' }, 'forbidden'],
     ['Q6 only to someone in the queue', { type: 'give', by: mod, target: 'nobody' }, 'not-found'],
-    ['Q8 only a moderator ends a turn', { type: 'end', by: sam }, 'forbidden'],
     ['Q8 there must be a turn to end', { type: 'end', by: mod }, 'not-found'],
-    [
-      'Q12 only a moderator configures',
-      { type: 'configure', by: ava, settings: { autoEnd: true } },
-      'forbidden',
-    ],
   ])('%s', (_rule, command, reason) => {
     const { state } = run([raise(sam)]);
     expect(applyQueue(state, command, T0)).toMatchObject({ ok: false, reason });

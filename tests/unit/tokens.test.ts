@@ -2,15 +2,18 @@ import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { LinkError, createLinkSigner } from '../../server/invites/tokens.js';
 import { MEDIA_TOKEN_TTL_S, mintMediaToken } from '../../server/livekit/tokens.js';
+import { mediaGrant } from '../../server/policy/policy.js';
 import { INVITE_ROLES } from '../../shared/roles.js';
 
 describe('media tokens', () => {
-  it.each(INVITE_ROLES)('grant for %s follows G1-G3', async (role) => {
+  it.each(INVITE_ROLES)("a live session's token for %s carries A3-A4 and G3", async (role) => {
+    const grant = mediaGrant({ role, status: 'live', publicComments: true }, false);
     const jwt = await mintMediaToken('key', 'secret-secret-secret-secret-secret', {
       identity: 'id1',
       name: 'Name',
       role,
       room: 'room1',
+      grant,
     });
     const claims = decodeJwt(jwt);
     const video = claims.video as Record<string, unknown>;
@@ -23,6 +26,10 @@ describe('media tokens', () => {
     expect(claims.sub).toBe('id1');
     expect(JSON.parse(claims.metadata as string)).toEqual({ role });
     expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(MEDIA_TOKEN_TTL_S);
+  });
+
+  it('K2: a media token lives a minute at most', () => {
+    expect(MEDIA_TOKEN_TTL_S).toBeLessThanOrEqual(60);
   });
 });
 

@@ -1,9 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import type {
-  AckOf,
-  ClientToServerEvents,
-  PayloadOf,
-  ServerToClientEvents,
+import {
+  PROTOCOL_VERSION,
+  type AckOf,
+  type ClientToServerEvents,
+  type HandshakeAuth,
+  type PayloadOf,
+  type ServerToClientEvents,
 } from '../../../shared/protocol.js';
 
 export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -12,7 +14,8 @@ export const COMMAND_TIMEOUT_MS = 10_000;
 
 /** One socket per page, authenticated by the personal join link's token. */
 export function createRoomSocket(token: string): RoomSocket {
-  return io({ auth: { token }, autoConnect: false });
+  const auth: HandshakeAuth = { token, protocol: PROTOCOL_VERSION };
+  return io({ auth, autoConnect: false });
 }
 
 /** Sends a command and resolves with its typed acknowledgement (or a timeout refusal). */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { QueueSnapshot } from '../../../shared/queue.js';
+import { newer } from '../lib/revision';
 import type { RoomSocket } from '../lib/socket';
 
 export interface QueueView {
@@ -13,12 +14,15 @@ export function useQueue(socket: RoomSocket, initial: QueueView | null): QueueVi
   const [view, setView] = useState<QueueView | null>(null);
   const [seenInitial, setSeenInitial] = useState<QueueView | null>(null);
   if (initial && initial !== seenInitial) {
-    // A (re)join brings a fresh snapshot; take it as the latest state.
+    // A (re)join brings a snapshot; a broadcast that overtook it may be newer still.
     setSeenInitial(initial);
-    setView(initial);
+    setView((v) => (v && newer(v.queue, initial.queue) === v.queue ? v : initial));
   }
   useEffect(() => {
-    const onQueue = (queue: QueueSnapshot) => setView({ queue, clockOffsetMs: queue.serverNow - Date.now() });
+    const onQueue = (queue: QueueSnapshot) =>
+      setView((v) =>
+        v && newer(v.queue, queue) === v.queue ? v : { queue, clockOffsetMs: queue.serverNow - Date.now() },
+      );
     socket.on('queue:state', onQueue);
     return () => {
       socket.off('queue:state', onQueue);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { JoinResult, LiveKitConnection, Participant, RoomState } from '../../../shared/protocol.js';
+import { newer } from '../lib/revision';
 import { ask, type RoomSocket } from '../lib/socket';
 import type { QueueView } from './useQueue';
 
@@ -48,7 +49,7 @@ export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState
         connected: true,
         closed: false,
         self: result.self,
-        state: result.state,
+        state: newer(v.state, result.state),
         queue: { queue: result.queue, clockOffsetMs: result.queue.serverNow - Date.now() },
         livekit: v.livekit ?? result.livekit,
         error: null,
@@ -75,7 +76,7 @@ export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState
           ? { ...v, connected: false }
           : { ...v, connected: false, closed: true, error: err.message },
       );
-    const onState = (state: RoomState) => setValue((v) => ({ ...v, state }));
+    const onState = (state: RoomState) => setValue((v) => ({ ...v, state: newer(v.state, state) }));
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
@@ -91,6 +92,20 @@ export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState
       socket.disconnect();
     };
   }, [socket, name]);
+
+  // The public receives no media before the session is live (policy A3): once it is, ask for it.
+  const live = value.state?.session.status === 'live';
+  const waitingForMedia = live && value.self !== null && value.livekit === null;
+  useEffect(() => {
+    if (!waitingForMedia) return;
+    let current = true;
+    void ask(socket, 'room:media-token', {}).then((result) => {
+      if (current && result.ok) setValue((v) => ({ ...v, livekit: v.livekit ?? result.livekit }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [socket, waitingForMedia]);
 
   return value;
 }

@@ -6,9 +6,10 @@ import type { CaptionService } from '../captions/service.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import type { MediaService } from '../livekit/media.js';
 import type { QueueService } from '../queue/service.js';
+import type { Presence } from '../room/presence.js';
 import type { RegistrationRepo } from '../store/registrationRepo.js';
 import type { Repo } from '../store/repo.js';
-import type { Presence } from './presence.js';
+import type { Closing } from './closing.js';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type OpenFloorServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
@@ -25,17 +26,42 @@ export interface RoomContext {
   media: MediaService | null;
   queue: QueueService;
   captions: CaptionService;
+  closing: Closing;
   /** The name caption lines carry by default: the floor holder's. */
   speakerFor: (sessionId: string) => Promise<string>;
   /** A captioner's signed ingest URL for their captioning software. */
   captionUrl: CaptionUrls;
   /** Someone of the public came or went: the room hears about it in the next coalesced broadcast. */
   audienceChanged: (sessionId: string) => void;
+  /** The next room-state revision: grows across restarts too, so a client never keeps older state. */
+  nextRevision: () => number;
   now: () => Date;
   log: Logger;
 }
 
-/** The Socket.IO room that carries one session's broadcasts. */
+/** The Socket.IO room that carries one session's broadcasts: the people who joined. */
 export function sessionChannel(sessionId: string): string {
   return `session:${sessionId}`;
+}
+
+/** Every connection of a session, joined or not: what ending the session closes. */
+export function connectionsChannel(sessionId: string): string {
+  return `connections:${sessionId}`;
+}
+
+/** Every connection made with one link: what revoking it closes. */
+export function inviteChannel(inviteId: string): string {
+  return `invite:${inviteId}`;
+}
+
+/**
+ * Revisions from the wall clock in microseconds, then counting: later than any revision an earlier
+ * process gave (unless the clock went back), and strictly growing within this one.
+ */
+export function createRevisionCounter(nowMs: () => number = Date.now): () => number {
+  let last = 0;
+  return () => {
+    last = Math.max(last + 1, nowMs() * 1000);
+    return last;
+  };
 }

@@ -1,0 +1,70 @@
+import express, { Router } from 'express';
+import type { Logger } from 'pino';
+import { checkInvite } from '../invites/resolve.js';
+import { mediaGrant } from '../policy/policy.js';
+import type { QueueService } from '../queue/service.js';
+import type { Repo } from '../store/repo.js';
+import type { MediaService } from './media.js';
+
+export interface WebhookDeps {
+  media: MediaService;
+  repo: Repo;
+  queue: QueueService;
+  now: () => Date;
+  log: Logger;
+}
+
+export const WEBHOOK_PATH = '/livekit/webhook';
+
+/**
+ * K4: LiveKit tells us who enters a media room; whoever the policy no longer allows there (a
+ * revoked link, an ended or unknown session, the public before go-live) is removed at once, and a
+ * media room of a session that is over is deleted. So a token minted earlier, or refreshed by
+ * LiveKit, cannot carry anyone back in.
+ */
+export function createLiveKitWebhookRouter(deps: WebhookDeps): Router {
+  const router = Router();
+
+  async function allowed(room: string, identity: string): Promise<boolean> {
+    try {
+      const { invite, session } = await checkInvite(deps.repo, identity, deps.now());
+      if (session.id !== room) return false;
+      const holdsFloor = (await deps.queue.speakingHolder(room)) === identity;
+      const subject = {
+        role: invite.role,
+        status: session.status,
+        publicComments: session.public_comments === 1,
+      };
+      return mediaGrant(subject, holdsFloor).subscribe;
+    } catch {
+      return false;
+    }
+  }
+
+  router.post(WEBHOOK_PATH, express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
+    let event;
+    try {
+      event = await deps.media.receiveWebhook(String(req.body ?? ''), req.get('authorization'));
+    } catch {
+      return res.status(401).type('text/plain').send('Invalid webhook signature.');
+    }
+    res.status(200).end();
+    const room = event.room?.name;
+    if (!room) return;
+    if (event.event === 'participant_joined' && event.participant) {
+      const identity = event.participant.identity;
+      if (await allowed(room, identity)) return;
+      deps.log.info({ room, identity }, 'removing a participant the policy does not allow in the media room');
+      await deps.media.removeParticipant(room, identity).catch((err: unknown) => {
+        deps.log.warn({ err, room, identity }, 'could not remove a participant');
+      });
+    } else if (event.event === 'room_started') {
+      const session = await deps.repo.getSession(room);
+      if (session && session.status !== 'ended' && session.status !== 'cancelled') return;
+      await deps.media.deleteRoom(room).catch((err: unknown) => {
+        deps.log.warn({ err, room }, 'could not delete a media room of a session that is over');
+      });
+    }
+  });
+  return router;
+}

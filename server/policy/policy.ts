@@ -1,0 +1,133 @@
+import { REASONS, type Reason } from '../../shared/protocol.js';
+import type { Role } from '../../shared/roles.js';
+import { SESSION_STATUSES, type SessionStatus } from '../../shared/sessions.js';
+
+/**
+ * Everything somebody can ask to do or to receive in a session: the socket commands (grouped
+ * where one rule covers several), the media grants the server mints, the caption ingest and the
+ * lifecycle. The rule ids are those of server/policy/SPEC.md.
+ */
+export const POLICY = {
+  'room:join': { rule: 'A1', roles: allRoles('SLV') },
+  'caption:read': { rule: 'A2', roles: allRoles('SLV') },
+  'media:subscribe': { rule: 'A3', roles: staffAndPublic('SLV', 'V') },
+  'media:publish': { rule: 'A4', roles: { moderator: 'SLV', interpreter: 'SLV' } },
+  'media:publish-with-floor': { rule: 'A5', roles: { speaker: 'V', attendee: 'V' } },
+  'interpreter:take-over': { rule: 'A6', roles: { interpreter: 'SLV' } },
+  'interpreter:set-active': { rule: 'A7', roles: { moderator: 'SLV' } },
+  'queue:raise-hand': { rule: 'A8', roles: { speaker: 'V', attendee: 'V' }, publicComments: true },
+  'queue:enqueue-registered': { rule: 'A9', roles: { speaker: 'V' }, publicComments: true },
+  'queue:lower-own': { rule: 'A10', roles: { speaker: 'V', attendee: 'V' } },
+  'queue:manage': { rule: 'A11', roles: { moderator: 'V' } },
+  'queue:configure': { rule: 'A12', roles: { moderator: 'SLV', organizer: 'SLV' } },
+  'floor:give': { rule: 'A13', roles: { moderator: 'V' } },
+  'floor:end': { rule: 'A14', roles: { moderator: 'V' } },
+  'timer:control': { rule: 'A15', roles: { moderator: 'V' } },
+  'caption:write': { rule: 'A16', roles: { captioner: 'LV' } },
+  'session:open-lobby': { rule: 'A17', roles: { moderator: 'S', organizer: 'S' } },
+  'session:go-live': { rule: 'A18', roles: { moderator: 'SL', organizer: 'SL' } },
+  'session:end': { rule: 'A19', roles: { moderator: 'LV', organizer: 'LV' } },
+  'session:cancel': { rule: 'A20', roles: { organizer: 'SL' } },
+} as const satisfies Record<string, PolicyRow>;
+
+export type PolicyAction = keyof typeof POLICY;
+export const POLICY_ACTIONS = Object.keys(POLICY) as PolicyAction[];
+
+/** Statuses written as letters, so the table reads as a grid: Scheduled, Lobby, liVe, Ended, Cancelled. */
+type StatusLetters = string;
+interface PolicyRow {
+  rule: string;
+  roles: Partial<Record<Role, StatusLetters>>;
+  /** The session must take public comments (raise hands, written remarks, queued registrants). */
+  publicComments?: true;
+}
+
+const LETTER: Record<SessionStatus, string> = {
+  scheduled: 'S',
+  lobby: 'L',
+  live: 'V',
+  ended: 'E',
+  cancelled: 'C',
+};
+
+function allRoles(statuses: StatusLetters): Partial<Record<Role, StatusLetters>> {
+  return staffAndPublic(statuses, statuses);
+}
+
+function staffAndPublic(staff: StatusLetters, audience: StatusLetters) {
+  return { moderator: staff, interpreter: staff, captioner: staff, speaker: audience, attendee: audience };
+}
+
+/** What the policy needs to know about the asker and the session. */
+export interface PolicySubject {
+  role: Role;
+  status: SessionStatus;
+  publicComments: boolean;
+}
+
+export type PolicyDecision =
+  { ok: true; rule: string } | { ok: false; rule: string; reason: Reason; message: string };
+
+const STATUS_WORDS: Record<SessionStatus, string> = {
+  scheduled: 'has not opened yet',
+  lobby: 'has not started yet',
+  live: 'is live',
+  ended: 'has ended',
+  cancelled: 'was cancelled',
+};
+
+/** The one place that decides who may do what, in which state of the session. Pure. */
+export function decide(action: PolicyAction, subject: PolicySubject): PolicyDecision {
+  const row: PolicyRow = POLICY[action];
+  const statuses = row.roles[subject.role];
+  if (statuses === undefined) {
+    return { ok: false, rule: row.rule, reason: REASONS.forbidden, message: forbiddenMessage(action) };
+  }
+  if (!statuses.includes(LETTER[subject.status])) {
+    return {
+      ok: false,
+      rule: row.rule,
+      reason: REASONS.wrongState,
+      message: `Not now: the session ${STATUS_WORDS[subject.status]}.`,
+    };
+  }
+  if (row.publicComments && !subject.publicComments) {
+    return {
+      ok: false,
+      rule: row.rule,
+      reason: REASONS.commentsClosed,
+      message: 'This session does not take comments from the public.',
+    };
+  }
+  return { ok: true, rule: row.rule };
+}
+
+/** The statuses in which `role` may do `action`: what a conditional status change may move from. */
+export function statusesAllowing(action: PolicyAction, role: Role): SessionStatus[] {
+  const letters: StatusLetters = (POLICY[action] as PolicyRow).roles[role] ?? '';
+  return SESSION_STATUSES.filter((status) => letters.includes(LETTER[status]));
+}
+
+function forbiddenMessage(action: PolicyAction): string {
+  if (action.startsWith('media:')) return 'Your role does not receive this media.';
+  if (action.startsWith('caption:write')) return 'Only captioners write captions.';
+  if (action === 'interpreter:take-over') return 'Only an interpreter can take over.';
+  if (action === 'queue:raise-hand' || action === 'queue:lower-own')
+    return 'Only participants can raise a hand.';
+  if (action.startsWith('session:')) return 'Only moderators open, start or end the session.';
+  return 'Only a moderator can do that.';
+}
+
+/** The media a person may receive now: what their LiveKit token and grants carry. */
+export interface MediaGrant {
+  subscribe: boolean;
+  publish: boolean;
+}
+
+export function mediaGrant(subject: PolicySubject, holdsFloor: boolean): MediaGrant {
+  const subscribe = decide('media:subscribe', subject).ok;
+  const publish =
+    subscribe &&
+    (decide('media:publish', subject).ok || (holdsFloor && decide('media:publish-with-floor', subject).ok));
+  return { subscribe, publish };
+}

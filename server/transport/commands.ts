@@ -1,0 +1,116 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import {
+  COMMAND_SCHEMAS,
+  isCommandName,
+  type CommandName,
+  type ParsedPayload,
+} from '../../shared/commands.js';
+import { REASONS, type Ack, type AckOf, type Reason } from '../../shared/protocol.js';
+import { checkInvite, LINK_MESSAGES, type ResolvedInvite } from '../invites/resolve.js';
+import { LinkError } from '../invites/tokens.js';
+import { decide, type PolicyAction } from '../policy/policy.js';
+import type { OpenFloorSocket, RoomContext } from './context.js';
+
+/** Commands one socket may send per second, all commands together, before it is told to slow down. */
+export const COMMANDS_PER_SECOND = 20;
+
+export function refuse(reason: Reason, message: string): Ack<never> {
+  return { ok: false, reason, message };
+}
+
+/** Who sent a command, as the pipeline found them in the store a moment ago. */
+export interface Caller extends ResolvedInvite {
+  socket: OpenFloorSocket;
+}
+
+export interface CommandSpec<E extends CommandName> {
+  /** What the policy is asked; it may depend on the payload (lowering one's own hand or another's). */
+  action: PolicyAction | ((payload: ParsedPayload<E>, caller: Caller) => PolicyAction);
+  /** Everything but joining needs the room joined first. */
+  beforeJoin?: boolean;
+  handle: (payload: ParsedPayload<E>, caller: Caller) => Promise<AckOf<E>>;
+}
+
+type Reply = (result: Ack<object>) => void;
+
+/**
+ * K1: the one pipeline every socket command passes. Acknowledge whatever arguments came, rate
+ * limit the socket (one limiter for all its commands), re-check its link against the store,
+ * validate the payload, ask the policy, then hand over to the feature's handler.
+ */
+export function createCommandPipeline(ctx: RoomContext) {
+  const limiter = new RateLimiterMemory({ points: COMMANDS_PER_SECOND, duration: 1 });
+
+  async function access(socket: OpenFloorSocket): Promise<ResolvedInvite | Ack<never>> {
+    try {
+      return await checkInvite(ctx.repo, socket.data.inviteId, ctx.now());
+    } catch (err) {
+      if (!(err instanceof LinkError)) throw err;
+      return refuse(REASONS.closed, `${LINK_MESSAGES[err.problem].title}.`);
+    }
+  }
+
+  async function run<E extends CommandName>(
+    socket: OpenFloorSocket,
+    event: E,
+    spec: CommandSpec<E>,
+    args: unknown[],
+    reply: Reply,
+  ) {
+    if (args.length > 1) return reply(refuse(REASONS.invalidPayload, 'A command takes one payload object.'));
+    try {
+      await limiter.consume(socket.id);
+    } catch {
+      return reply(refuse(REASONS.rateLimited, 'Too many requests; wait a moment and try again.'));
+    }
+    const found = await access(socket);
+    if ('ok' in found) {
+      // Answer first, so the client learns why, then close: the link no longer opens anything.
+      reply(found);
+      return void setImmediate(() => socket.disconnect(true));
+    }
+    const parsed = COMMAND_SCHEMAS[event].safeParse(args[0] ?? {});
+    if (!parsed.success) return reply(refuse(REASONS.invalidPayload, z.prettifyError(parsed.error)));
+    if (!spec.beforeJoin && !socket.data.joined)
+      return reply(refuse(REASONS.notJoined, 'Join the room first.'));
+    const payload = parsed.data as ParsedPayload<E>;
+    const caller: Caller = { ...found, socket };
+    const action = typeof spec.action === 'function' ? spec.action(payload, caller) : spec.action;
+    const decision = decide(action, {
+      role: found.invite.role,
+      status: found.session.status,
+      publicComments: found.session.public_comments === 1,
+    });
+    if (!decision.ok) return reply(refuse(decision.reason, decision.message));
+    reply((await spec.handle(payload, caller)) as Ack<object>);
+  }
+
+  return {
+    /** Registers one command on a socket; the payload and acknowledgement types follow the event. */
+    on<E extends CommandName>(socket: OpenFloorSocket, event: E, spec: CommandSpec<E>): void {
+      const listener = (...args: unknown[]) => {
+        // Without an acknowledgement callback there is no one to answer (the protocol requires one).
+        const ack = args.at(-1);
+        if (typeof ack !== 'function') return;
+        const reply = ack as Reply;
+        run(socket, event, spec, args.slice(0, -1), reply).catch((err: unknown) => {
+          ctx.log.error({ err, event, socket: socket.id }, 'command failed');
+          reply(refuse(REASONS.internal, 'The server could not complete this request.'));
+        });
+      };
+      socket.on(event, listener as never);
+    },
+
+    /** Anything that is not a command gets an answer too, so a client never waits for nothing. */
+    answerUnknown(socket: OpenFloorSocket): void {
+      socket.onAny((event: unknown, ...args: unknown[]) => {
+        const ack = args.at(-1);
+        if (typeof event === 'string' && isCommandName(event)) return;
+        if (typeof ack === 'function') (ack as Reply)(refuse(REASONS.unknownCommand, 'No such command.'));
+      });
+    },
+  };
+}
+
+export type CommandPipeline = ReturnType<typeof createCommandPipeline>;
