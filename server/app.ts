@@ -46,6 +46,7 @@ import { registerSessionHandlers } from './sessions/handlers.js';
 import { createWebRouter } from './web.js';
 
 const TIMER_TICK_MS = 250;
+const API_REQUESTS_PER_MINUTE = 600;
 
 export interface AppOptions {
   db: Db;
@@ -54,6 +55,10 @@ export interface AppOptions {
   publicUrl: string | null;
   media: MediaService | null;
   now?: () => Date;
+  /** Commands one socket may send per second (the fuzz suite sends more, to reach the handlers). */
+  commandsPerSecond?: number;
+  /** API requests one address may make per minute. */
+  apiRequestsPerMinute?: number;
 }
 
 export interface App {
@@ -150,7 +155,14 @@ export function createApp(o: AppOptions): App {
     const log = createLogger('livekit');
     api.use(createLiveKitWebhookRouter({ media: o.media, repo, queue, now, log }));
   }
-  api.use(rateLimit({ windowMs: 60_000, limit: 600, standardHeaders: 'draft-8', legacyHeaders: false }));
+  api.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: o.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+    }),
+  );
   api.use(express.json({ limit: '32kb' }));
   api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
   api.use(organizerAuth.router);
@@ -195,7 +207,7 @@ export function createApp(o: AppOptions): App {
   app.use(createWebRouter({ repo, signer, now }));
 
   io.use(createSocketAuth(ctx));
-  const commands = createCommandPipeline(ctx);
+  const commands = createCommandPipeline(ctx, o.commandsPerSecond);
   io.on('connection', (socket) => {
     commands.answerUnknown(socket);
     registerRoomHandlers(ctx, commands, socket);

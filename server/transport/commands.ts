@@ -39,8 +39,8 @@ type Reply = (result: Ack<object>) => void;
  * limit the socket (one limiter for all its commands), re-check its link against the store,
  * validate the payload, ask the policy, then hand over to the feature's handler.
  */
-export function createCommandPipeline(ctx: RoomContext) {
-  const limiter = new RateLimiterMemory({ points: COMMANDS_PER_SECOND, duration: 1 });
+export function createCommandPipeline(ctx: RoomContext, commandsPerSecond = COMMANDS_PER_SECOND) {
+  const limiter = new RateLimiterMemory({ points: commandsPerSecond, duration: 1 });
 
   async function access(socket: OpenFloorSocket): Promise<ResolvedInvite | Ack<never>> {
     try {

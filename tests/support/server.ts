@@ -46,7 +46,9 @@ export interface TestServer {
  * The real Express + Socket.IO server on an ephemeral port with a real SQLite store in a temp dir.
  * Tokens for LiveKit are minted for real; no LiveKit server is contacted.
  */
-export async function startTestServer(opts: { dataDir?: string; now?: Date } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dataDir?: string; now?: Date; commandsPerSecond?: number; apiRequestsPerMinute?: number } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
   const db = await openDb(dataDir);
   const clock = { now: opts.now ?? new Date() };
@@ -57,6 +59,8 @@ export async function startTestServer(opts: { dataDir?: string; now?: Date } = {
     publicUrl: null,
     media: createMediaService('ws://127.0.0.1:9', LIVEKIT_KEY, LIVEKIT_SECRET),
     now: () => clock.now,
+    commandsPerSecond: opts.commandsPerSecond,
+    apiRequestsPerMinute: opts.apiRequestsPerMinute,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -44,9 +44,12 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
     choices,
     audioRef,
   });
+  const session = joined.state?.session;
+  const inLobby = !!session && session.status !== 'live' && isAudience(invite.role);
+  // The public's media starts with the session (policy A3): in the lobby there is none to miss.
   const status = useConnectionStatus(
     { joined: joined.self !== null, connected: joined.connected, closed: joined.closed },
-    media.status,
+    inLobby && media.status === 'off' ? 'waiting' : media.status,
   );
   const { layout, toggle } = useStageLayout();
   const { message, key, announce } = useAnnouncer();
@@ -74,9 +77,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
     />
   );
   const above = captionSettings.settings.position === 'above';
-  const session = joined.state?.session;
   useSessionStatusAnnouncement(session?.status, announce);
-  const inLobby = !!session && session.status !== 'live' && isAudience(invite.role);
   const floorName =
     joined.state?.participants.find((p) => p.id === joined.state?.floorHolderId)?.name ?? null;
 

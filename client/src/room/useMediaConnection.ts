@@ -6,7 +6,8 @@ import { canPublishOnJoin } from '../../../shared/roles.js';
 import { ask, type RoomSocket } from '../lib/socket';
 import { publishCameraAndMicrophone, type MediaChoices } from './publish';
 
-export type MediaStatus = 'off' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable';
+/** `waiting`: none yet, by the session's rules (the public in the lobby), so nothing is wrong. */
+export type MediaStatus = 'off' | 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'unavailable';
 
 // After LiveKit gives up on its own reconnection, try again with a fresh token, ever more slowly.
 const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 20_000, 30_000];
