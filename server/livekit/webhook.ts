@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { checkInvite } from '../invites/resolve.js';
+import { LinkError } from '../invites/tokens.js';
 import { mediaGrant } from '../policy/policy.js';
 import type { QueueService } from '../queue/service.js';
 import type { Repo } from '../store/repo.js';
@@ -26,19 +27,24 @@ export function createLiveKitWebhookRouter(deps: WebhookDeps): Router {
   const router = Router();
 
   async function allowed(room: string, identity: string): Promise<boolean> {
+    let found;
     try {
-      const { invite, session } = await checkInvite(deps.repo, identity, deps.now());
-      if (session.id !== room) return false;
-      const holdsFloor = (await deps.queue.speakingHolder(room)) === identity;
-      const subject = {
-        role: invite.role,
-        status: session.status,
-        publicComments: session.public_comments === 1,
-      };
-      return mediaGrant(subject, holdsFloor).subscribe;
-    } catch {
-      return false;
+      found = await checkInvite(deps.repo, identity, deps.now());
+    } catch (err) {
+      if (err instanceof LinkError) return false;
+      // The store could not answer: keep the person rather than drop everyone during an outage.
+      deps.log.warn({ err, room, identity }, 'could not check a participant who entered the media room');
+      return true;
     }
+    const { invite, session } = found;
+    if (session.id !== room) return false;
+    const holdsFloor = (await deps.queue.speakingHolder(room)) === identity;
+    const subject = {
+      role: invite.role,
+      status: session.status,
+      publicComments: session.public_comments === 1,
+    };
+    return mediaGrant(subject, holdsFloor).subscribe;
   }
 
   router.post(WEBHOOK_PATH, express.text({ type: () => true, limit: '64kb' }), async (req, res) => {

@@ -169,6 +169,20 @@ describe('K1: one rate limit per socket, and every command is answered', () => {
   });
 });
 
+describe('K4: LiveKit webhooks', () => {
+  it("K4 an event without LiveKit's signature is refused and changes nothing", async () => {
+    const body = JSON.stringify({ event: 'room_started', room: { name: 'x' } });
+    for (const authorization of [undefined, 'Bearer nonsense']) {
+      const res = await fetch(`${server.url}/api/livekit/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/webhook+json', ...(authorization ? { authorization } : {}) },
+        body,
+      });
+      expect(res.status).toBe(401);
+    }
+  });
+});
+
 describe('K5: versions', () => {
   it('K5 a client of another protocol version is refused with a message to reload', async () => {
     const { id: sessionId } = await server.createSession();
