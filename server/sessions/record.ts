@@ -1,6 +1,7 @@
 import escapeHtml from 'escape-html';
 import { DateTime, Duration } from 'luxon';
 import type { CaptionLine } from '../../shared/captions.js';
+import { oneLine, stripForbidden } from '../../shared/text.js';
 
 export interface RecordTurn {
   name: string;
@@ -58,8 +59,10 @@ const when = (iso: string, zone: string) =>
 const duration = (seconds: number | null) =>
   seconds === null ? 'not ended' : Duration.fromObject({ seconds }).toFormat("m 'min' ss 's'");
 
-// Markdown: every character that could start markup is escaped, so text stays text.
-const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\s+/g, ' ');
+// Markdown: every character that could start markup is escaped (& too, so an entity cannot
+// smuggle a character back in), and each field is one line without control, direction or invisible
+// characters (TEXT.md T8), so a stored line break cannot start a heading, a list or a quote.
+const md = (s: string) => oneLine(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 
 export function recordMarkdown(r: SessionRecord): string {
   const zone = r.session.timeZone;
@@ -92,7 +95,8 @@ export function recordMarkdown(r: SessionRecord): string {
 
 export function recordHtml(r: SessionRecord): string {
   const zone = r.session.timeZone;
-  const e = (s: string) => escapeHtml(s);
+  // T8: no control, direction or invisible character from an older row reaches the page.
+  const e = (s: string) => escapeHtml(stripForbidden(s));
   const speakers = r.speakers
     .map(
       (s) =>
