@@ -93,6 +93,10 @@ export function recordMarkdown(r: SessionRecord): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The HTML record's only style: a page that stands alone when saved; the CSP allows it by hash. */
+export const RECORD_CSS = `body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem;text-align:left}`;
+
 export function recordHtml(r: SessionRecord): string {
   const zone = r.session.timeZone;
   // T8: no control, direction or invisible character from an older row reaches the page.
@@ -120,8 +124,7 @@ export function recordHtml(r: SessionRecord): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Record: ${e(r.session.title)}</title>
-<style>body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem;text-align:left}</style>
+<style>${RECORD_CSS}</style>
 </head><body><main>
 <h1>Record: ${e(r.session.title)}</h1>
 <p>${e(when(r.session.startsAt, zone))} to ${e(when(r.session.endsAt, zone))} (${e(zone)})</p>
