@@ -92,6 +92,19 @@ describe('Content-Security-Policy in the browser', () => {
     expect(violations).toEqual([]);
   });
 
+  it("the organizer's pages run without a violation", async () => {
+    const page = await open('/organizer', (p) => p.getByLabel('Organizer token').waitFor());
+    const signIn = await page.request.post(`${app.url}/api/organizer/sign-in`, {
+      data: { token: app.organizerToken },
+    });
+    expect(signIn.status()).toBe(204);
+    await page.reload();
+    await page.getByRole('link', { name: 'Listening session on AI at work' }).waitFor();
+    await page.goto(`${app.url}/organizer/sessions/${liveId}`);
+    await page.getByRole('heading', { name: /^Registrations/ }).waitFor();
+    expect(violations).toEqual([]);
+  });
+
   it('the room as a moderator and as an attendee, media connected, and the captions-only page', async () => {
     const moderator = await enter('moderator', 'Morgan Lee');
     const attendee = await enter('attendee', 'Alex Kim');
