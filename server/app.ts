@@ -44,6 +44,7 @@ import { createRegistrationRepo } from './store/registrationRepo.js';
 import { createRepo } from './store/repo.js';
 import { registerSessionHandlers } from './sessions/handlers.js';
 import { createWebRouter } from './web.js';
+import { createSecurityHeaders } from './http/security.js';
 
 const TIMER_TICK_MS = 250;
 const API_REQUESTS_PER_MINUTE = 600;
@@ -148,6 +149,12 @@ export function createApp(o: AppOptions): App {
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(
+    createSecurityHeaders({
+      mediaUrl: o.media?.url ?? null,
+      https: o.publicUrl?.startsWith('https:') ?? false,
+    }),
+  );
   const api = express.Router();
   // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
   api.use(createIngestRouter({ repo, signer: captionSigner, captions, now, speakerFor }));

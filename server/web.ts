@@ -8,13 +8,16 @@ import type { Repo } from './store/repo.js';
 
 export const CLIENT_DIR = resolve('dist/client');
 
+/** The link error page's only style; the Content-Security-Policy allows it by its hash. */
+export const LINK_ERROR_CSS = `body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
+main{max-width:40rem;margin:3rem auto;padding:0 1rem}a{color:#0b57d0}a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}`;
+
 /** A small self-contained page for a link that cannot be used: says why and what to do. */
 export function linkErrorPage(title: string, detail: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – OpenFloor</title>
-<style>body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
-main{max-width:40rem;margin:3rem auto;padding:0 1rem}a{color:#0b57d0}a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}</style>
+<style>${LINK_ERROR_CSS}</style>
 </head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p>
 <p><a href="/">Go to the OpenFloor home page</a></p></main></body></html>`;
 }

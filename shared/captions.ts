@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text.js';
 
 /** Caption languages are BCP 47 tags such as en-US; the default track is English. */
 export const DEFAULT_CAPTION_LANG = 'en-US';
@@ -39,7 +40,8 @@ export const captionUpdateSchema = z
   .object({
     text: z.string().max(CAPTION_LINE_MAX_CHARS, `A line is at most ${CAPTION_LINE_MAX_CHARS} characters.`),
     lang: langSchema.default(DEFAULT_CAPTION_LANG),
-    speaker: z.string().trim().min(1).max(80).optional(),
+    // The label becomes part of a transcript line: one line, no control characters (TEXT.md).
+    speaker: singleLineText('Speaker', 80, { required: true }).optional(),
   })
   .strict();
 export const captionCommitSchema = z.object({ lang: langSchema.default(DEFAULT_CAPTION_LANG) }).strict();

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { singleLineText } from './text.js';
 
 // Kept apart from schemas.ts, which needs luxon for time zones, so the client can check a name
 // without carrying a date library.
 
-/** A person's display name: trimmed, 1 to 80 characters, no control characters. */
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Name is required.')
-  .max(80, 'Name must be at most 80 characters.')
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Name must not contain control characters.');
+/** A person's display name: single-line text (TEXT.md), 1 to 80 characters. */
+export const nameSchema = singleLineText('Name', 80, { required: true });
 
 /** Ids are opaque URL-safe strings minted by the server. */
 export const idSchema = z

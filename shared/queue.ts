@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './ids.js';
+import { multiLineText, singleLineText } from './text.js';
 
 /** A raised hand asks to speak, or to have a written remark read out on the stage. */
 export const HAND_KINDS = ['speak', 'remark'] as const;
@@ -56,22 +57,12 @@ export interface QueueSnapshot extends QueueState {
   serverNow: number;
 }
 
-// Tabs and line breaks are allowed in a remark; other control characters are not.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .refine((s) => !CONTROL_CHARS.test(s), `${label} must not contain control characters.`);
-
 export const raiseHandSchema = z
   .object({
     kind: z.enum(HAND_KINDS).default('speak'),
-    topic: text(TOPIC_MAX_CHARS, 'Topic').default(''),
-    remark: text(REMARK_MAX_CHARS, 'Remark').optional(),
+    // A topic is one line beside a name in the queue; a remark may have paragraphs (TEXT.md).
+    topic: singleLineText('Topic', TOPIC_MAX_CHARS).default(''),
+    remark: multiLineText('Remark', REMARK_MAX_CHARS).optional(),
   })
   .strict()
   .refine((h) => h.kind !== 'remark' || (h.remark ?? '').length > 0, {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema, nameSchema } from './ids.js';
 import { INVITE_ROLES } from './roles.js';
 import { offeredSchema, textField } from './sessions.js';
+import { multiLineText, singleLineText } from './text.js';
 
 export { idSchema, nameSchema };
 
@@ -17,8 +18,8 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601
 
 // The fields without defaults: an edit (PATCH) must change only what it names.
 const sessionFields = {
-  title: z.string().trim().min(1, 'Title is required.').max(200, 'Title must be at most 200 characters.'),
-  description: textField('Description', 5000),
+  title: singleLineText('Title', 200, { required: true }),
+  description: multiLineText('Description', 5000),
   focus: textField('Focus', 500),
   startsAt: isoDateTime,
   endsAt: isoDateTime,

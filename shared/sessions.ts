@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CAPTION_LANG, langSchema } from './captions.js';
 import { nameSchema } from './ids.js';
+import { singleLineText } from './text.js';
 
 // Kept free of luxon (like ids.ts), so the public pages can validate a registration in the browser.
 
@@ -23,16 +24,11 @@ export type Affiliation = keyof typeof AFFILIATIONS;
 export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Free text: trimmed, limited, no control characters but tabs and line breaks. */
-export const textField = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .refine((s) => !CONTROL.test(s), `${label} must not contain control characters.`);
+/**
+ * A short free-text field (organization, topic, accommodation notes): single-line text as TEXT.md
+ * defines it, optional. Descriptions use `multiLineText` from text.ts.
+ */
+export const textField = (label: string, max: number) => singleLineText(label, max);
 
 /** What a session offers: ASL, CART, caption languages, and anything else in words. */
 export const offeredSchema = z

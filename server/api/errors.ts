@@ -39,5 +39,6 @@ export function apiErrorHandler(err: unknown, _req: Request, res: Response, _nex
     return;
   }
   log.error({ err }, 'unhandled API error');
-  sendError(res, 500, 'internal-error', 'The server could not complete this request.');
+  // A handler that failed after answering: a second answer would throw again.
+  if (!res.headersSent) sendError(res, 500, 'internal-error', 'The server could not complete this request.');
 }

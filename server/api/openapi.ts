@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createInviteSchema, createSessionSchema } from '../../shared/schemas.js';
-import { patchSession, sessionPaths } from './openapiSessions.js';
+import { captionPaths } from './openapiCaptions.js';
+import { listInvites, patchSession, sessionPaths } from './openapiSessions.js';
 import { ORGANIZER_COOKIE } from './organizerAuth.js';
 
 const json = (schema: object) => ({ 'application/json': { schema } });
@@ -45,6 +46,7 @@ export function buildOpenApi(serverUrl: string) {
     },
     paths: {
       ...sessionPaths(),
+      ...captionPaths(),
       '/sessions': {
         post: {
           summary: 'Create a session',
@@ -70,6 +72,7 @@ export function buildOpenApi(serverUrl: string) {
         },
       },
       '/sessions/{id}/invites': {
+        get: listInvites,
         post: {
           summary: 'Create a personal join link for a role; it expires when the session ends',
           security: [{ organizer: [] }],

@@ -141,3 +141,30 @@ export const patchSession = {
   },
   responses: { 200: ok('The session'), 400: error('Invalid fields'), 409: error('Ended or cancelled') },
 };
+
+/** GET /sessions/{id}/invites, merged into the path where invites are created. */
+export const listInvites = {
+  summary: 'The staff links of a session, revoked ones included (their url is null)',
+  security: organizer,
+  parameters: path('id'),
+  responses: {
+    200: {
+      description: 'Invites, each with its join url and, for a captioner, the caption URL',
+      content: json({
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'role', 'name', 'expiresAt', 'url', 'captionUrl', 'joinedAt', 'revokedAt'],
+          properties: {
+            ...Object.fromEntries(['id', 'role', 'name', 'expiresAt'].map((k) => [k, { type: 'string' }])),
+            ...Object.fromEntries(
+              ['url', 'captionUrl', 'joinedAt', 'revokedAt'].map((k) => [k, { type: ['string', 'null'] }]),
+            ),
+          },
+        },
+      }),
+    },
+    400: error('Malformed id'),
+    404: error('No such session'),
+  },
+};

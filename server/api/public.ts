@@ -31,8 +31,10 @@ export function createPublicRouter(deps: PublicDeps): Router {
   });
 
   router.get('/public/sessions/:id', async (req, res) => {
+    // A malformed id has had its 400: answering again would throw (headers already sent).
     const id = parseOr400(res, idSchema, req.params.id);
-    const session = id && (await deps.repo.getSession(id));
+    if (!id) return;
+    const session = await deps.repo.getSession(id);
     if (!session) return sendError(res, 404, 'not-found', 'No session with this id.');
     res.json(await deps.registration.publicSession(session));
   });
@@ -48,7 +50,8 @@ export function createPublicRouter(deps: PublicDeps): Router {
 
   router.get('/public/registrations/:id/calendar.ics', async (req, res) => {
     const id = parseOr400(res, idSchema, req.params.id);
-    const found = id && (await deps.registration.calendarOf(id));
+    if (!id) return;
+    const found = await deps.registration.calendarOf(id);
     if (!found) return sendError(res, 404, 'not-found', 'No registration with this id.');
     const { session, joinUrl } = found;
     const calendar = sessionCalendar(

@@ -1,4 +1,5 @@
 import { CAPTION_IDLE_COMMIT_MS, CAPTION_LINE_MAX_CHARS } from '../../shared/captions.js';
+import { stripForbidden } from '../../shared/text.js';
 
 /** One language track's line in progress. */
 export interface TrackState {
@@ -30,14 +31,11 @@ export interface StreamResult {
 
 export const emptyTrack = (): TrackState => ({ text: '', speaker: '', startedAt: 0, changedAt: 0 });
 
-// C6: captions are text, never markup or control characters; whitespace runs collapse.
+// C6: captions are text, never markup, control, direction or invisible characters (T7 in
+// shared/TEXT.md); they are removed, not refused, since captioning software cannot correct itself.
+// Line feeds and carriage returns stay (they commit lines); other line breaks become spaces.
 export function cleanCaption(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-      .replace(/[ \t]+/g, ' ')
-  );
+  return stripForbidden(text.replace(/[\v\f\u0085\u2028\u2029]/g, ' ')).replace(/[ \t]+/g, ' ');
 }
 
 function splitLong(text: string): string[] {

@@ -1,4 +1,5 @@
 import type { CaptionLine } from '../../shared/captions.js';
+import { oneLine } from '../../shared/text.js';
 
 export const TRANSCRIPT_FORMATS = ['txt', 'vtt', 'srt'] as const;
 export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
@@ -39,8 +40,10 @@ function clock(ms: number, decimal: '.' | ','): string {
 
 // WebVTT cue text: &, < and > are escaped; in a voice annotation, > would end the tag.
 const vttEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-// A line must not contain "-->" or a blank line inside a cue.
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').replace(/-->/g, '->');
+// T8: whatever is stored (older rows predate the text rules), a speaker or a text is one line with
+// no control, direction or invisible character, so it cannot end a cue, start a new one or forge a
+// timestamp line; and it never holds "-->", the timing arrow of WebVTT and SRT.
+const cueText = (s: string) => oneLine(s).replace(/-->/g, '->');
 
 /** The transcript in one of the download formats. */
 export function formatTranscript(
@@ -52,7 +55,7 @@ export function formatTranscript(
   switch (format) {
     case 'txt':
       return cues
-        .map((c) => `[${clock(c.startMs, '.').slice(0, 8)}] ${c.speaker}: ${oneLine(c.text)}\n`)
+        .map((c) => `[${clock(c.startMs, '.').slice(0, 8)}] ${cueText(c.speaker)}: ${cueText(c.text)}\n`)
         .join('');
     case 'vtt':
       return (
@@ -61,7 +64,7 @@ export function formatTranscript(
           .map(
             (c) =>
               `${c.index}\n${clock(c.startMs, '.')} --> ${clock(c.endMs, '.')}\n` +
-              `<v ${vttEscape(oneLine(c.speaker))}>${vttEscape(oneLine(c.text))}\n`,
+              `<v ${vttEscape(cueText(c.speaker))}>${vttEscape(cueText(c.text))}\n`,
           )
           .join('\n')
       );
@@ -70,7 +73,7 @@ export function formatTranscript(
         .map(
           (c) =>
             `${c.index}\n${clock(c.startMs, ',')} --> ${clock(c.endMs, ',')}\n` +
-            `${oneLine(c.speaker)}: ${oneLine(c.text)}\n`,
+            `${cueText(c.speaker)}: ${cueText(c.text)}\n`,
         )
         .join('\n');
     default: {

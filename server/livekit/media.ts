@@ -4,6 +4,8 @@ import { mintMediaToken, type MediaIdentity } from './tokens.js';
 
 /** The room's way to LiveKit: tokens for browsers and the server API for what the server enforces. */
 export interface MediaService {
+  /** The LiveKit URL browsers connect to (ws: or wss:); the pages' Content-Security-Policy allows it. */
+  readonly url: string;
   connectionFor(who: MediaIdentity): Promise<LiveKitConnection>;
   /** Drops a person from the media room; resolves quietly when they are not in it. */
   removeParticipant(room: string, identity: string): Promise<void>;
@@ -22,6 +24,7 @@ export function createMediaService(url: string, apiKey: string, apiSecret: strin
   const rooms = new RoomServiceClient(httpUrl, apiKey, apiSecret);
   const receiver = new WebhookReceiver(apiKey, apiSecret);
   return {
+    url,
     rooms,
     async connectionFor(who) {
       return { url, token: await mintMediaToken(apiKey, apiSecret, who) };

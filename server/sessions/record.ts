@@ -1,6 +1,7 @@
 import escapeHtml from 'escape-html';
 import { DateTime, Duration } from 'luxon';
 import type { CaptionLine } from '../../shared/captions.js';
+import { oneLine, stripForbidden } from '../../shared/text.js';
 
 export interface RecordTurn {
   name: string;
@@ -58,8 +59,10 @@ const when = (iso: string, zone: string) =>
 const duration = (seconds: number | null) =>
   seconds === null ? 'not ended' : Duration.fromObject({ seconds }).toFormat("m 'min' ss 's'");
 
-// Markdown: every character that could start markup is escaped, so text stays text.
-const md = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\s+/g, ' ');
+// Markdown: every character that could start markup is escaped (& too, so an entity cannot
+// smuggle a character back in), and each field is one line without control, direction or invisible
+// characters (TEXT.md T8), so a stored line break cannot start a heading, a list or a quote.
+const md = (s: string) => oneLine(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 
 export function recordMarkdown(r: SessionRecord): string {
   const zone = r.session.timeZone;
@@ -90,9 +93,14 @@ export function recordMarkdown(r: SessionRecord): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The HTML record's only style: a page that stands alone when saved; the CSP allows it by hash. */
+export const RECORD_CSS = `body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem;text-align:left}`;
+
 export function recordHtml(r: SessionRecord): string {
   const zone = r.session.timeZone;
-  const e = (s: string) => escapeHtml(s);
+  // T8: no control, direction or invisible character from an older row reaches the page.
+  const e = (s: string) => escapeHtml(stripForbidden(s));
   const speakers = r.speakers
     .map(
       (s) =>
@@ -116,8 +124,7 @@ export function recordHtml(r: SessionRecord): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Record: ${e(r.session.title)}</title>
-<style>body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem;text-align:left}</style>
+<style>${RECORD_CSS}</style>
 </head><body><main>
 <h1>Record: ${e(r.session.title)}</h1>
 <p>${e(when(r.session.startsAt, zone))} to ${e(when(r.session.endsAt, zone))} (${e(zone)})</p>

@@ -127,6 +127,19 @@ describe('viewers and the captioner console', () => {
     expect(await ask(v.socket, 'caption:update', { text: 'spoof' })).toMatchObject({ reason: 'forbidden' });
   });
 
+  it('T2 T3 T4 refuses a speaker label with a line break, an escape or an override', async () => {
+    const v = await viewer();
+    const cora = await joinAs(server, sessionId, 'captioner', 'Cora', captioner);
+    for (const speaker of ['Sam\n[00:00:09] Mallory', 'Sam\u001b[2J', 'Sam\u202e']) {
+      const ack = await ask(cora.socket, 'caption:update', { text: 'Forged', speaker });
+      expect(ack.ok).toBe(false);
+      expect(ack.ok ? '' : ack.message).toMatch(/Speaker must (be a single line|not contain)/);
+    }
+    await ask(cora.socket, 'caption:update', { text: 'Real', speaker: 'Sam' });
+    await ask(cora.socket, 'caption:commit', {});
+    await expect.poll(() => v.lines).toMatchObject([{ text: 'Real', speaker: 'Sam' }]);
+  });
+
   it('keeps the transcript across a restart', async () => {
     await post(1, 'kept\n');
     const dataDir = server.dataDir;

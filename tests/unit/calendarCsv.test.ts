@@ -56,4 +56,15 @@ describe('the CSV export', () => {
     ]);
     expect(parse(toCsv(['x'], [['=1+1']]))).toEqual([['x'], ["'=1+1"]]);
   });
+
+  it.each([
+    ['a line feed', 'Ana\n=1+1', "Ana\n'=1+1"],
+    ['a carriage return', 'Ana\r@SUM(A1)', "Ana\r'@SUM(A1)"],
+    ['CR LF', 'Ana\r\n-2+3', "Ana\r\n'-2+3"],
+    ['a direction override (T8)', 'Ana\u202eziuR', 'AnaziuR'],
+  ])('quotes a cell with %s and neutralizes each of its lines', (_what, cell, expected) => {
+    const csv = toCsv(['x'], [[cell]]);
+    expect(csv.split('\r\n')[1]!.startsWith('"') || !/[\r\n]/.test(cell)).toBe(true);
+    expect(parse(csv, { record_delimiter: ['\r\n', '\n', '\r'] })).toEqual([['x'], [expected]]);
+  });
 });

@@ -65,6 +65,18 @@ describe('caption stream', () => {
     expect(lines).toEqual(['Sam: ab c <b>d</b>']);
   });
 
+  it('C6 removes direction and invisible characters from ingest and console text, keeps joiners', () => {
+    const ingest = run([
+      append('pay\u202e\u2066 rise\u200b\ufeff\u00ad for \u{1f469}\u200d\u{1f527}\u2028now\n'),
+    ]);
+    expect(ingest.lines).toEqual(['Sam: pay rise for \u{1f469}\u200d\u{1f527} now']);
+    const console = run([
+      { type: 'replace', text: 'a\u202db\u009b\u061cc\u200c', speaker: 'Sam' },
+      { type: 'commit' },
+    ]);
+    expect(console.lines).toEqual(['Sam: abc\u200c']);
+  });
+
   it('C7 commits an over-long line in pieces', () => {
     const { lines } = run([append('x'.repeat(CAPTION_LINE_MAX_CHARS + 5) + '\n')]);
     expect(lines.map((l) => l.length - 'Sam: '.length)).toEqual([CAPTION_LINE_MAX_CHARS, 5]);
