@@ -1,4 +1,4 @@
-// The caption ingest and the transcript downloads, in the OpenAPI document. The ingest follows
+// The caption ingest, the transcript downloads and LiveKit's webhook, in the OpenAPI document. The ingest follows
 // Zoom's closed-caption API, so captioning software can post to it unchanged.
 
 const text = (description: string, type = 'text/plain') => ({ description, content: { [type]: {} } });
@@ -54,6 +54,14 @@ export function captionPaths() {
           403: text('Neither a link of this session nor the organizer', 'application/json'),
           404: text('No such session', 'application/json'),
         },
+      },
+    },
+    '/livekit/webhook': {
+      post: {
+        summary:
+          "LiveKit's room and participant events, signed with the API key; whoever the policy no longer allows in a media room is removed (K4)",
+        requestBody: { required: true, content: { 'application/webhook+json': {} } },
+        responses: { 200: { description: 'Received' }, 401: text('Missing or wrong signature') },
       },
     },
     '/openapi.json': {

@@ -49,7 +49,8 @@ export async function applyLifecycle(
   if (to === 'live' && decide('queue:enqueue-registered', { role: 'speaker', status: to, publicComments }).ok)
     await queueRegisteredSpeakers(ctx, sessionId, session.speaking_limit_ms);
   await broadcastRoomState(ctx, sessionId);
-  if (to === 'ended' || to === 'cancelled') await ctx.closing.closeSession(sessionId);
+  // Not awaited: whoever asked gets their answer before the connections close.
+  if (to === 'ended' || to === 'cancelled') void ctx.closing.closeSession(sessionId);
   return { ok: true, status: to };
 }
 
