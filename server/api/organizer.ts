@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { createInviteSchema, createSessionSchema, idSchema } from '../../shared/schemas.js';
 import type { CaptionUrls } from '../captions/captionUrl.js';
 import type { LinkSigner } from '../invites/tokens.js';
+import { decide, organizerOn } from '../policy/policy.js';
 import { toSummary, type Repo } from '../store/repo.js';
 import { parseOr400, sendError } from './errors.js';
 import type { OrganizerAuth } from './organizerAuth.js';
@@ -45,6 +46,8 @@ export function createOrganizerRouter(deps: OrganizerDeps): Router {
     const session = await deps.repo.getSession(id);
     if (!session) return sendError(res, 404, 'not-found', 'No session with this id.');
     const now = deps.now();
+    const decision = decide('staff:invite', organizerOn(session));
+    if (!decision.ok) return sendError(res, 409, decision.reason, decision.message);
     if (Date.parse(session.ends_at) <= now.getTime()) {
       return sendError(res, 409, 'session-ended', 'This session has ended; its links would be expired.');
     }

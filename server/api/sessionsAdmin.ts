@@ -4,6 +4,7 @@ import { idSchema, updateSessionSchema } from '../../shared/schemas.js';
 import { AFFILIATIONS, type RequestedAccommodations } from '../../shared/sessions.js';
 import type { CaptionUrls } from '../captions/captionUrl.js';
 import type { LinkSigner } from '../invites/tokens.js';
+import { decide, organizerOn } from '../policy/policy.js';
 import { toCsv } from '../sessions/csv.js';
 import { LIFECYCLE_ACTIONS, type LifecycleAction, type LifecycleResult } from '../sessions/lifecycle.js';
 import type { RecordService } from '../sessions/recordService.js';
@@ -64,9 +65,8 @@ export function createSessionsAdminRouter(deps: SessionsAdminDeps): Router {
     const session = await sessionOr404(res, req.params.id);
     const change = session && parseOr400(res, updateSessionSchema, req.body);
     if (!session || !change) return;
-    if (session.status === 'ended' || session.status === 'cancelled') {
-      return sendError(res, 409, 'wrong-state', `The session is ${session.status}; it can no longer change.`);
-    }
+    const decision = decide('session:edit', organizerOn(session));
+    if (!decision.ok) return sendError(res, 409, decision.reason, decision.message);
     const starts = Date.parse(change.startsAt ?? session.starts_at);
     if (Date.parse(change.endsAt ?? session.ends_at) <= starts) {
       return sendError(res, 400, 'invalid-request', 'endsAt: The end must come after the start.', {

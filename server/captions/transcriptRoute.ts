@@ -5,6 +5,7 @@ import { idSchema } from '../../shared/schemas.js';
 import { parseOr400, sendError } from '../api/errors.js';
 import { resolveInvite } from '../invites/resolve.js';
 import type { LinkSigner } from '../invites/tokens.js';
+import { decide } from '../policy/policy.js';
 import type { Repo } from '../store/repo.js';
 import type { CaptionService } from './service.js';
 import { formatTranscript, TRANSCRIPT_FORMATS, TRANSCRIPT_MEDIA_TYPES } from './transcript.js';
@@ -34,7 +35,14 @@ export function createTranscriptRouter(deps: TranscriptDeps): Router {
     let allowed = await deps.isOrganizer(req);
     if (!allowed && query.token) {
       const link = await resolveInvite(deps.signer, deps.repo, query.token, deps.now()).catch(() => null);
-      allowed = link?.session.id === sessionId;
+      // Reading the transcript is reading the captions (A2): anyone with a link, while it works.
+      allowed =
+        link?.session.id === sessionId &&
+        decide('caption:read', {
+          role: link.invite.role,
+          status: link.session.status,
+          publicComments: link.session.public_comments === 1,
+        }).ok;
     }
     if (!allowed)
       return sendError(

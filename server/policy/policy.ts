@@ -28,6 +28,8 @@ export const POLICY = {
   'session:go-live': { rule: 'A18', roles: { moderator: 'SL', organizer: 'SL' } },
   'session:end': { rule: 'A19', roles: { moderator: 'LV', organizer: 'LV' } },
   'session:cancel': { rule: 'A20', roles: { organizer: 'SL' } },
+  'session:edit': { rule: 'A21', roles: { organizer: 'SLV' } },
+  'staff:invite': { rule: 'A22', roles: { organizer: 'SLV' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type PolicyAction = keyof typeof POLICY;
@@ -116,6 +118,11 @@ function forbiddenMessage(action: PolicyAction): string {
     return 'Only participants can raise a hand.';
   if (action.startsWith('session:')) return 'Only moderators open, start or end the session.';
   return 'Only a moderator can do that.';
+}
+
+/** The organizer acting on a session (over the organizer API). */
+export function organizerOn(session: { status: SessionStatus; public_comments: number }): PolicySubject {
+  return { role: 'organizer', status: session.status, publicComments: session.public_comments === 1 };
 }
 
 /** The media a person may receive now: what their LiveKit token and grants carry. */
