@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createInviteSchema, createSessionSchema } from '../../shared/schemas.js';
+import { managePaths } from './openapiManage.js';
 import { patchSession, sessionPaths } from './openapiSessions.js';
 import { ORGANIZER_COOKIE } from './organizerAuth.js';
 
@@ -45,6 +46,7 @@ export function buildOpenApi(serverUrl: string) {
     },
     paths: {
       ...sessionPaths(),
+      ...managePaths(),
       '/sessions': {
         post: {
           summary: 'Create a session',

@@ -22,6 +22,8 @@ export interface SessionsTable {
   offered: string;
   status: string;
   record_published_at: string | null;
+  /** 0 or 1. */
+  require_email_confirmation: number;
 }
 
 export interface RegistrationsTable {
@@ -41,6 +43,7 @@ export interface RegistrationsTable {
   invite_id: string | null;
   created_at: string;
   updated_at: string;
+  reminded_at: string | null;
 }
 
 export interface TurnsTable {
