@@ -1,5 +1,8 @@
 import ICAL from 'ical.js';
-import type { ParsedMail } from 'mailparser';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Received } from './smtp.js';
 
 /** The first link of this kind in a message's plain text, pointed at the test server. */
@@ -25,3 +28,19 @@ export const mailTo =
   (address: string, subject: RegExp) =>
   (m: Received): boolean =>
     m.to.includes(address.toLowerCase()) && subject.test(m.mail.subject ?? '');
+
+/**
+ * The first message in DATA_DIR/outbox to this address whose subject matches, parsed; polls, as
+ * mail is written in the background after the request that caused it.
+ */
+export async function outboxMail(dataDir: string, address: string, subject: RegExp, timeoutMs = 10_000) {
+  const dir = join(dataDir, 'outbox');
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(100)) {
+    const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(join(dir, file)));
+      if (JSON.stringify(mail.to).includes(address) && subject.test(mail.subject ?? '')) return mail;
+    }
+  }
+  throw new Error(`No mail to ${address} matching ${String(subject)} in ${dir}`);
+}
