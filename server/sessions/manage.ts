@@ -4,7 +4,7 @@ import { LinkError, type LinkSigner } from '../invites/tokens.js';
 import type { RegistrationRepo, RegistrationRow } from '../store/registrationRepo.js';
 import type { Repo, SessionRow } from '../store/repo.js';
 import type { RegistrationLinks } from './links.js';
-import type { RegistrationService } from './registration.js';
+import { roleFor, type RegistrationService } from './registration.js';
 
 export interface ManageDeps {
   repo: Repo;
@@ -62,9 +62,14 @@ export function createManageService(deps: ManageDeps) {
     view,
     async change(m: Managed, change: RegistrationChange): Promise<ManagedRegistration> {
       await deps.registrations.change(m.registration.id, change, deps.now());
-      // R10: the room shows the new name, on the invite the registrant already holds.
-      if (change.name !== undefined && m.registration.invite_id) {
-        await deps.repo.renameInvite(m.registration.invite_id, change.name);
+      // R10: the invite the registrant already holds follows: the new name, the role for the wish.
+      const inviteId = m.registration.invite_id;
+      if (inviteId && change.name !== undefined) await deps.repo.renameInvite(inviteId, change.name);
+      if (inviteId && change.wishToSpeak !== undefined) {
+        await deps.repo.setInviteRole(
+          inviteId,
+          roleFor(m.session, { wish_to_speak: change.wishToSpeak ? 1 : 0 }),
+        );
       }
       return view(await reread(m));
     },

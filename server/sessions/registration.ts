@@ -22,6 +22,10 @@ export interface RegistrationDeps {
 
 export type RegisterOutcome = { ok: true } | { ok: false; status: 404 | 409; error: string; message: string };
 
+/** A registrant's invite: speaker when they asked to speak and the session takes comments. */
+export const roleFor = (session: SessionRow, r: { wish_to_speak: number }): InviteRole =>
+  r.wish_to_speak && session.public_comments ? 'speaker' : 'attendee';
+
 export const OPEN_FOR_REGISTRATION: readonly SessionStatus[] = ['scheduled', 'lobby', 'live'];
 
 function registrationState(session: SessionRow, registered: number): PublicSession['registration'] {
@@ -56,9 +60,6 @@ export function toPublicSession(session: SessionRow, registered: number): Public
 export function createRegistrationService(deps: RegistrationDeps) {
   const serialized = createKeyedSerial();
   const { repo, registrations, mail } = deps;
-
-  const roleFor = (session: SessionRow, r: { wish_to_speak: number }): InviteRole =>
-    r.wish_to_speak && session.public_comments ? 'speaker' : 'attendee';
 
   /** R4, R6: a place and an invite while there is capacity, else the waitlist. */
   async function place(session: SessionRow, r: RegistrationRow): Promise<RegistrationRow> {

@@ -147,6 +147,11 @@ export function createRepo(db: Db) {
       await db.updateTable('invites').set({ name }).where('id', '=', id).execute();
     },
 
+    /** A registrant who changes their wish to speak becomes a speaker or an attendee on their next join. */
+    async setInviteRole(id: string, role: InviteRole): Promise<void> {
+      await db.updateTable('invites').set({ role }).where('id', '=', id).execute();
+    },
+
     async getInvite(id: string): Promise<InviteRow | undefined> {
       return (await db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst()) as
         InviteRow | undefined;

@@ -42,7 +42,7 @@ async function registerAndRead(sessionId: string, n: number, subject: RegExp) {
 }
 
 describe('the private manage link', () => {
-  it('R10, R11: reads the registration and its calendar, changes the details and renames the invite, never the email', async () => {
+  it('R10, R11: reads the registration and its calendar, changes the details and the name and role of the invite, never the email', async () => {
     const { id } = await server.createSession({ title: 'Managed' }, 'scheduled');
     const { manage } = await registerAndRead(id, 1, /You are registered/);
     const view = (await (await manageApi(manage)).json()) as ManagedRegistration;
@@ -55,8 +55,9 @@ describe('the private manage link', () => {
     expect(await changed.json()).toMatchObject({ name: 'Rosa Diaz', wishToSpeak: true, topic: 'Pay' });
     const invites = (await (await server.api('GET', `/api/sessions/${id}/invites`)).json()) as {
       name: string;
+      role: string;
     }[];
-    expect(invites.map((i) => i.name)).toEqual(['Rosa Diaz']);
+    expect(invites.map((i) => [i.name, i.role])).toEqual([['Rosa Diaz', 'speaker']]);
 
     const refused = await manageApi(manage, 'PATCH', { email: 'mallory@example.org' });
     expect(refused.status).toBe(400);
