@@ -4,7 +4,7 @@ import { ensureLiveKitBinary } from './livekit/binary.js';
 import { startLocalLiveKit, type LocalLiveKit } from './livekit/localServer.js';
 import { createMediaService, type MediaService } from './livekit/media.js';
 import { createLogger } from './log.js';
-import { createOutboxMailer, createSmtpMailer, type Mailer } from './email/mailer.js';
+import { mailerFor } from './email/mailer.js';
 import { openDb } from './store/db.js';
 
 const LOCAL_LIVEKIT_PORT = 7880;
@@ -39,14 +39,6 @@ async function startMedia(
   }
 }
 
-/** SMTP when configured; else the outbox, said once at start so nobody waits for mail that never leaves. */
-function createMailer(config: Config): Mailer {
-  const { smtpUrl, from, outbox } = config.mail;
-  if (smtpUrl) return createSmtpMailer(smtpUrl, from);
-  createLogger('mail').warn(`No SMTP_URL: registration mail is written to ${outbox} instead of sent.`);
-  return createOutboxMailer(outbox, from);
-}
-
 async function main() {
   const config = loadConfig();
   const db = await openDb(config.databaseUrl ?? config.dataDir);
@@ -57,7 +49,7 @@ async function main() {
     linkSecret: readOrCreateSecret(config.dataDir, 'link-secret').token,
     publicUrl: config.publicUrl,
     media,
-    mailer: createMailer(config),
+    mailer: mailerFor(config.mail, createLogger('mail')),
     reminderWindowMs: config.mail.reminderWindowMs,
   });
   const port = await app.listen(config.port);

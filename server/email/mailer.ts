@@ -16,9 +16,13 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
+// Short enough that a stuck mail server cannot hold a shutdown (which waits for mail under way)
+// for nodemailer's default ten minutes; long enough for a slow but working one.
+const SMTP_TIMEOUTS_MS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
 /** Sends through the SMTP server of `SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS_MS });
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });
@@ -42,4 +46,14 @@ export function createOutboxMailer(dir: string, from: string): Mailer {
       await writeFile(join(dir, name), info.message as Buffer, { mode: 0o600 });
     },
   };
+}
+
+/** SMTP when configured; else the outbox, said once (warn) so nobody waits for mail that never leaves. */
+export function mailerFor(
+  settings: { smtpUrl: string | null; from: string; outbox: string },
+  log: { warn(message: string): void },
+): Mailer {
+  if (settings.smtpUrl) return createSmtpMailer(settings.smtpUrl, settings.from);
+  log.warn(`No SMTP_URL: registration mail is written to ${settings.outbox} instead of sent.`);
+  return createOutboxMailer(settings.outbox, settings.from);
 }

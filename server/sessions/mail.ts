@@ -6,6 +6,8 @@ import type { SessionRow } from '../store/repo.js';
 import { calendarOf } from './calendar.js';
 import type { RegistrationLinks } from './links.js';
 
+const EMAIL_LIKE = /[^\s<>"'@]+@[^\s<>"']+/g;
+
 export type MailKind = 'confirmed' | 'waitlisted' | 'promoted' | 'confirmEmail' | 'reminder' | 'again';
 
 export interface RegistrationMailDeps {
@@ -41,8 +43,10 @@ export function createRegistrationMail(deps: RegistrationMailDeps) {
       deps.log.info({ registrationId: r.id, kind }, 'mail sent');
       return true;
     } catch (err) {
-      // Expected now and then (the SMTP server is down, the address refused): warn, not error.
-      deps.log.warn({ registrationId: r.id, kind, reason: (err as Error).message }, 'mail not sent');
+      // Expected now and then (the SMTP server is down, the address refused): warn, not error. A
+      // refusal quotes the address; the log names the registration instead.
+      const reason = String((err as Error).message ?? err).replace(EMAIL_LIKE, '<address>');
+      deps.log.warn({ registrationId: r.id, kind, reason }, 'mail not sent');
       return false;
     }
   }

@@ -2,7 +2,10 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { compose } from '../../server/email/compose.js';
-import type { Mailer } from '../../server/email/mailer.js';
+import { mailerFor, type Mailer } from '../../server/email/mailer.js';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLinkSigner, MANAGE_AUDIENCE } from '../../server/invites/tokens.js';
 import { createRegistrationLinks } from '../../server/sessions/links.js';
 import { createRegistrationMail } from '../../server/sessions/mail.js';
@@ -45,11 +48,15 @@ function setup(mailer: Mailer) {
 
 describe('registration mail', () => {
   it('R13: a failed send resolves false and is logged at warn with the registration id, never the address', async () => {
-    const { lines, mail } = setup({ send: () => Promise.reject(new Error('connect ECONNREFUSED')) });
+    const refused = new Error(
+      "Can't send mail - all recipients were rejected: 550 <rosa@example.org>: no such user",
+    );
+    const { lines, mail } = setup({ send: () => Promise.reject(refused) });
     expect(await mail.send('confirmed', session, registration)).toBe(false);
     await mail.settled();
     expect(lines).toMatchObject([{ level: 40, registrationId: 'r1', kind: 'confirmed' }]);
-    expect(JSON.stringify(lines)).not.toContain('rosa@example.org');
+    expect(lines[0]!.reason).toMatch(/550 <<address>>: no such user/);
+    expect(JSON.stringify(lines)).not.toContain('rosa@');
   });
 
   it('R4: the confirmation escapes names and titles in the HTML and carries the join, manage and .ics', async () => {
@@ -65,6 +72,22 @@ describe('registration mail', () => {
     expect(m!.text).toMatch(/https:\/\/floor\.example\.org\/join\/\S+/);
     expect(m!.text).toMatch(/https:\/\/floor\.example\.org\/registrations\/manage\/\S+/);
     expect(m!.attachments?.map((a) => a.filename)).toEqual(['openfloor-session.ics']);
+  });
+
+  it('without SMTP_URL, writes to the outbox and says so once, at warn, naming the folder', async () => {
+    const warnings: string[] = [];
+    const outbox = join(mkdtempSync(join(tmpdir(), 'openfloor-mail-')), 'outbox');
+    const mailer = mailerFor({ smtpUrl: null, from: 'a@b.org', outbox }, { warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual([`No SMTP_URL: registration mail is written to ${outbox} instead of sent.`]);
+    await mailer.send(compose('rosa@example.org', 'Hi', ['Hello']));
+    expect(readdirSync(outbox)).toHaveLength(1);
+    expect(
+      mailerFor(
+        { smtpUrl: 'smtp://127.0.0.1:9', from: 'a@b.org', outbox },
+        { warn: (m) => warnings.push(m) },
+      ),
+    ).toBeDefined();
+    expect(warnings).toHaveLength(1);
   });
 
   it('escapes a link that would break out of its attribute', () => {
