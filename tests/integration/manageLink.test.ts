@@ -129,11 +129,16 @@ describe('the private manage link', () => {
     expect(((await (await manageApi(manage)).json()) as ManagedRegistration).name).toBe('Person 1');
   });
 
-  it('R5, R6: with email confirmation, a registration is pending, takes no place, until its link confirms it', async () => {
+  it('R3, R5, R6: with email confirmation, a registration is pending, takes no place, until its link confirms it', async () => {
     const { id } = await server.createSession({ capacity: 1, requireEmailConfirmation: true }, 'scheduled');
     const a = await registerAndRead(id, 1, /Confirm your registration/);
     const b = await registerAndRead(id, 2, /Confirm your registration/);
     expect(a.join).toBeNull();
+    expect(await statuses(id)).toEqual(['pending', 'pending']);
+    // R3: a repeat of a pending address is sent the confirmation link again, and stays pending.
+    await server.api('POST', `/api/public/sessions/${id}/registrations`, person(1), null);
+    await server.app.mailSettled();
+    expect(smtp.messages.filter((m) => m.to.includes('person1@example.org'))).toHaveLength(2);
     expect(await statuses(id)).toEqual(['pending', 'pending']);
     const listing = (await (
       await server.api('GET', `/api/public/sessions/${id}`, undefined, null)
@@ -150,6 +155,10 @@ describe('the private manage link', () => {
     const aView = (await (await manageApi(a.manage, 'POST', {}, '/confirm')).json()) as ManagedRegistration;
     expect(aView).toMatchObject({ status: 'waitlisted', joinUrl: null });
     await smtp.next(mailTo('person1@example.org', /waitlist/));
+    // Confirming again changes nothing.
+    expect(await (await manageApi(a.manage, 'POST', {}, '/confirm')).json()).toMatchObject({
+      status: 'waitlisted',
+    });
     expect(await statuses(id)).toEqual(['waitlisted', 'registered']);
   });
 });

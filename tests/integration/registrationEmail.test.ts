@@ -114,6 +114,15 @@ describe('registering by email', () => {
     expect(calendarEvent(mail).summary).toBe('Test session');
   });
 
+  it('R2: more than 30 registrations a minute from one address are refused, storing and mailing nothing', async () => {
+    const { id } = await server.createSession({}, 'scheduled');
+    for (let n = 0; n < 30; n++) expect((await register(id, person(n))).status).toBe(202);
+    expect((await register(id, person(30))).status).toBe(429);
+    await server.app.mailSettled();
+    expect(await listed(id)).toHaveLength(30);
+    expect(smtp.messages.some((m) => m.to.includes('person30@example.org'))).toBe(false);
+  });
+
   it('R13: a mail server that refuses the message does not fail or undo the registration', async () => {
     const { id } = await server.createSession({}, 'scheduled');
     smtp.refuseAll();
