@@ -115,13 +115,15 @@ export function createRegistrationService(deps: RegistrationDeps) {
           void mail.send('again', session, existing);
           return { ok: true };
         }
-        if (existing) await registrations.update(existing.id, input, now);
-        const pending: RegistrationStatus = 'pending';
+        // New, or back after cancelling (the details are the new ones): pending until placed.
+        if (existing) {
+          await registrations.update(existing.id, input, now);
+          await registrations.setStatus(existing.id, 'pending', null, now);
+        }
         const row = existing
-          ? { ...(await registrations.get(existing.id))!, status: pending, invite_id: null }
-          : await registrations.insert(sessionId, input, pending, now);
+          ? (await registrations.get(existing.id))!
+          : await registrations.insert(sessionId, input, 'pending', now);
         if (session.require_email_confirmation) {
-          await registrations.setStatus(row.id, 'pending', null, now);
           void mail.send('confirmEmail', session, row);
         } else {
           announce(session, await place(session, row));

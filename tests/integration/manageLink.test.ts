@@ -89,6 +89,11 @@ describe('the private manage link', () => {
     const promoted = await smtp.next(mailTo('person2@example.org', /A place opened/));
     expect(calendarEvent(promoted.mail).summary).toBe('Test session');
     expect(await statuses(id)).toEqual(['cancelled', 'registered']);
+
+    // R3: after cancelling, the address may register anew; the place is taken, so the waitlist.
+    await server.api('POST', `/api/public/sessions/${id}/registrations`, person(1), null);
+    await smtp.next(mailTo('person1@example.org', /waitlist/));
+    expect(await statuses(id)).toEqual(['waitlisted', 'registered']);
   });
 
   it('R9: a malformed, forged, wrong-audience or bare-id link is refused with a clear 4xx and changes nothing', async () => {
