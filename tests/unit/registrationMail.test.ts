@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { compose } from '../../server/email/compose.js';
 import { mailerFor, type Mailer } from '../../server/email/mailer.js';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinkSigner, MANAGE_AUDIENCE } from '../../server/invites/tokens.js';
@@ -79,8 +79,13 @@ describe('registration mail', () => {
     const outbox = join(mkdtempSync(join(tmpdir(), 'openfloor-mail-')), 'outbox');
     const mailer = mailerFor({ smtpUrl: null, from: 'a@b.org', outbox }, { warn: (m) => warnings.push(m) });
     expect(warnings).toEqual([`No SMTP_URL: registration mail is written to ${outbox} instead of sent.`]);
-    await mailer.send(compose('rosa@example.org', 'Hi', ['Hello']));
-    expect(readdirSync(outbox)).toHaveLength(1);
+    // A title with a line break (an organizer's paste) cannot add a header.
+    await mailer.send(compose('rosa@example.org', 'Hi\r\nBcc: evil@example.org', ['Hello']));
+    const files = readdirSync(outbox);
+    expect(files).toHaveLength(1);
+    const headers = readFileSync(join(outbox, files[0]!), 'utf8').split('\n\n')[0]!;
+    expect(headers).toContain('Subject: Hi Bcc: evil@example.org');
+    expect(headers).not.toMatch(/^Bcc:/m);
     expect(
       mailerFor(
         { smtpUrl: 'smtp://127.0.0.1:9', from: 'a@b.org', outbox },

@@ -91,6 +91,9 @@ export function RegisterPage() {
       <p>Accommodations offered: {offeredText(session)}</p>
       {session.registration === 'waitlist' && <p>This session is full: you will be put on the waitlist.</p>}
       <p>We send your personal join link to the email address you give here.</p>
+      {session.requireEmailConfirmation && (
+        <p>You will confirm that address by a link we send to it; your place is kept once you do.</p>
+      )}
       <ErrorSummary summaryRef={summary} errors={errors} message={submitError} />
       <form onSubmit={(e) => void submit(e)} noValidate className="registration">
         <Field {...field} name="name" label="Full name" autoComplete="name" required />
