@@ -122,6 +122,30 @@ describe('registration, the lobby and the room', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('R5: with email confirmation, the mailed link confirms by keyboard, and says what follows', async () => {
+    const confirmed = await app.createSession('Confirmed town hall', 'scheduled', {
+      requireEmailConfirmation: true,
+    });
+    const res = await fetch(`${app.url}/api/public/sessions/${confirmed.id}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Pat Lee', email: 'pat@example.org', affiliation: 'union' }),
+    });
+    expect(res.status).toBe(202);
+    const mail = await outboxMail(app.dataDir, 'pat@example.org', /Confirm your registration/);
+    expect(linkIn(mail, 'join', app.url)).toBeNull();
+    const page = await newPage();
+    await page.goto(linkIn(mail, 'manage', app.url)!);
+    await page.getByText('Your registration waits for you to confirm it.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, /Confirm my registration/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Confirmed. You are registered.' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.locator('.join-link a').waitFor();
+    await outboxMail(app.dataDir, 'pat@example.org', /You are registered/);
+  });
+
   it('the organizer sees the registration and gets it as CSV', async () => {
     const auth = { authorization: `Bearer ${app.organizerToken}` };
     const list = (await (

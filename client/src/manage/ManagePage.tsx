@@ -39,6 +39,8 @@ export function ManagePage() {
       const next = await callApi<ManagedRegistration>(`${api}/confirm`, { method: 'POST' });
       setR(next);
       setAnnounce(`Confirmed. ${STATUS_TEXT[next.status]} We sent you an email.`);
+      // The button is gone once confirmed: keep the keyboard on the page, at its top.
+      requestAnimationFrame(() => heading.current?.focus());
     } catch (err) {
       setProblem(err instanceof ApiProblem ? err.message : String(err));
     }
