@@ -48,6 +48,10 @@ describe('the private manage link', () => {
     const view = (await (await manageApi(manage)).json()) as ManagedRegistration;
     expect(view).toMatchObject({ status: 'registered', name: 'Person 1', session: { title: 'Managed' } });
     expect(view.joinUrl).toContain('/join/');
+    const page = await fetch(`${server.url}/registrations/manage/${manage}`);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect((await manageApi(manage)).headers.get('cache-control')).toBe('no-store');
     const ics = await fetch(view.calendarUrl.replace(/^http:\/\/localhost:\d+/, server.url));
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
 
