@@ -26,6 +26,9 @@ export type RegisterOutcome = { ok: true } | { ok: false; status: 404 | 409; err
 export const roleFor = (session: SessionRow, r: { wish_to_speak: number }): InviteRole =>
   r.wish_to_speak && session.public_comments ? 'speaker' : 'attendee';
 
+/** How often a repeat of a known address mails its links again. */
+export const LINK_AGAIN_INTERVAL_MS = 5 * 60_000;
+
 export const OPEN_FOR_REGISTRATION: readonly SessionStatus[] = ['scheduled', 'lobby', 'live'];
 
 function registrationState(session: SessionRow, registered: number): PublicSession['registration'] {
@@ -79,6 +82,19 @@ export function createRegistrationService(deps: RegistrationDeps) {
     return { ...r, status: 'registered', invite_id: invite.id };
   }
 
+  // R3: "your link again" at most once per interval per registration, so that repeating someone
+  // else's address cannot flood their inbox. In memory: a restart only allows one more.
+  const lastAgain = new Map<string, number>();
+  function againDue(registrationId: string, now: Date): boolean {
+    const at = now.getTime();
+    if (at - (lastAgain.get(registrationId) ?? -Infinity) < LINK_AGAIN_INTERVAL_MS) return false;
+    if (lastAgain.size > 10_000) {
+      for (const [id, t] of lastAgain) if (at - t >= LINK_AGAIN_INTERVAL_MS) lastAgain.delete(id);
+    }
+    lastAgain.set(registrationId, at);
+    return true;
+  }
+
   const announce = (session: SessionRow, r: RegistrationRow) =>
     void mail.send(r.status === 'registered' ? 'confirmed' : 'waitlisted', session, r);
 
@@ -112,7 +128,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         const now = deps.now();
         const existing = await registrations.findByEmail(sessionId, input.email);
         if (existing && existing.status !== 'cancelled') {
-          void mail.send('again', session, existing);
+          if (againDue(existing.id, now)) void mail.send('again', session, existing);
           return { ok: true };
         }
         // New, or back after cancelling (the details are the new ones): pending until placed.

@@ -83,6 +83,19 @@ describe('registering by email', () => {
     expect((await invites(id)).map((i) => i.name).sort()).toEqual(['Person 1', 'Person 2']);
   });
 
+  it('R3: repeating a known address mails its links again at most once every 5 minutes', async () => {
+    const { id } = await server.createSession({}, 'scheduled');
+    for (let i = 0; i < 4; i++) expect((await register(id, person(1))).status).toBe(202);
+    await server.app.mailSettled();
+    // Sorted: the two are sent side by side, and either may arrive first.
+    const subjects = () => smtp.messages.map((m) => m.mail.subject).sort();
+    expect(subjects()).toEqual(['You are registered: Test session', 'Your link again: Test session']);
+    server.clock.now = new Date(server.clock.now.getTime() + 5 * 60_000);
+    await register(id, person(1));
+    await server.app.mailSettled();
+    expect(subjects().filter((s) => s?.startsWith('Your link again'))).toHaveLength(2);
+  });
+
   it('R3, R4, R6: a waitlisted repeat is told it waits, and the answer still says nothing', async () => {
     const { id } = await server.createSession({ capacity: 1 }, 'scheduled');
     const first = await answer(await register(id, person(1)));

@@ -20,7 +20,7 @@ const attempt = fc.record({
 });
 
 describe('registering, as anyone might try it', () => {
-  it('R1-R3: every answer is the same; each address keeps its first registration and gets every mail about it', async () => {
+  it('R1-R3: every answer is the same; each address keeps its first registration, and only it is mailed', async () => {
     await fc.assert(
       fc
         .asyncProperty(fc.array(attempt, { minLength: 1, maxLength: 6 }), async (attempts) => {
@@ -53,8 +53,13 @@ describe('registering, as anyone might try it', () => {
 
           await server.app.mailSettled();
           const mailed = smtp.messages.slice(seenMail).flatMap((m) => m.to);
-          const perAddress = attempts.map((a) => `person${a.who}@example.org`).sort();
-          expect(mailed.sort()).toEqual(perAddress);
+          // The first registration's mail, and one "link again" however often it was repeated (R3).
+          const counts = new Map<number, number>();
+          for (const a of attempts) counts.set(a.who, Math.min((counts.get(a.who) ?? 0) + 1, 2));
+          const perAddress = [...counts].flatMap(([who, n]) =>
+            Array<string>(n).fill(`person${who}@example.org`),
+          );
+          expect(mailed.sort()).toEqual(perAddress.sort());
         })
         .afterEach(() => server.stop()),
       { numRuns: 15 },
