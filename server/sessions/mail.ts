@@ -33,6 +33,7 @@ export function createRegistrationMail(deps: RegistrationMailDeps) {
       joinUrl,
       calendar: joinUrl ? calendarOf(session, joinUrl) : null,
     };
+    // 'again' goes only to a live registration (R3); a cancelled one re-registers instead.
     if (kind === 'again') return messages.linkAgain(c, r.status === 'cancelled' ? 'pending' : r.status);
     return messages[kind](c);
   }
