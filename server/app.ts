@@ -10,6 +10,12 @@ import { createSessionsAdminRouter } from './api/sessionsAdmin.js';
 import { applyLifecycle } from './sessions/lifecycle.js';
 import { createRecordService } from './sessions/recordService.js';
 import { createRegistrationService } from './sessions/registration.js';
+import { createRegistrationLinks } from './sessions/links.js';
+import { createRegistrationMail } from './sessions/mail.js';
+import { createManageService } from './sessions/manage.js';
+import { createReminders } from './sessions/reminders.js';
+import { createManageRouter } from './api/manage.js';
+import type { Mailer } from './email/mailer.js';
 import { createTurnRepo } from './store/turnRepo.js';
 import { buildOpenApi } from './api/openapi.js';
 import { createOrganizerRouter } from './api/organizer.js';
@@ -20,7 +26,7 @@ import { createCaptionUrls } from './captions/captionUrl.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
 import { createCaptionService } from './captions/service.js';
 import { createTranscriptRouter } from './captions/transcriptRoute.js';
-import { CAPTION_AUDIENCE, createLinkSigner } from './invites/tokens.js';
+import { CAPTION_AUDIENCE, createLinkSigner, MANAGE_AUDIENCE } from './invites/tokens.js';
 import { createCaptionRepo } from './store/captionRepo.js';
 import type { MediaService } from './livekit/media.js';
 import { createLogger } from './log.js';
@@ -48,6 +54,7 @@ import { createSecurityHeaders } from './http/security.js';
 
 const TIMER_TICK_MS = 250;
 const API_REQUESTS_PER_MINUTE = 600;
+const REMINDER_RUN_MS = 60_000;
 
 export interface AppOptions {
   db: Db;
@@ -55,6 +62,10 @@ export interface AppOptions {
   linkSecret: string;
   publicUrl: string | null;
   media: MediaService | null;
+  /** Where registration mail goes (SMTP, or an outbox folder). */
+  mailer: Mailer;
+  /** How long before a session starts its reminders go out; 0 (the default) sends none. */
+  reminderWindowMs?: number;
   now?: () => Date;
   /** Commands one socket may send per second (the fuzz suite sends more, to reach the handlers). */
   commandsPerSecond?: number;
@@ -66,6 +77,10 @@ export interface App {
   http: HttpServer;
   io: OpenFloorServer;
   listen(port: number, host?: string): Promise<number>;
+  /** Sends the reminders that are due now (the app also runs this every minute). */
+  sendReminders(): Promise<number>;
+  /** Resolves once the mail under way has been sent or has failed. */
+  mailSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -145,7 +160,20 @@ export function createApp(o: AppOptions): App {
   };
 
   const registrations = ctx.registrations;
-  const registration = createRegistrationService({ repo, registrations, signer, publicUrl, now });
+  const manageSigner = createLinkSigner(o.linkSecret, MANAGE_AUDIENCE);
+  const links = createRegistrationLinks({ join: signer, manage: manageSigner, publicUrl });
+  const mail = createRegistrationMail({ mailer: o.mailer, links, log: createLogger('mail') });
+  const registration = createRegistrationService({ repo, registrations, mail, onInviteRevoked, now });
+  const manage = createManageService({ repo, registrations, registration, links, signer: manageSigner, now });
+  const reminders = createReminders({
+    repo,
+    registrations,
+    mail,
+    now,
+    windowMs: o.reminderWindowMs ?? 0,
+    log: createLogger('mail'),
+  });
+  const stopReminders = reminders.start(REMINDER_RUN_MS);
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -195,6 +223,7 @@ export function createApp(o: AppOptions): App {
     }),
   );
   api.use(createPublicRouter({ repo, registration, records, now }));
+  api.use(createManageRouter({ manage, links }));
   api.use(
     createSessionsAdminRouter({
       auth: organizerAuth,
@@ -241,10 +270,15 @@ export function createApp(o: AppOptions): App {
         http.once('error', reject);
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
       }),
-    close: () => {
+    sendReminders: () => reminders.run(),
+    mailSettled: () => mail.settled(),
+    close: async () => {
       clearInterval(timer);
+      stopReminders();
       audienceBroadcast.stop();
-      return new Promise((resolve) => void io.close(() => resolve()));
+      // Mail under way first: its links need the server's address, gone once it closes.
+      await mail.settled();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };
 }

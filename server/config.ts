@@ -21,6 +21,26 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.string().min(32, 'must be at least 32 characters (LiveKit requires it)').optional(),
   ),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(254)
+      .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address, e.g. OpenFloor <no-reply@example.org>')
+      .default('OpenFloor <no-reply@localhost>'),
+  ),
+  REMINDER_HOURS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .min(0)
+      .max(24 * 14)
+      .default(24),
+  ),
 });
 
 export interface LiveKitSettings {
@@ -40,6 +60,17 @@ export interface Config {
   organizerTokenCreated: boolean;
   publicUrl: string | null;
   livekit: LiveKitSettings;
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  /** The SMTP server; null: messages are written to `outbox` instead. */
+  smtpUrl: string | null;
+  from: string;
+  /** DATA_DIR/outbox, where mail goes without SMTP. */
+  outbox: string;
+  /** How long before a session starts its reminders go out; 0 sends none. */
+  reminderWindowMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: e.LIVEKIT_URL ?? null,
       apiKey: e.LIVEKIT_API_KEY ?? readOrCreateSecret(dataDir, 'livekit-api-key', 12).token,
       apiSecret: e.LIVEKIT_API_SECRET ?? readOrCreateSecret(dataDir, 'livekit-api-secret').token,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      outbox: join(dataDir, 'outbox'),
+      reminderWindowMs: e.REMINDER_HOURS * 3_600_000,
     },
   };
 }

@@ -5,6 +5,7 @@ import { startLocalLiveKit, type LocalLiveKit } from './livekit/localServer.js';
 import { createMediaService, type MediaService } from './livekit/media.js';
 import { WEBHOOK_PATH } from './livekit/webhook.js';
 import { createLogger } from './log.js';
+import { mailerFor } from './email/mailer.js';
 import { openDb } from './store/db.js';
 
 const LOCAL_LIVEKIT_PORT = 7880;
@@ -50,6 +51,8 @@ async function main() {
     linkSecret: readOrCreateSecret(config.dataDir, 'link-secret').token,
     publicUrl: config.publicUrl,
     media,
+    mailer: mailerFor(config.mail, createLogger('mail')),
+    reminderWindowMs: config.mail.reminderWindowMs,
   });
   const port = await app.listen(config.port);
   const base = config.publicUrl ?? `http://localhost:${port}`;

@@ -50,6 +50,11 @@ export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () 
   };
   router.get('/join/:token', checkLink);
   router.get('/captions/:token', checkLink);
+  // A registrant's private page: never kept in a cache, and its token never sent on as a Referer.
+  router.get('/registrations/manage/:token', (_req, res) => {
+    res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    sendApp(res);
+  });
   router.use(express.static(CLIENT_DIR, { index: false }));
   // Client-side routes: any other GET that is not the API gets the app.
   router.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => sendApp(res));

@@ -39,6 +39,8 @@ const sessionFields = {
   /** Whether the public may raise hands and send written remarks. */
   publicComments: z.boolean(),
   offered: offeredSchema,
+  /** Whether a registration waits for the registrant to follow a link sent to their email. */
+  requireEmailConfirmation: z.boolean(),
 };
 
 const sessionDefaults = {
@@ -49,6 +51,7 @@ const sessionDefaults = {
   speakingLimitSeconds: sessionFields.speakingLimitSeconds.default(180),
   publicComments: sessionFields.publicComments.default(true),
   offered: sessionFields.offered.default({ asl: true, cart: true, captionLanguages: ['en-US'], other: '' }),
+  requireEmailConfirmation: sessionFields.requireEmailConfirmation.default(false),
 };
 
 // Only compared once both are valid date-times, so a bad start is reported once, as itself.

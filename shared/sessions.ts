@@ -21,7 +21,8 @@ export const AFFILIATIONS = {
 } as const;
 export type Affiliation = keyof typeof AFFILIATIONS;
 
-export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'cancelled'] as const;
+/** pending: waits for the registrant to confirm their email (only when the session asks for it). */
+export const REGISTRATION_STATUSES = ['pending', 'registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /**
@@ -73,6 +74,14 @@ export const registrationSchema = z
   .strict();
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
+/** Body of PATCH /api/public/registrations/manage/:token: any field but the email. */
+export const registrationChangeSchema = registrationSchema
+  .omit({ email: true })
+  .partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, 'Nothing to change.');
+export type RegistrationChange = z.infer<typeof registrationChangeSchema>;
+
 /** A session as the public listing shows it. */
 export interface PublicSession {
   id: string;
@@ -90,14 +99,29 @@ export interface PublicSession {
   speakingLimitSeconds: number;
   /** open: places left; waitlist: full, registrations go on the waitlist; closed: no more. */
   registration: 'open' | 'waitlist' | 'closed';
+  /** Whether a registration waits for its email to be confirmed before it takes a place. */
+  requireEmailConfirmation: boolean;
 }
 
-/** What registering answers: the join link (once confirmed) and where to get the calendar file. */
-export interface RegistrationResult {
-  id: string;
+/**
+ * What registering answers, the same for a new registration and a repeat of a known email: the
+ * links go only by email, so the answer reveals nothing about who has registered.
+ */
+export interface RegistrationReceipt {
+  message: string;
+}
+
+/** What the private manage link shows its holder. */
+export interface ManagedRegistration {
   status: RegistrationStatus;
-  /** Whether this registration replaced an earlier one with the same email. */
-  updated: boolean;
+  name: string;
+  organization: string;
+  affiliation: Affiliation;
+  wishToSpeak: boolean;
+  topic: string;
+  accommodations: RequestedAccommodations;
+  /** The personal join link, once registered. */
   joinUrl: string | null;
   calendarUrl: string;
+  session: PublicSession;
 }

@@ -6,6 +6,7 @@ import { CaptionsRoute } from './captions/CaptionsPage';
 import { JoinRoute } from './join/JoinFlow';
 import { AccessibilityPage } from './pages/AccessibilityPage';
 import { HomePage } from './pages/HomePage';
+import { ManagePage } from './manage/ManagePage';
 import { RegisterPage } from './public/RegisterPage';
 import { RecordPage } from './records/RecordPage';
 import { SessionsPage } from './public/SessionsPage';
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       },
       { path: '/sessions', element: <SessionsPage /> },
       { path: '/sessions/:id/register', element: <RegisterPage /> },
+      { path: '/registrations/manage/:token', element: <ManagePage /> },
       { path: '/join/:token', element: <JoinRoute /> },
       { path: '/captions/:token', element: <CaptionsRoute /> },
       { path: '*', element: <NotFoundPage /> },

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createOutboxMailer } from '../../server/email/mailer.js';
 import { createApp } from '../../server/app.js';
 import { createLinkSigner } from '../../server/invites/tokens.js';
 import { openDb } from '../../server/store/db.js';
@@ -30,6 +31,7 @@ export async function startBenchApp(staffRole: InviteRole, attendeeCount: number
     linkSecret,
     publicUrl: null,
     media: null,
+    mailer: createOutboxMailer(join(dataDir, 'outbox'), 'bench@localhost'),
   });
   const port = await app.listen(0, '127.0.0.1');
 

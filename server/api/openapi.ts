@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createInviteSchema, createSessionSchema } from '../../shared/schemas.js';
 import { captionPaths } from './openapiCaptions.js';
+import { managePaths } from './openapiManage.js';
 import { listInvites, patchSession, sessionPaths } from './openapiSessions.js';
 import { ORGANIZER_COOKIE } from './organizerAuth.js';
 
@@ -47,6 +48,7 @@ export function buildOpenApi(serverUrl: string) {
     paths: {
       ...sessionPaths(),
       ...captionPaths(),
+      ...managePaths(),
       '/sessions': {
         post: {
           summary: 'Create a session',

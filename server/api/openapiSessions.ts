@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { updateSessionSchema } from '../../shared/schemas.js';
-import { registrationSchema } from '../../shared/sessions.js';
 
 const json = (schema: object) => ({ 'application/json': { schema } });
 const error = (description: string) => ({
@@ -95,29 +94,6 @@ export function sessionPaths() {
         summary: 'One session as the public sees it',
         parameters: path('id'),
         responses: { 200: ok('Session'), 404: error('No such session') },
-      },
-    },
-    '/public/sessions/{id}/registrations': {
-      post: {
-        summary: 'Register (registering again with the same email updates the registration)',
-        parameters: path('id'),
-        requestBody: {
-          required: true,
-          content: json(z.toJSONSchema(registrationSchema, { io: 'input', unrepresentable: 'any' })),
-        },
-        responses: {
-          200: ok('Updated'),
-          201: ok('Registered'),
-          400: error('Invalid fields'),
-          409: error('Registration closed'),
-        },
-      },
-    },
-    '/public/registrations/{id}/calendar.ics': {
-      get: {
-        summary: 'The calendar file of a registration',
-        parameters: path('id'),
-        responses: { 200: ok('iCalendar', 'text/calendar') },
       },
     },
     '/public/sessions/{id}/record': {

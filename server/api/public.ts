@@ -1,8 +1,8 @@
 import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { idSchema } from '../../shared/schemas.js';
-import { registrationSchema } from '../../shared/sessions.js';
-import { sessionCalendar } from '../sessions/calendar.js';
+import { registrationSchema, type RegistrationReceipt } from '../../shared/sessions.js';
 import type { RecordService } from '../sessions/recordService.js';
 import type { RegistrationService } from '../sessions/registration.js';
 import type { Repo } from '../store/repo.js';
@@ -10,6 +10,9 @@ import { parseOr400, sendError } from './errors.js';
 
 const recordQuery = z.object({ format: z.enum(['json', 'md', 'html']).default('json') }).strict();
 const RECORD_TYPES = { json: 'application/json', md: 'text/markdown', html: 'text/html' } as const;
+const REGISTRATIONS_PER_MINUTE = 30;
+export const REGISTRATION_RECEIPT =
+  'We sent your link to that address. Follow it to join, confirm, change or cancel your registration.';
 
 export interface PublicDeps {
   repo: Repo;
@@ -18,7 +21,7 @@ export interface PublicDeps {
   now: () => Date;
 }
 
-/** What anyone may see and do: upcoming sessions, registering, the calendar file, published records. */
+/** What anyone may see and do: upcoming sessions, registering, published records. */
 export function createPublicRouter(deps: PublicDeps): Router {
   const router = Router();
 
@@ -39,36 +42,31 @@ export function createPublicRouter(deps: PublicDeps): Router {
     res.json(await deps.registration.publicSession(session));
   });
 
-  router.post('/public/sessions/:id/registrations', async (req, res) => {
+  // Each registration sends a mail to the address given: a tighter limit than the API's, so nobody
+  // can use the form to flood a stranger's inbox (one hall behind one address still fits).
+  const registering = rateLimit({
+    windowMs: 60_000,
+    limit: REGISTRATIONS_PER_MINUTE,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) =>
+      sendError(
+        res,
+        429,
+        'too-many-requests',
+        'Too many registrations from this address. Try again in a minute.',
+      ),
+  });
+
+  // R1-R3: one answer for a new registration and for a repeat of a known email; the links go by email.
+  router.post('/public/sessions/:id/registrations', registering, async (req, res) => {
     const id = parseOr400(res, idSchema, req.params.id);
     const input = id && parseOr400(res, registrationSchema, req.body);
     if (!id || !input) return;
     const outcome = await deps.registration.register(id, input);
     if (!outcome.ok) return sendError(res, outcome.status, outcome.error, outcome.message);
-    res.status(outcome.result.updated ? 200 : 201).json(outcome.result);
-  });
-
-  router.get('/public/registrations/:id/calendar.ics', async (req, res) => {
-    const id = parseOr400(res, idSchema, req.params.id);
-    if (!id) return;
-    const found = await deps.registration.calendarOf(id);
-    if (!found) return sendError(res, 404, 'not-found', 'No registration with this id.');
-    const { session, joinUrl } = found;
-    const calendar = sessionCalendar(
-      {
-        id: session.id,
-        title: session.title,
-        description: session.description,
-        startsAt: session.starts_at,
-        endsAt: session.ends_at,
-      },
-      joinUrl,
-    );
-    res
-      .type('text/calendar; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="openfloor-${session.id}.ics"`)
-      .set('Cache-Control', 'no-store')
-      .send(calendar);
+    const receipt: RegistrationReceipt = { message: REGISTRATION_RECEIPT };
+    res.status(202).set('Cache-Control', 'no-store').json(receipt);
   });
 
   router.get('/public/sessions/:id/record', async (req, res) => {

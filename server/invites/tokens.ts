@@ -1,9 +1,13 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'openfloor';
-/** What a token is for: joining the room, or posting captions from professional software. */
+/**
+ * What a token is for: joining the room, posting captions from professional software, or a
+ * registrant's private link to see, confirm, change or cancel their registration (sent only by email).
+ */
 export const JOIN_AUDIENCE = 'openfloor:join';
 export const CAPTION_AUDIENCE = 'openfloor:captions';
+export const MANAGE_AUDIENCE = 'openfloor:manage';
 
 export type LinkProblem = 'malformed' | 'bad-signature' | 'expired' | 'revoked' | 'cancelled' | 'unknown';
 
@@ -13,7 +17,7 @@ export class LinkError extends Error {
   }
 }
 
-/** Signs and checks personal join links. The token carries only the invite id; the store says the rest. */
+/** Signs and checks personal links. The token carries only an id; the store says the rest. */
 export function createLinkSigner(secret: string, audience: string = JOIN_AUDIENCE) {
   const key = new TextEncoder().encode(secret);
   return {

@@ -1,4 +1,5 @@
 import { createEvent } from 'ics';
+import type { SessionRow } from '../store/repo.js';
 
 export interface CalendarSession {
   id: string;
@@ -30,4 +31,18 @@ export function sessionCalendar(session: CalendarSession, joinUrl: string | null
   });
   if (error || !value) throw error ?? new Error('The calendar file could not be made.');
   return value;
+}
+
+/** The calendar file of a stored session. */
+export function calendarOf(session: SessionRow, joinUrl: string | null): string {
+  return sessionCalendar(
+    {
+      id: session.id,
+      title: session.title,
+      description: session.description,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+    },
+    joinUrl,
+  );
 }

@@ -23,6 +23,8 @@ export interface SessionsTable {
   offered: string;
   status: SessionStatus;
   record_published_at: string | null;
+  /** 0 or 1. */
+  require_email_confirmation: number;
 }
 
 export interface RegistrationsTable {
@@ -42,6 +44,7 @@ export interface RegistrationsTable {
   invite_id: string | null;
   created_at: string;
   updated_at: string;
+  reminded_at: string | null;
 }
 
 export interface TurnsTable {

@@ -132,4 +132,18 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('registrations').execute();
     },
   },
+  '0005_email_identity': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('require_email_confirmation', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // When the reminder went out, so each registrant gets it once, across restarts.
+      await db.schema.alterTable('registrations').addColumn('reminded_at', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('registrations').dropColumn('reminded_at').execute();
+      await db.schema.alterTable('sessions').dropColumn('require_email_confirmation').execute();
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import type { RegistrationInput, RegistrationStatus } from '../../shared/sessions.js';
+import type { RegistrationChange, RegistrationInput, RegistrationStatus } from '../../shared/sessions.js';
 import type { Db, RegistrationsTable } from './db.js';
 import { newId } from './repo.js';
 
@@ -60,6 +60,7 @@ export function createRegistrationRepo(db: Db) {
           invite_id: null,
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
+          reminded_at: null,
           ...columnsOf(input),
         };
         await trx.insertInto('registrations').values(row).execute();
@@ -67,7 +68,56 @@ export function createRegistrationRepo(db: Db) {
       });
     },
 
-    /** Registering again with the same email updates the details; the place in line stays. */
+    /** The registrant's own change through their manage link; the email never changes. */
+    async change(id: string, change: RegistrationChange, now: Date): Promise<void> {
+      await db
+        .updateTable('registrations')
+        .set({
+          ...(change.name !== undefined && { name: change.name }),
+          ...(change.organization !== undefined && { organization: change.organization }),
+          ...(change.affiliation !== undefined && { affiliation: change.affiliation }),
+          ...(change.wishToSpeak !== undefined && { wish_to_speak: change.wishToSpeak ? 1 : 0 }),
+          ...(change.topic !== undefined && { topic: change.topic }),
+          ...(change.accommodations !== undefined && { requested: JSON.stringify(change.accommodations) }),
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** The first in line on the waitlist, if any. */
+    async firstWaitlisted(sessionId: string): Promise<RegistrationRow | undefined> {
+      return (await db
+        .selectFrom('registrations')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('status', '=', 'waitlisted')
+        .orderBy('registered_order')
+        .executeTakeFirst()) as RegistrationRow | undefined;
+    },
+
+    /** Registered people of these sessions who have not had their reminder yet. */
+    async unreminded(sessionIds: string[]): Promise<RegistrationRow[]> {
+      if (sessionIds.length === 0) return [];
+      return (await db
+        .selectFrom('registrations')
+        .selectAll()
+        .where('session_id', 'in', sessionIds)
+        .where('status', '=', 'registered')
+        .where('reminded_at', 'is', null)
+        .orderBy('registered_order')
+        .execute()) as RegistrationRow[];
+    },
+
+    async markReminded(id: string, now: Date): Promise<void> {
+      await db
+        .updateTable('registrations')
+        .set({ reminded_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Registering again after cancelling takes the new details; the place in line stays. */
     async update(id: string, input: RegistrationInput, now: Date): Promise<void> {
       await db
         .updateTable('registrations')

@@ -50,6 +50,7 @@ export function createRepo(db: Db) {
         offered: JSON.stringify(s.offered),
         status: 'scheduled',
         record_published_at: null,
+        require_email_confirmation: s.requireEmailConfirmation ? 1 : 0,
       };
       await db.insertInto('sessions').values(row).execute();
       return row;
@@ -71,6 +72,9 @@ export function createRepo(db: Db) {
           }),
           ...(change.publicComments !== undefined && { public_comments: change.publicComments ? 1 : 0 }),
           ...(change.offered !== undefined && { offered: JSON.stringify(change.offered) }),
+          ...(change.requireEmailConfirmation !== undefined && {
+            require_email_confirmation: change.requireEmailConfirmation ? 1 : 0,
+          }),
         })
         .where('id', '=', id)
         .execute();
@@ -141,6 +145,11 @@ export function createRepo(db: Db) {
 
     async renameInvite(id: string, name: string): Promise<void> {
       await db.updateTable('invites').set({ name }).where('id', '=', id).execute();
+    },
+
+    /** A registrant who changes their wish to speak becomes a speaker or an attendee on their next join. */
+    async setInviteRole(id: string, role: InviteRole): Promise<void> {
+      await db.updateTable('invites').set({ role }).where('id', '=', id).execute();
     },
 
     async getInvite(id: string): Promise<InviteRow | undefined> {

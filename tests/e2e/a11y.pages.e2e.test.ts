@@ -8,6 +8,7 @@ import type { InviteRole } from '../../shared/roles.js';
 import { ariaTree, axeViolations, focusProblems } from '../support/a11y.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { launchChromium } from '../support/browser.js';
+import { linkIn, outboxMail } from '../support/mail.js';
 
 let app: AppProcess;
 let browser: Browser;
@@ -66,7 +67,7 @@ afterAll(async () => {
 });
 
 describe('every page, every role: axe, visible focus, and the reviewed accessible tree', () => {
-  it('the public pages: home, listing, registration, confirmation, accessibility, not found, a bad link', async () => {
+  it('the public pages: home, listing, registration, confirmation, manage link, accessibility, not found, a bad link', async () => {
     const page = await newPage();
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -81,8 +82,16 @@ describe('every page, every role: axe, visible focus, and the reviewed accessibl
     await page.getByRole('textbox', { name: 'Email' }).fill('rosa@example.org');
     await page.getByRole('combobox', { name: 'Affiliation' }).selectOption('worker');
     await page.getByRole('button', { name: 'Register' }).press('Enter');
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
     await check(page, 'confirmation');
+    const mail = await outboxMail(app.dataDir, 'rosa@example.org', /You are registered/);
+    await page.goto(linkIn(mail, 'manage', app.url)!);
+    await page.getByRole('heading', { name: /^Your registration:/ }).waitFor();
+    await check(page, 'manage');
+    await page.getByRole('button', { name: 'Cancel my registration' }).press('Enter');
+    await page.getByRole('button', { name: 'Yes, cancel my registration' }).press('Enter');
+    await page.getByRole('heading', { name: 'Your registration is cancelled' }).waitFor();
+    await check(page, 'manage-cancelled', false);
     await page.goto(`${app.url}/accessibility`);
     await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
     await check(page, 'accessibility');

@@ -95,7 +95,7 @@ describe("the organizer's pages, by keyboard", () => {
         accommodations: { asl: true, cart: true },
       }),
     });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     await page.reload();
     const row = page
       .getByRole('table', { name: 'Registrations in order' })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { axeViolations, tabTo } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
+import { calendarEvent, linkIn, outboxMail } from '../support/mail.js';
 
 let app: AppProcess;
 let browser: Browser;
@@ -68,13 +69,24 @@ describe('registration, the lobby and the room', () => {
     await tabTo(page, /^\s*Register\s*$/);
     await page.keyboard.press('Enter');
 
-    await page.getByRole('heading', { name: 'You are registered' }).waitFor();
+    // The links go only by email (server/sessions/SPEC.md, R2): the page says where to look.
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    expect(await page.getByText('rosa@example.org').count()).toBe(1);
+    expect(await page.locator('a[href*="/join/"]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    joinUrl = (await page.locator('.join-link a').getAttribute('href'))!;
-    expect(joinUrl).toContain('/join/');
+
+    const mail = await outboxMail(app.dataDir, 'rosa@example.org', /You are registered/);
+    joinUrl = linkIn(mail, 'join', app.url)!;
+    expect(calendarEvent(mail).summary).toBe(TITLE);
+
+    // The private manage link from the mail: the join link again, and the calendar file to download.
+    const manage = await newPage();
+    await manage.goto(linkIn(mail, 'manage', app.url)!);
+    await manage.getByRole('heading', { name: `Your registration: ${TITLE}` }).waitFor();
+    expect(await axeViolations(manage)).toEqual([]);
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: /Add to your calendar/ }).press('Enter'),
+      manage.waitForEvent('download'),
+      manage.getByRole('link', { name: /Add to your calendar/ }).press('Enter'),
     ]);
     const ics = readFileSync(await download.path(), 'utf8');
     const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
@@ -90,16 +102,62 @@ describe('registration, the lobby and the room', () => {
     expect(inviteOf(String(event.component.getFirstPropertyValue('url')))).toBe(inviteOf(joinUrl));
   });
 
+  it('R10: the manage page changes the name with the keyboard, and says so', async () => {
+    const mail = await outboxMail(app.dataDir, 'rosa@example.org', /You are registered/);
+    const page = await newPage();
+    await page.goto(linkIn(mail, 'manage', app.url)!);
+    const name = page.getByRole('textbox', { name: 'Full name' });
+    await name.fill('');
+    await tabTo(page, /Save changes/);
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await summary.getByRole('link').first().press('Enter');
+    await page.keyboard.type('Rosa María Díaz');
+    await tabTo(page, /Save changes/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Your changes are saved.' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('R5: with email confirmation, the mailed link confirms by keyboard, and says what follows', async () => {
+    const confirmed = await app.createSession('Confirmed town hall', 'scheduled', {
+      requireEmailConfirmation: true,
+    });
+    const res = await fetch(`${app.url}/api/public/sessions/${confirmed.id}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Pat Lee', email: 'pat@example.org', affiliation: 'union' }),
+    });
+    expect(res.status).toBe(202);
+    const mail = await outboxMail(app.dataDir, 'pat@example.org', /Confirm your registration/);
+    expect(linkIn(mail, 'join', app.url)).toBeNull();
+    const page = await newPage();
+    await page.goto(linkIn(mail, 'manage', app.url)!);
+    await page.getByText('Your registration waits for you to confirm it.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, /Confirm my registration/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Confirmed. You are registered.' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.locator('.join-link a').waitFor();
+    await outboxMail(app.dataDir, 'pat@example.org', /You are registered/);
+  });
+
   it('the organizer sees the registration and gets it as CSV', async () => {
     const auth = { authorization: `Bearer ${app.organizerToken}` };
     const list = (await (
       await fetch(`${app.url}/api/sessions/${sessionId}/registrations`, { headers: auth })
     ).json()) as { name: string; wishToSpeak: boolean; accommodations: { asl: boolean } }[];
-    expect(list).toMatchObject([{ name: 'Rosa Diaz', wishToSpeak: true, accommodations: { asl: true } }]);
+    expect(list).toMatchObject([
+      { name: 'Rosa María Díaz', wishToSpeak: true, accommodations: { asl: true } },
+    ]);
     const csv = await (
       await fetch(`${app.url}/api/sessions/${sessionId}/registrations.csv`, { headers: auth })
     ).text();
-    expect(csv).toContain('Rosa Diaz,rosa@example.org');
+    expect(csv).toContain('Rosa María Díaz,rosa@example.org');
   });
 
   it('the lobby shows when it starts and the captions, then moves into the room when the moderator opens it', async () => {
@@ -126,6 +184,6 @@ describe('registration, the lobby and the room', () => {
     const queue = moderator.getByRole('region', { name: 'Speaker queue' });
     await expect
       .poll(() => queue.getByRole('listitem').allTextContents())
-      .toEqual([expect.stringContaining('Rosa Diaz')]);
+      .toEqual([expect.stringContaining('Rosa María Díaz')]);
   });
 });

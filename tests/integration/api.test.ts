@@ -89,6 +89,11 @@ describe('organizer API', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths['/sessions/{id}']!)).toEqual(['patch', 'get']);
+    const paths = doc.paths as Record<string, Record<string, { responses: object }>>;
+    expect(Object.keys(paths['/public/registrations/manage/{token}']!)).toEqual(['get', 'patch', 'delete']);
+    // R2: registering has one success answer, whoever registers.
+    const registering = Object.keys(paths['/public/sessions/{id}/registrations']!.post!.responses);
+    expect(registering.filter((status) => status.startsWith('2'))).toEqual(['202']);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/sessions',
@@ -97,6 +102,9 @@ describe('organizer API', () => {
         '/sessions/{id}/lifecycle/{action}',
         '/sessions/{id}/registrations.csv',
         '/public/sessions/{id}/registrations',
+        '/public/registrations/manage/{token}',
+        '/public/registrations/manage/{token}/confirm',
+        '/public/registrations/manage/{token}/calendar.ics',
         '/public/sessions/{id}/record',
         '/organizer/sign-in',
       ]),

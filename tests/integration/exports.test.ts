@@ -52,7 +52,7 @@ describe('T8 registrations.csv', () => {
       email: 'ana@example.org',
       affiliation: 'worker',
     });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     await server.db
       .updateTable('registrations')
       .set({ name: FORGED_NAME, organization: 'Union\r@SUM(A1)', topic: 'a\u202eb' })

@@ -22,7 +22,8 @@ const BAD = 'bad!id';
 // Every public and organizer route, each with a malformed id, query or body.
 const cases = (): [string, string, unknown, boolean, number][] => [
   ['GET', `/api/public/sessions/${BAD}`, undefined, false, 400],
-  ['GET', `/api/public/registrations/${BAD}/calendar.ics`, undefined, false, 400],
+  ['GET', `/api/public/registrations/manage/${BAD}/calendar.ics`, undefined, false, 400],
+  ['PATCH', `/api/public/registrations/manage/${BAD}`, { name: 'x' }, false, 400],
   ['GET', `/api/public/sessions/${BAD}/record`, undefined, false, 400],
   ['GET', `/api/public/sessions/${sessionId}/record?format=docx`, undefined, false, 400],
   ['POST', `/api/public/sessions/${BAD}/registrations`, {}, false, 400],

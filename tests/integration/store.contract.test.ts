@@ -194,6 +194,43 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     expect(await registrations.countRegistered(s.id)).toBe(2);
   });
 
+  it('registrations by email: the change of the manage link, the waitlist head, reminders once, the invite role', async () => {
+    const repo = createRepo(db);
+    const registrations = createRegistrationRepo(db);
+    const s = await repo.createSession({ ...SESSION, requireEmailConfirmation: true }, NOW);
+    expect((await repo.getSession(s.id))!.require_email_confirmation).toBe(1);
+    await repo.updateSession(s.id, { requireEmailConfirmation: false });
+    expect((await repo.getSession(s.id))!.require_email_confirmation).toBe(0);
+    const input = (n: number) =>
+      registrationSchema.parse({ name: `P${n}`, email: `p${n}@example.org`, affiliation: 'union' });
+    const p1 = await registrations.insert(s.id, input(1), 'pending', NOW);
+    await registrations.insert(s.id, input(2), 'waitlisted', NOW);
+    await registrations.insert(s.id, input(3), 'waitlisted', NOW);
+    expect((await registrations.firstWaitlisted(s.id))!.name).toBe('P2');
+
+    await registrations.change(
+      p1.id,
+      { name: 'P One', accommodations: { asl: true, cart: false, other: '' } },
+      NOW,
+    );
+    expect(await registrations.get(p1.id)).toMatchObject({
+      name: 'P One',
+      email: 'p1@example.org',
+      requested: '{"asl":true,"cart":false,"other":""}',
+    });
+
+    expect(await registrations.unreminded([s.id])).toEqual([]);
+    await registrations.setStatus(p1.id, 'registered', null, NOW);
+    expect((await registrations.unreminded([s.id])).map((r) => r.id)).toEqual([p1.id]);
+    await registrations.markReminded(p1.id, NOW);
+    expect(await registrations.unreminded([s.id])).toEqual([]);
+    expect(await registrations.unreminded([])).toEqual([]);
+
+    const invite = await repo.createInvite(s.id, 'attendee', 'P One', s.ends_at, NOW);
+    await repo.setInviteRole(invite.id, 'speaker');
+    expect((await repo.getInvite(invite.id))!.role).toBe('speaker');
+  });
+
   it('turns: starting one ends the one before; null ends the last', async () => {
     const repo = createRepo(db);
     const turns = createTurnRepo(db);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.js';
+import { createOutboxMailer, createSmtpMailer } from '../../server/email/mailer.js';
 import { createMediaService } from '../../server/livekit/media.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import {
@@ -44,12 +45,21 @@ export interface TestServer {
 
 /**
  * The real Express + Socket.IO server on an ephemeral port with a real SQLite store in a temp dir.
- * Tokens for LiveKit are minted for real; no LiveKit server is contacted.
+ * Tokens for LiveKit are minted for real; no LiveKit server is contacted. Mail goes to `smtpUrl`
+ * (tests/support/smtp.ts) when given, else to the outbox under the data directory.
  */
 export async function startTestServer(
-  opts: { dataDir?: string; now?: Date; commandsPerSecond?: number; apiRequestsPerMinute?: number } = {},
+  opts: {
+    dataDir?: string;
+    now?: Date;
+    smtpUrl?: string;
+    reminderWindowMs?: number;
+    commandsPerSecond?: number;
+    apiRequestsPerMinute?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
+  const from = 'OpenFloor <no-reply@openfloor.test>';
   const db = await openDb(dataDir);
   const clock = { now: opts.now ?? new Date() };
   const app = createApp({
@@ -58,6 +68,11 @@ export async function startTestServer(
     linkSecret: 'test-link-secret-test-link-secret-0123',
     publicUrl: null,
     media: createMediaService('ws://127.0.0.1:9', LIVEKIT_KEY, LIVEKIT_SECRET),
+    // Without an SMTP server, mail goes to DATA_DIR/outbox, as it does for `npm start`.
+    mailer: opts.smtpUrl
+      ? createSmtpMailer(opts.smtpUrl, from)
+      : createOutboxMailer(join(dataDir, 'outbox'), from),
+    reminderWindowMs: opts.reminderWindowMs,
     now: () => clock.now,
     commandsPerSecond: opts.commandsPerSecond,
     apiRequestsPerMinute: opts.apiRequestsPerMinute,

@@ -29,6 +29,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://db.example.org/openfloor' }, /DATABASE_URL/],
     [{ LIVEKIT_URL: 'wss://lk.example.org' }, /LIVEKIT_URL needs LIVEKIT_API_KEY/],
     [{ LIVEKIT_API_KEY: 'k' }, /both LIVEKIT_API_KEY and LIVEKIT_API_SECRET/],
+    [{ SMTP_URL: 'http://mail.example.org' }, /SMTP_URL: must be an smtp/],
+    [{ MAIL_FROM: 'OpenFloor <a@b.org>\r\nBcc: x@y.org' }, /MAIL_FROM/],
+    [{ REMINDER_HOURS: '-1' }, /REMINDER_HOURS/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: fresh(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: fresh(), ...env })).toThrow(message);
@@ -45,5 +48,22 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ port: 3000, publicUrl: 'https://floor.example.org' });
     expect(config.livekit).toEqual({ url: 'wss://lk.example.org', apiKey: 'key', apiSecret: 'x'.repeat(32) });
+  });
+
+  it('sends mail through SMTP_URL when set, else to DATA_DIR/outbox, and reminds 24 hours ahead by default', () => {
+    const dir = fresh();
+    expect(loadConfig({ DATA_DIR: dir }).mail).toEqual({
+      smtpUrl: null,
+      from: 'OpenFloor <no-reply@localhost>',
+      outbox: join(dir, 'outbox'),
+      reminderWindowMs: 24 * 3_600_000,
+    });
+    const smtp = loadConfig({
+      DATA_DIR: dir,
+      SMTP_URL: 'smtps://user:pass@mail.example.org:465',
+      MAIL_FROM: 'Listening sessions <sessions@example.org>',
+      REMINDER_HOURS: '0',
+    }).mail;
+    expect(smtp).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example.org:465', reminderWindowMs: 0 });
   });
 });

@@ -26,6 +26,7 @@ function formValues(s: PublicSession): SessionFormValues {
     capacity: s.capacity === null ? '' : String(s.capacity),
     speakingMinutes: String(s.speakingLimitSeconds / 60),
     publicComments: s.publicComments,
+    requireEmailConfirmation: s.requireEmailConfirmation,
     asl: s.offered.asl,
     cart: s.offered.cart,
     captionLanguages: s.offered.captionLanguages.join(', '),

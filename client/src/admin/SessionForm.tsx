@@ -14,6 +14,7 @@ export type SessionFormValues = {
   capacity: string;
   speakingMinutes: string;
   publicComments: boolean;
+  requireEmailConfirmation: boolean;
   asl: boolean;
   cart: boolean;
   captionLanguages: string;
@@ -30,6 +31,7 @@ export const BLANK_SESSION: SessionFormValues = {
   capacity: '',
   speakingMinutes: '3',
   publicComments: true,
+  requireEmailConfirmation: false,
   asl: true,
   cart: true,
   captionLanguages: 'en-US',
@@ -52,6 +54,7 @@ export function toSessionBody(v: SessionFormValues) {
     capacity: v.capacity.trim() === '' ? null : Number(v.capacity),
     speakingLimitSeconds: Math.round(Number(v.speakingMinutes) * 60),
     publicComments: v.publicComments,
+    requireEmailConfirmation: v.requireEmailConfirmation,
     offered: {
       asl: v.asl,
       cart: v.cart,
@@ -107,7 +110,7 @@ export function SessionForm({ initial, submitLabel, onSubmit }: SessionFormProps
 
   const problems = Object.entries(errors);
   const field = { errors, form, set: (k: keyof SessionFormValues, v: string) => set(k, v) };
-  const check = (key: 'publicComments' | 'asl' | 'cart', label: string) => (
+  const check = (key: 'publicComments' | 'requireEmailConfirmation' | 'asl' | 'cart', label: string) => (
     <label className="check">
       <input type="checkbox" checked={form[key]} onChange={(e) => set(key, e.target.checked)} /> {label}
     </label>
@@ -138,6 +141,10 @@ export function SessionForm({ initial, submitLabel, onSubmit }: SessionFormProps
       <Field {...field} name="capacity" label="Capacity (empty for no limit)" type="number" />
       <Field {...field} name="speakingMinutes" label="Speaking limit in minutes" type="number" />
       {check('publicComments', 'The public may ask to speak and send remarks')}
+      {check(
+        'requireEmailConfirmation',
+        'Registrants confirm their email before they get a place (a link is sent to them)',
+      )}
       <fieldset>
         <legend>Accommodations offered</legend>
         {check('asl', 'ASL interpretation')}

@@ -1,41 +1,44 @@
 import { useEffect, useRef } from 'react';
-import type { PublicSession, RegistrationResult } from '../../../shared/sessions.js';
+import type { PublicSession } from '../../../shared/sessions.js';
 import { describeStart } from '../lib/formatTime';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 
-/** After registering: the personal link (or the waitlist), and the calendar file. */
-export function Confirmation({ session, result }: { session: PublicSession; result: RegistrationResult }) {
-  const heading = result.status === 'registered' ? 'You are registered' : 'You are on the waitlist';
-  useDocumentTitle(heading);
+/**
+ * After registering: where to look next. The links go only by email (server/sessions/SPEC.md, R2),
+ * so this page reads the same for a first registration and for a repeat.
+ */
+export function Confirmation({ session, email }: { session: PublicSession; email: string }) {
+  useDocumentTitle('Check your email');
   const ref = useRef<HTMLHeadingElement>(null);
   // A new view in the same page: focus its heading, so screen readers start reading here.
   useEffect(() => ref.current?.focus(), []);
-  const calendarPath = new URL(result.calendarUrl).pathname;
 
   return (
     <PageLayout>
       <h1 ref={ref} tabIndex={-1}>
-        {heading}
+        Check your email
       </h1>
       <p>
-        {result.updated ? 'We updated your registration for ' : 'Thank you for registering for '}
-        {session.title}. {describeStart(session)}
+        We sent a message about {session.title} to <strong>{email}</strong>. {describeStart(session)}
       </p>
-      {result.joinUrl ? (
-        <>
-          <p>This is your personal link to join. Keep it; it is only for you:</p>
-          <p className="join-link">
-            <a href={result.joinUrl}>{result.joinUrl}</a>
-          </p>
-        </>
+      {session.requireEmailConfirmation ? (
+        <p>
+          Open the link in it to confirm your registration. Your place is kept only once you confirm; then we
+          send your personal join link and a calendar file.
+        </p>
       ) : (
-        <p>The session is full. If a place opens, the organizer will move you off the waitlist.</p>
+        <p>
+          It has your personal join link and a calendar file, or says that you are on the waitlist if the
+          session is full.
+        </p>
       )}
       <p>
-        <a href={calendarPath} download>
-          Add to your calendar (.ics file)
-        </a>
+        It also has a private link to change or cancel your registration. If you registered before with this
+        address, the message has your links again and nothing was changed.
+      </p>
+      <p>
+        No message after a few minutes? Look in your spam folder, or check the address and register again.
       </p>
     </PageLayout>
   );
