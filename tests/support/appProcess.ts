@@ -50,7 +50,8 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
       LOG_LEVEL: 'warn',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Standard output is not read: a pipe nobody drains would stall the app once it filled.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
