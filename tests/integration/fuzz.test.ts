@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logCounts } from '../../server/log.js';
+import { CLIENT_DIR } from '../../server/web.js';
 import { COMMAND_NAMES } from '../../shared/commands.js';
 import { REASONS } from '../../shared/protocol.js';
 import type { InviteRole } from '../../shared/roles.js';
@@ -16,6 +19,7 @@ const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 const SOCKET_RUNS = 7000 * SCALE;
 const HTTP_RUNS = 3000 * SCALE;
 const ACK_TIMEOUT_MS = 2000;
+const CLIENT_BUILT = existsSync(join(CLIENT_DIR, 'index.html'));
 const REASON_VALUES: string[] = Object.values(REASONS);
 const ROLES: InviteRole[] = ['moderator', 'interpreter', 'captioner', 'speaker', 'attendee'];
 // Emitting these from a client is refused by socket.io-client itself.
@@ -170,7 +174,9 @@ describe('fuzzing every HTTP route', () => {
             await res.arrayBuffer();
             const what = `${request.method} ${request.path} -> ${res.status}`;
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-            expect(res.status, what).toBeLessThan(500);
+            // A page before `npm run build` says so with a 503 (npm test builds the client later).
+            const unbuiltPage = res.status === 503 && !CLIENT_BUILT && !request.path.startsWith('/api/');
+            if (!unbuiltPage) expect(res.status, what).toBeLessThan(500);
             if (res.status >= 400) expect(await snapshot(server), what).toBe(before);
           },
         ),
