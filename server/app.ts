@@ -71,6 +71,8 @@ export interface AppOptions {
   commandsPerSecond?: number;
   /** API requests one address may make per minute. */
   apiRequestsPerMinute?: number;
+  /** How often turn warnings and idle caption lines are checked (the fuzz suite holds them still). */
+  timerTickMs?: number;
 }
 
 export interface App {
@@ -259,7 +261,7 @@ export function createApp(o: AppOptions): App {
       queue.apply(sessionId, { type: 'tick' }).catch((err: unknown) => ctx.log.error({ err }, 'tick failed'));
     }
     captions.tick().catch((err: unknown) => ctx.log.error({ err }, 'caption tick failed'));
-  }, TIMER_TICK_MS);
+  }, o.timerTickMs ?? TIMER_TICK_MS);
   timer.unref();
 
   return {

@@ -56,6 +56,7 @@ export async function startTestServer(
     reminderWindowMs?: number;
     commandsPerSecond?: number;
     apiRequestsPerMinute?: number;
+    timerTickMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
@@ -76,6 +77,7 @@ export async function startTestServer(
     now: () => clock.now,
     commandsPerSecond: opts.commandsPerSecond,
     apiRequestsPerMinute: opts.apiRequestsPerMinute,
+    timerTickMs: opts.timerTickMs,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
