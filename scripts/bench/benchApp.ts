@@ -42,6 +42,8 @@ export async function startBenchApp(staffRole: InviteRole, attendeeCount: number
   // Through the API's schema, so every field the organizer may leave out gets its usual default.
   const input = { title: 'Bench', startsAt: now.toISOString(), endsAt: ends.toISOString(), timeZone: 'UTC' };
   const session = await repo.createSession(createSessionSchema.parse(input), now);
+  // Live, as the policy requires for captions to be written and hands raised (A8, A16).
+  await repo.setStatus(session.id, ['scheduled'], 'live');
   const sign = async (role: InviteRole, name: string) =>
     signer.sign((await repo.createInvite(session.id, role, name, ends.toISOString(), now)).id, ends);
   const staff = await sign(staffRole, staffRole);
