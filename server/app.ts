@@ -40,7 +40,7 @@ import {
   type OpenFloorServer,
   type RoomContext,
 } from './transport/context.js';
-import { registerInterpreterHandlers, registerRoomHandlers } from './room/handlers.js';
+import { registerInterpreterHandlers, registerRoomHandlers, trackPresence } from './room/handlers.js';
 import { createPresence } from './room/presence.js';
 import { registerQueueHandlers } from './queue/handlers.js';
 import { createQueueService } from './queue/service.js';
@@ -246,13 +246,14 @@ export function createApp(o: AppOptions): App {
 
   io.use(createSocketAuth(ctx));
   const commands = createCommandPipeline(ctx, o.commandsPerSecond);
+  registerRoomHandlers(ctx, commands);
+  registerInterpreterHandlers(ctx, commands);
+  registerQueueHandlers(ctx, commands);
+  registerCaptionHandlers(ctx, commands);
+  registerSessionHandlers(ctx, commands);
   io.on('connection', (socket) => {
-    commands.answerUnknown(socket);
-    registerRoomHandlers(ctx, commands, socket);
-    registerInterpreterHandlers(ctx, commands, socket);
-    registerQueueHandlers(ctx, commands, socket);
-    registerCaptionHandlers(ctx, commands, socket);
-    registerSessionHandlers(ctx, commands, socket);
+    commands.attach(socket);
+    trackPresence(ctx, socket);
   });
 
   // The turn timer: warnings and time-up are decided by the queue machine from the stored deadline.

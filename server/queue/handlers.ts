@@ -2,13 +2,13 @@ import type { CommandName, ParsedPayload } from '../../shared/commands.js';
 import type { Ack, AckOf } from '../../shared/protocol.js';
 import type { PolicyAction } from '../policy/policy.js';
 import { refuse, type Caller, type CommandPipeline } from '../transport/commands.js';
-import type { OpenFloorSocket, RoomContext } from '../transport/context.js';
+import type { RoomContext } from '../transport/context.js';
 import type { Actor, QueueCommand } from './machine.js';
 
 type QueueCommandName = Extract<CommandName, `queue:${string}` | `floor:${string}` | `timer:${string}`>;
 
 /** queue:*, floor:* and timer:* commands: the policy says who (A8-A15), the queue machine what. */
-export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipeline, socket: OpenFloorSocket) {
+export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipeline) {
   const actor = (caller: Caller): Actor => ({
     id: caller.invite.id,
     role: caller.invite.role,
@@ -20,7 +20,7 @@ export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipelin
     action: PolicyAction | ((payload: ParsedPayload<E>, caller: Caller) => PolicyAction),
     toCommand: (payload: ParsedPayload<E>, by: Actor) => QueueCommand,
   ) {
-    commands.on(socket, event, {
+    commands.on(event, {
       action,
       handle: async (payload, caller) => {
         const result = await ctx.queue.apply(caller.session.id, toCommand(payload, actor(caller)));

@@ -35,43 +35,36 @@ async function applyPin(ctx: RoomContext, sessionId: string, command: PinCommand
   return { ok: true as const };
 }
 
-/** room:join, room:media-token and presence. */
-export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline, socket: OpenFloorSocket) {
-  const { sessionId, inviteId } = socket.data;
-
-  commands.on(socket, 'room:join', {
+/** room:join and room:media-token (A1, A3-A5). */
+export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline) {
+  commands.on('room:join', {
     action: 'room:join',
     beforeJoin: true,
     handle: async ({ name }, caller) => {
+      const { socket, invite, session } = caller;
       socket.data.name = name ?? socket.data.name;
-      await ctx.repo.markJoined(inviteId, socket.data.name, ctx.now());
+      await ctx.repo.markJoined(invite.id, socket.data.name, ctx.now());
       if (!socket.data.joined) {
         socket.data.joined = true;
-        ctx.presence.add(sessionId, inviteId);
-        await socket.join(sessionChannel(sessionId));
+        ctx.presence.add(session.id, invite.id);
+        await socket.join(sessionChannel(session.id));
       }
-      if (!isAudience(socket.data.role))
-        await applyPin(ctx, sessionId, { type: 'came-online', who: inviteId });
-      const state = await buildRoomState(ctx, sessionId);
-      if (isAudience(socket.data.role)) ctx.audienceChanged(sessionId);
-      else socket.to(sessionChannel(sessionId)).emit('room:state', state);
-      const self: Participant = {
-        id: inviteId,
-        name: socket.data.name,
-        role: socket.data.role,
-        online: true,
-      };
+      if (!isAudience(invite.role)) await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
+      const state = await buildRoomState(ctx, session.id);
+      if (isAudience(invite.role)) ctx.audienceChanged(session.id);
+      else socket.to(sessionChannel(session.id)).emit('room:state', state);
+      const self: Participant = { id: invite.id, name: socket.data.name, role: invite.role, online: true };
       const livekit = await mediaFor(ctx, caller);
-      const queue = await ctx.queue.snapshot(sessionId);
+      const queue = await ctx.queue.snapshot(session.id);
       const captionUrl =
-        socket.data.role === 'captioner'
-          ? await ctx.captionUrl(sessionId, inviteId, new Date(caller.session.ends_at))
+        invite.role === 'captioner'
+          ? await ctx.captionUrl(session.id, invite.id, new Date(session.ends_at))
           : null;
       return { ok: true as const, self, state, queue, livekit, captionUrl };
     },
   });
 
-  commands.on(socket, 'room:media-token', {
+  commands.on('room:media-token', {
     action: 'media:subscribe',
     handle: async (_payload, caller) => {
       const livekit = await mediaFor(ctx, caller);
@@ -79,34 +72,35 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
       return { ok: true as const, livekit };
     },
   });
+}
 
-  socket.on('disconnect', () => {
-    if (!socket.data.joined) return;
-    if (!ctx.presence.remove(sessionId, inviteId)) return;
-    if (isAudience(socket.data.role)) return ctx.audienceChanged(sessionId);
-    broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
-  });
+/** Presence: someone who joined and whose last connection closes goes offline. */
+export function trackPresence(ctx: RoomContext, socket: OpenFloorSocket): void {
+  socket.on('disconnect', wentAway.bind(null, ctx, socket));
+}
+
+function wentAway(ctx: RoomContext, socket: OpenFloorSocket): void {
+  const { sessionId, inviteId, joined, role } = socket.data;
+  if (!joined || !ctx.presence.remove(sessionId, inviteId)) return;
+  if (isAudience(role)) return ctx.audienceChanged(sessionId);
+  broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
 }
 
 /** interpreter:take-over and interpreter:set-active (rules P2, P3; who may: A6, A7). */
-export function registerInterpreterHandlers(
-  ctx: RoomContext,
-  commands: CommandPipeline,
-  socket: OpenFloorSocket,
-) {
-  const { sessionId, inviteId } = socket.data;
-  const pinAndBroadcast = async (pin: PinCommand) => {
+export function registerInterpreterHandlers(ctx: RoomContext, commands: CommandPipeline) {
+  const pinAndBroadcast = async (sessionId: string, pin: PinCommand) => {
     const result = await applyPin(ctx, sessionId, pin);
     if (result.ok) await broadcastRoomState(ctx, sessionId);
     return result;
   };
-
-  commands.on(socket, 'interpreter:take-over', {
+  commands.on('interpreter:take-over', {
     action: 'interpreter:take-over',
-    handle: () => pinAndBroadcast({ type: 'take-over', by: inviteId }),
+    handle: (_payload, { session, invite }) =>
+      pinAndBroadcast(session.id, { type: 'take-over', by: invite.id }),
   });
-  commands.on(socket, 'interpreter:set-active', {
+  commands.on('interpreter:set-active', {
     action: 'interpreter:set-active',
-    handle: ({ participantId }) => pinAndBroadcast({ type: 'set-active', target: participantId }),
+    handle: ({ participantId }, { session }) =>
+      pinAndBroadcast(session.id, { type: 'set-active', target: participantId }),
   });
 }

@@ -86,29 +86,31 @@ export function createCommandPipeline(ctx: RoomContext, commandsPerSecond = COMM
     reply((await spec.handle(payload, caller)) as Ack<object>);
   }
 
-  return {
-    /** Registers one command on a socket; the payload and acknowledgement types follow the event. */
-    on<E extends CommandName>(socket: OpenFloorSocket, event: E, spec: CommandSpec<E>): void {
-      const listener = (...args: unknown[]) => {
-        // Without an acknowledgement callback there is no one to answer (the protocol requires one).
-        const ack = args.at(-1);
-        if (typeof ack !== 'function') return;
-        const reply = ack as Reply;
-        run(socket, event, spec, args.slice(0, -1), reply).catch((err: unknown) => {
-          ctx.log.error({ err, event, socket: socket.id }, 'command failed');
-          reply(refuse(REASONS.internal, 'The server could not complete this request.'));
-        });
-      };
-      socket.on(event, listener as never);
-    },
+  const specs = new Map<CommandName, CommandSpec<CommandName>>();
 
-    /** Anything that is not a command gets an answer too, so a client never waits for nothing. */
-    answerUnknown(socket: OpenFloorSocket): void {
-      socket.onAny((event: unknown, ...args: unknown[]) => {
-        const ack = args.at(-1);
-        if (typeof event === 'string' && isCommandName(event)) return;
-        if (typeof ack === 'function') (ack as Reply)(refuse(REASONS.unknownCommand, 'No such command.'));
-      });
+  // One listener per socket for every event (bound to it, not a closure per command per socket:
+  // with thousands of viewers, each function object made per socket costs memory).
+  function dispatch(this: OpenFloorSocket, event: unknown, ...args: unknown[]): void {
+    // Without an acknowledgement callback there is no one to answer (the protocol requires one).
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') return;
+    const reply = ack as Reply;
+    const spec = typeof event === 'string' && isCommandName(event) ? specs.get(event) : undefined;
+    if (!spec) return reply(refuse(REASONS.unknownCommand, 'No such command.'));
+    run(this, event as CommandName, spec, args.slice(0, -1), reply).catch((err: unknown) => {
+      ctx.log.error({ err, event, socket: this.id }, 'command failed');
+      reply(refuse(REASONS.internal, 'The server could not complete this request.'));
+    });
+  }
+
+  return {
+    /** Defines a command once for every socket; the payload and acknowledgement types follow the event. */
+    on<E extends CommandName>(event: E, spec: CommandSpec<E>): void {
+      specs.set(event, spec);
+    },
+    /** Takes a new socket's commands through the pipeline. */
+    attach(socket: OpenFloorSocket): void {
+      socket.onAny(dispatch.bind(socket));
     },
   };
 }
