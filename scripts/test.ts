@@ -77,7 +77,7 @@ async function ensurePostgres(): Promise<Postgres | null> {
   }
 }
 
-/** A loopback-only network namespace, so WebRTC media can only travel over 127.0.0.1 (TESTING.md). */
+/** A loopback-only network namespace, so WebRTC media can only travel over 127.0.0.1 (Chromium gathers no ICE candidate there without --allow-loopback-in-peer-connection, set in tests/support/browser.ts). */
 function loopbackNamespace(): string[] | null {
   if (process.platform !== 'linux' || !isRoot) return null;
   const probe = spawnSync('unshare', ['-n', '--', 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' });

@@ -3,7 +3,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// Flags verified in TESTING.md: a fake 30 fps camera and microphone, loopback ICE candidates,
+// Flags verified on these machines: a fake 30 fps camera and microphone, loopback ICE candidates,
 // and nothing that reaches out to the network.
 const FLAGS = [
   '--no-sandbox',

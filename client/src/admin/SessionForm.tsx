@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiProblem } from '../public/api';
+import { ErrorSummary } from '../public/ErrorSummary';
 import { Field, type FieldErrors } from '../public/Field';
 
 // A type, not an interface: the shared Field component takes any record of fields.
@@ -108,7 +109,6 @@ export function SessionForm({ initial, submitLabel, onSubmit }: SessionFormProps
     }
   };
 
-  const problems = Object.entries(errors);
   const field = { errors, form, set: (k: keyof SessionFormValues, v: string) => set(k, v) };
   const check = (key: 'publicComments' | 'requireEmailConfirmation' | 'asl' | 'cart', label: string) => (
     <label className="check">
@@ -117,21 +117,7 @@ export function SessionForm({ initial, submitLabel, onSubmit }: SessionFormProps
   );
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="registration">
-      <div ref={summary} tabIndex={-1} role="alert" className="error-summary">
-        {(problems.length > 0 || message) && (
-          <>
-            <h2>There is a problem</h2>
-            {message && <p>{message}</p>}
-            <ul>
-              {problems.map(([key, text]) => (
-                <li key={key}>
-                  <a href={`#reg-${key}`}>{text}</a>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+      <ErrorSummary summaryRef={summary} errors={errors} message={message} />
       <Field {...field} name="title" label="Title" required />
       <Field {...field} name="description" label="Description" />
       <Field {...field} name="focus" label="Focus" />
