@@ -13,7 +13,7 @@ import { decide, type PolicyAction } from '../policy/policy.js';
 import type { OpenFloorSocket, RoomContext } from './context.js';
 
 /** Commands one socket may send per second, all commands together, before it is told to slow down. */
-export const COMMANDS_PER_SECOND = 20;
+const COMMANDS_PER_SECOND = 20;
 
 export function refuse(reason: Reason, message: string): Ack<never> {
   return { ok: false, reason, message };

@@ -1,6 +1,6 @@
 import type { FieldErrors } from './Field';
 import { Field } from './Field';
-import { AFFILIATIONS, type Affiliation, type RequestedAccommodations } from '../../../shared/sessions.js';
+import { AFFILIATIONS, type ManagedRegistration } from '../../../shared/sessions.js';
 
 export const EMPTY = {
   name: '',
@@ -35,14 +35,12 @@ export function toPayload(f: Form) {
 }
 
 /** A stored registration back into the form (the manage page starts from it). */
-export function toForm(r: {
-  name: string;
-  organization: string;
-  affiliation: Affiliation;
-  wishToSpeak: boolean;
-  topic: string;
-  accommodations: RequestedAccommodations;
-}): Form {
+export function toForm(
+  r: Pick<
+    ManagedRegistration,
+    'name' | 'organization' | 'affiliation' | 'wishToSpeak' | 'topic' | 'accommodations'
+  >,
+): Form {
   const a = r.accommodations;
   return {
     ...EMPTY,
