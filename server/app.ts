@@ -29,6 +29,9 @@ import { createTranscriptRouter } from './captions/transcriptRoute.js';
 import { CAPTION_AUDIENCE, createLinkSigner, MANAGE_AUDIENCE } from './invites/tokens.js';
 import { createCaptionRepo } from './store/captionRepo.js';
 import type { MediaService } from './livekit/media.js';
+import { createMediaEffects } from './livekit/effects.js';
+import type { MediaHealth } from './livekit/health.js';
+import { createHealthRouter } from './api/health.js';
 import { createLogger } from './log.js';
 import { createLiveKitWebhookRouter } from './livekit/webhook.js';
 import { createSocketAuth } from './transport/auth.js';
@@ -62,6 +65,8 @@ export interface AppOptions {
   linkSecret: string;
   publicUrl: string | null;
   media: MediaService | null;
+  /** Probes the media server (main.ts); null or absent: media is taken as available (tests). */
+  mediaHealth?: MediaHealth | null;
   /** Where registration mail goes (SMTP, or an outbox folder). */
   mailer: Mailer;
   /** How long before a session starts its reminders go out; 0 (the default) sends none. */
@@ -83,6 +88,8 @@ export interface App {
   sendReminders(): Promise<number>;
   /** Resolves once the mail under way has been sent or has failed. */
   mailSettled(): Promise<void>;
+  /** Resolves once the media operations under way have been carried out or given up. */
+  mediaSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,9 +104,11 @@ export function createApp(o: AppOptions): App {
   // own paths away from Express (otherwise both answer a polling request).
   const http = createServer(app);
   const io: OpenFloorServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const mediaHealth = o.mediaHealth ?? null;
+  const effects = o.media ? createMediaEffects(o.media, mediaHealth, createLogger('livekit')) : null;
   const queue = createQueueService({
     repo,
-    media: o.media,
+    media: effects,
     log: createLogger('queue'),
     nowMs: () => now().getTime(),
     onChange: (sessionId, snapshot, floorChanged) => {
@@ -144,17 +153,26 @@ export function createApp(o: AppOptions): App {
     signer,
     presence: createPresence(),
     media: o.media,
+    mediaHealth,
     queue,
     captions,
     speakerFor,
     captionUrl,
-    closing: createClosing(io, o.media, createLogger('closing')),
+    closing: createClosing(io, effects, (sessionId) => forget(sessionId)),
     audienceChanged: (sessionId) => audienceBroadcast.schedule(sessionId),
+    forget: (sessionId) => forget(sessionId),
     nextRevision: createRevisionCounter(),
     now,
     log: createLogger('room'),
   };
   const audienceBroadcast = createAudienceBroadcaster(() => ctx);
+  function forget(sessionId: string) {
+    queue.forget(sessionId);
+  }
+  // Every page hears at once when the media server stops or starts answering (its own media
+  // connection would take many seconds to notice), and reconnects as soon as it is back.
+  mediaHealth?.onChange((available) => io.emit('media:status', { available }));
+  let stopping = false;
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {
     await ctx.closing.closeInvite(sessionId, inviteId);
@@ -188,10 +206,20 @@ export function createApp(o: AppOptions): App {
   const api = express.Router();
   // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
   api.use(createIngestRouter({ repo, signer: captionSigner, captions, now, speakerFor }));
-  if (o.media) {
+  if (o.media && effects) {
     const log = createLogger('livekit');
-    api.use(createLiveKitWebhookRouter({ media: o.media, repo, queue, now, log }));
+    api.use(createLiveKitWebhookRouter({ media: o.media, effects, repo, queue, now, log }));
   }
+  // Probes come often and from one address (a load balancer): before the API's rate limit.
+  api.use(
+    createHealthRouter({
+      repo,
+      mediaHealth,
+      mediaConfigured: o.media !== null,
+      effects,
+      stopping: () => stopping,
+    }),
+  );
   api.use(
     rateLimit({
       windowMs: 60_000,
@@ -256,12 +284,16 @@ export function createApp(o: AppOptions): App {
     trackPresence(ctx, socket);
   });
 
-  // The turn timer: warnings and time-up are decided by the queue machine from the stored deadline.
+  // The turn timer: warnings and time-up are decided by the queue machine from the stored deadline
+  // (Q14). A tick that takes longer than the interval (a slow store) is not stacked on.
+  let ticking = false;
   const timer = setInterval(() => {
-    for (const sessionId of queue.activeSessions()) {
-      queue.apply(sessionId, { type: 'tick' }).catch((err: unknown) => ctx.log.error({ err }, 'tick failed'));
-    }
-    captions.tick().catch((err: unknown) => ctx.log.error({ err }, 'caption tick failed'));
+    if (ticking) return;
+    ticking = true;
+    void Promise.all([
+      queue.tick().catch((err: unknown) => ctx.log.error({ err }, 'turn timer failed')),
+      captions.tick().catch((err: unknown) => ctx.log.error({ err }, 'caption tick failed')),
+    ]).finally(() => (ticking = false));
   }, o.timerTickMs ?? TIMER_TICK_MS);
   timer.unref();
 
@@ -275,7 +307,9 @@ export function createApp(o: AppOptions): App {
       }),
     sendReminders: () => reminders.run(),
     mailSettled: () => mail.settled(),
+    mediaSettled: () => effects?.settled() ?? Promise.resolve(),
     close: async () => {
+      stopping = true;
       clearInterval(timer);
       stopReminders();
       audienceBroadcast.stop();

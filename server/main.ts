@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, readOrCreateSecret, type Config } from './config.js';
 import { ensureLiveKitBinary } from './livekit/binary.js';
 import { startLocalLiveKit, type LocalLiveKit } from './livekit/localServer.js';
+import { createMediaHealth } from './livekit/health.js';
 import { createMediaService, type MediaService } from './livekit/media.js';
 import { WEBHOOK_PATH } from './livekit/webhook.js';
 import { createLogger } from './log.js';
@@ -45,12 +46,17 @@ async function main() {
   const config = loadConfig();
   const db = await openDb(config.databaseUrl ?? config.dataDir);
   const { media, local } = await startMedia(config);
+  // Said at start and at every change: whether the media server answers (the readiness check too).
+  const mediaHealth = media ? createMediaHealth(media.url, createLogger('livekit')) : null;
+  await mediaHealth?.probe();
+  const stopProbing = mediaHealth?.start();
   const app = createApp({
     db,
     organizerToken: config.organizerToken,
     linkSecret: readOrCreateSecret(config.dataDir, 'link-secret').token,
     publicUrl: config.publicUrl,
     media,
+    mediaHealth,
     mailer: mailerFor(config.mail, createLogger('mail')),
     reminderWindowMs: config.mail.reminderWindowMs,
   });
@@ -69,6 +75,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: stopping`);
+    stopProbing?.();
     await app.close();
     await local?.stop();
     await db.destroy();

@@ -4,7 +4,7 @@ import type { QueueSnapshot, QueueSettings } from './queue.js';
 import type { InviteRole } from './roles.js';
 
 /** Bumped when the client-server contract changes incompatibly. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Why a command was refused. */
 export const REASONS = {
@@ -69,12 +69,23 @@ export interface LiveKitConnection {
   token: string;
 }
 
+/**
+ * Whether the media server (LiveKit) answers the server's health probe. Sent to every connection
+ * when it changes, so pages say "audio and video are down" when it happens rather than when their
+ * own media connection times out, and reconnect as soon as it is back.
+ */
+export interface MediaStatusEvent {
+  available: boolean;
+}
+
 export interface JoinResult {
   self: Participant;
   state: RoomState;
   queue: QueueSnapshot;
-  /** Null when the media server cannot be reached; the rest of the room still works. */
+  /** Null when this person gets no media now (the public in the lobby) or the media server is down. */
   livekit: LiveKitConnection | null;
+  /** Whether the media server answers now; later changes come as `media:status` events. */
+  media: MediaStatusEvent;
   /** Captioners only: the URL their captioning software posts to (Zoom-compatible). */
   captionUrl: string | null;
 }
@@ -129,6 +140,7 @@ export interface ServerToClientEvents {
   'queue:state': (queue: QueueSnapshot) => void;
   'caption:line': (line: CaptionLine) => void;
   'caption:partial': (partial: CaptionPartial) => void;
+  'media:status': (status: MediaStatusEvent) => void;
 }
 
 /** What the server knows about each socket after its handshake. */

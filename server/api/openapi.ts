@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createInviteSchema, createSessionSchema } from '../../shared/schemas.js';
 import { captionPaths } from './openapiCaptions.js';
+import { healthPaths } from './openapiHealth.js';
 import { managePaths } from './openapiManage.js';
 import { listInvites, patchSession, sessionPaths } from './openapiSessions.js';
 import { ORGANIZER_COOKIE } from './organizerAuth.js';
@@ -48,6 +49,7 @@ export function buildOpenApi(serverUrl: string) {
     paths: {
       ...sessionPaths(),
       ...captionPaths(),
+      ...healthPaths(),
       ...managePaths(),
       '/sessions': {
         post: {

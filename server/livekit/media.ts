@@ -16,12 +16,17 @@ export interface MediaService {
   readonly rooms: RoomServiceClient;
 }
 
-// LiveKit answers "not found" (a Twirp error) for a room or participant that is not there.
-const isNotFound = (err: unknown) => (err as { code?: string; status?: number }).status === 404;
+/** How long one call to LiveKit's server API may take before it counts as failed (and is retried). */
+export const MEDIA_CALL_TIMEOUT_S = 3;
+
+/** LiveKit answers "not found" (a Twirp error) for a room or participant that is not there. */
+export const isNotFound = (err: unknown) => (err as { status?: number } | null)?.status === 404;
 
 export function createMediaService(url: string, apiKey: string, apiSecret: string): MediaService {
   const httpUrl = url.replace(/^ws/, 'http');
-  const rooms = new RoomServiceClient(httpUrl, apiKey, apiSecret);
+  const rooms = new RoomServiceClient(httpUrl, apiKey, apiSecret, {
+    requestTimeout: MEDIA_CALL_TIMEOUT_S,
+  });
   const receiver = new WebhookReceiver(apiKey, apiSecret);
   return {
     url,

@@ -1,10 +1,11 @@
 import { TrackSource } from 'livekit-server-sdk';
-import type { MediaService } from './media.js';
+import { isNotFound, type MediaService } from './media.js';
 
 /**
  * Gives or takes away camera and microphone from someone already in the media room. Taking them
  * away makes LiveKit unpublish the tracks. Someone not connected to media yet gets the grant in
- * their next token instead (see grantFor), so a failure here for an absent person is not an error.
+ * their next token instead (see mediaGrant), so LiveKit's "not found" answers false, not an error;
+ * any other failure (a time-out, a refused connection) throws, for the caller to retry.
  */
 export async function setPublishing(media: MediaService, room: string, identity: string, allowed: boolean) {
   try {
@@ -16,7 +17,8 @@ export async function setPublishing(media: MediaService, room: string, identity:
       canUpdateMetadata: false,
     });
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
   }
 }

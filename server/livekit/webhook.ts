@@ -5,10 +5,13 @@ import { LinkError } from '../invites/tokens.js';
 import { mediaGrant } from '../policy/policy.js';
 import type { QueueService } from '../queue/service.js';
 import type { Repo } from '../store/repo.js';
+import type { MediaEffects } from './effects.js';
 import type { MediaService } from './media.js';
 
 export interface WebhookDeps {
   media: MediaService;
+  /** Removals and deletions go through the media effects, which time out and retry (K6). */
+  effects: MediaEffects;
   repo: Repo;
   queue: QueueService;
   now: () => Date;
@@ -61,15 +64,11 @@ export function createLiveKitWebhookRouter(deps: WebhookDeps): Router {
       const identity = event.participant.identity;
       if (await allowed(room, identity)) return;
       deps.log.info({ room, identity }, 'removing a participant the policy does not allow in the media room');
-      await deps.media.removeParticipant(room, identity).catch((err: unknown) => {
-        deps.log.warn({ err, room, identity }, 'could not remove a participant');
-      });
+      deps.effects.removeParticipant(room, identity);
     } else if (event.event === 'room_started') {
       const session = await deps.repo.getSession(room);
       if (session && session.status !== 'ended' && session.status !== 'cancelled') return;
-      await deps.media.deleteRoom(room).catch((err: unknown) => {
-        deps.log.warn({ err, room }, 'could not delete a media room of a session that is over');
-      });
+      deps.effects.deleteRoom(room);
     }
   });
   return router;

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { QueueSnapshot, QueueState } from '../../shared/queue.js';
 import { createKeyedSerial } from '../lib/keyedSerial.js';
-import type { MediaService } from '../livekit/media.js';
-import { setPublishing } from '../livekit/permissions.js';
+import type { MediaEffects } from '../livekit/effects.js';
 import type { Repo } from '../store/repo.js';
 import {
   applyQueue,
@@ -14,7 +13,8 @@ import {
 
 export interface QueueServiceDeps {
   repo: Repo;
-  media: MediaService | null;
+  /** Where grants go to LiveKit; null without a media server. */
+  media: MediaEffects | null;
   log: Logger;
   nowMs: () => number;
   /** Called after every change that was stored, to tell the room. */
@@ -22,35 +22,51 @@ export interface QueueServiceDeps {
 }
 
 /**
- * The edge around the queue machine: one command at a time per session, validate-apply-persist-emit,
- * then LiveKit effects. The stored state is the truth; the cache only saves reads.
+ * The edge around the queue machine: one command at a time per session, validate-apply-persist-emit.
+ * LiveKit effects are handed to the media effects after that (K6): the queue never waits for media.
+ * The stored state is the truth; the cache only saves reads, and holds open sessions only.
  */
 export function createQueueService(deps: QueueServiceDeps) {
   const cache = new Map<string, QueueState>();
   // Commands on one session run one after another, so every client sees one order.
   const serialized = createKeyedSerial();
 
-  async function load(sessionId: string): Promise<QueueState> {
+  // A read outside the session's order (a snapshot) may finish after a command stored a newer
+  // state: the newer revision stays.
+  function remember(sessionId: string, state: QueueState): QueueState {
     const cached = cache.get(sessionId);
-    if (cached) return cached;
-    const state = (await deps.repo.getQueue(sessionId)) ?? initialQueue();
+    if (cached && cached.revision >= state.revision) return cached;
     cache.set(sessionId, state);
     return state;
   }
 
-  async function carryOut(sessionId: string, effects: QueueEffect[]) {
+  async function load(sessionId: string): Promise<QueueState> {
+    const cached = cache.get(sessionId);
+    if (cached) return cached;
+    return remember(sessionId, (await deps.repo.getQueue(sessionId)) ?? initialQueue());
+  }
+
+  function carryOut(sessionId: string, effects: QueueEffect[]) {
     for (const effect of effects) {
       if (effect.type !== 'grant-publish' && effect.type !== 'revoke-publish') continue;
-      if (!deps.media) continue;
-      const done = await setPublishing(
-        deps.media,
-        sessionId,
-        effect.participantId,
-        effect.type === 'grant-publish',
-      );
-      if (!done)
-        deps.log.info({ effect }, 'participant not in the media room; their next token carries the grant');
+      deps.media?.setPublishing(sessionId, effect.participantId, effect.type === 'grant-publish');
     }
+  }
+
+  function apply(sessionId: string, command: QueueCommand): Promise<QueueResult> {
+    return serialized(sessionId, async () => {
+      const before = await load(sessionId);
+      const now = deps.nowMs();
+      const result = applyQueue(before, command, now);
+      if (!result.ok || result.state === before) return result;
+      const state = { ...result.state, revision: before.revision + 1 };
+      await deps.repo.saveQueue(sessionId, state, new Date(now));
+      cache.set(sessionId, state);
+      const floorChanged = before.floor?.participantId !== state.floor?.participantId;
+      deps.onChange(sessionId, snapshotOf(state), floorChanged);
+      carryOut(sessionId, result.effects);
+      return result;
+    });
   }
 
   const snapshotOf = (state: QueueState): QueueSnapshot => ({ ...state, serverNow: deps.nowMs() });
@@ -62,23 +78,27 @@ export function createQueueService(deps: QueueServiceDeps) {
       const floor = (await load(sessionId)).floor;
       return floor?.kind === 'speak' ? floor.participantId : null;
     },
-    apply(sessionId: string, command: QueueCommand): Promise<QueueResult> {
-      return serialized(sessionId, async () => {
-        const before = await load(sessionId);
-        const now = deps.nowMs();
-        const result = applyQueue(before, command, now);
-        if (!result.ok || result.state === before) return result;
-        const state = { ...result.state, revision: before.revision + 1 };
-        await deps.repo.saveQueue(sessionId, state, new Date(now));
-        cache.set(sessionId, state);
-        const floorChanged = before.floor?.participantId !== state.floor?.participantId;
-        deps.onChange(sessionId, snapshotOf(state), floorChanged);
-        await carryOut(sessionId, result.effects);
-        return result;
-      });
+    apply,
+    /**
+     * Q14: one tick of the turn timer for every session whose turn runs, found in the store, so a
+     * deadline is enforced after a restart even if nobody has come back to the room.
+     */
+    async tick(): Promise<void> {
+      const sessions = await deps.repo.sessionsWithRunningTimer();
+      await Promise.all(
+        sessions.map((sessionId) =>
+          apply(sessionId, { type: 'tick' }).catch((err: unknown) =>
+            deps.log.error({ err, sessionId }, 'the turn timer could not tick'),
+          ),
+        ),
+      );
     },
-    /** Sessions with a turn running, for the timer. */
-    activeSessions: () => [...cache.entries()].filter(([, s]) => s.floor?.deadline != null).map(([id]) => id),
+    /** Drops what is held in memory for a session (it ended, or nobody is connected to it). */
+    forget(sessionId: string) {
+      cache.delete(sessionId);
+    },
+    /** How many sessions are held in memory (the lifecycle benchmark reports it). */
+    held: () => cache.size,
   };
 }
 

@@ -7,10 +7,12 @@ import { sessionChannel, type OpenFloorSocket, type RoomContext } from '../trans
 import { decidePin, type PinCommand } from './pin.js';
 import { broadcastRoomState, buildRoomState, listParticipants } from './state.js';
 
+const mediaAvailable = (ctx: RoomContext) => Boolean(ctx.media) && (ctx.mediaHealth?.available() ?? true);
+
 /** The LiveKit connection the policy allows this caller now (A3-A5), or null for none. */
 export async function mediaFor(ctx: RoomContext, caller: Caller): Promise<LiveKitConnection | null> {
   const { invite, session } = caller;
-  if (!ctx.media) return null;
+  if (!ctx.media || !mediaAvailable(ctx)) return null;
   const holdsFloor = (await ctx.queue.speakingHolder(session.id)) === invite.id;
   const subject = {
     role: invite.role,
@@ -60,7 +62,8 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
         invite.role === 'captioner'
           ? await ctx.captionUrl(session.id, invite.id, new Date(session.ends_at))
           : null;
-      return { ok: true as const, self, state, queue, livekit, captionUrl };
+      const media = { available: mediaAvailable(ctx) };
+      return { ok: true as const, self, state, queue, livekit, media, captionUrl };
     },
   });
 
@@ -82,6 +85,8 @@ export function trackPresence(ctx: RoomContext, socket: OpenFloorSocket): void {
 function wentAway(ctx: RoomContext, socket: OpenFloorSocket): void {
   const { sessionId, inviteId, joined, role } = socket.data;
   if (!joined || !ctx.presence.remove(sessionId, inviteId)) return;
+  // Nobody left to tell; the store keeps everything, memory keeps open sessions only.
+  if (ctx.presence.onlineCount(sessionId) === 0) return ctx.forget(sessionId);
   if (isAudience(role)) return ctx.audienceChanged(sessionId);
   broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
 }

@@ -16,6 +16,7 @@ export function createPresence() {
       const n = (counts?.get(inviteId) ?? 0) - 1;
       if (n > 0) counts?.set(inviteId, n);
       else counts?.delete(inviteId);
+      if (counts?.size === 0) sessions.delete(sessionId);
       return n <= 0;
     },
     /** How many people (not sockets) are connected to the session. */

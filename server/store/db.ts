@@ -75,6 +75,8 @@ export interface QueuesTable {
   session_id: string;
   state: string;
   updated_at: string;
+  /** When the running turn's time is up (ISO); null while no turn's timer runs. */
+  deadline_at: string | null;
 }
 
 export interface CaptionLinesTable {

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 // Migrations are append-only: never edit one that has shipped, add the next.
 // Written with Kysely's schema builder so a PostgreSQL dialect can run them too.
@@ -144,6 +144,31 @@ export const migrations: Record<string, Migration> = {
     async down(db: Kysely<unknown>) {
       await db.schema.alterTable('registrations').dropColumn('reminded_at').execute();
       await db.schema.alterTable('sessions').dropColumn('require_email_confirmation').execute();
+    },
+  },
+  '0007_queue_deadlines': {
+    async up(db: Kysely<unknown>) {
+      // The running turn's deadline beside the document, so the turn timer finds every session with
+      // a turn to watch in the store, including those nobody has touched since a restart.
+      await db.schema.alterTable('queues').addColumn('deadline_at', 'text').execute();
+      await db.schema.createIndex('queues_deadline_at').on('queues').column('deadline_at').execute();
+      const rows = await sql<{
+        session_id: string;
+        state: string;
+      }>`select session_id, state from queues`.execute(db);
+      for (const row of rows.rows) {
+        // Frozen here on purpose: the shape of a stored state when this migration shipped.
+        const { floor } = JSON.parse(row.state) as {
+          floor?: { deadline: number | null; expired?: boolean } | null;
+        };
+        const at = floor?.deadline != null && !floor.expired ? new Date(floor.deadline).toISOString() : null;
+        if (at)
+          await sql`update queues set deadline_at = ${at} where session_id = ${row.session_id}`.execute(db);
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('queues_deadline_at').execute();
+      await db.schema.alterTable('queues').dropColumn('deadline_at').execute();
     },
   },
 };

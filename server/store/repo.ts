@@ -6,6 +6,7 @@ import { AUDIENCE_ROLES } from '../../shared/roles.js';
 import { createSessionSchema, type UpdateSessionInput } from '../../shared/schemas.js';
 import type { SessionStatus } from '../../shared/sessions.js';
 import type { QueueState } from '../../shared/queue.js';
+import { sql } from 'kysely';
 import type { Db, InvitesTable, SessionsTable } from './db.js';
 
 export type SessionRow = SessionsTable;
@@ -205,14 +206,40 @@ export function createRepo(db: Db) {
     },
 
     async saveQueue(sessionId: string, state: QueueState, now: Date): Promise<void> {
-      const values = { session_id: sessionId, state: JSON.stringify(state), updated_at: now.toISOString() };
+      const floor = state.floor;
+      const values = {
+        session_id: sessionId,
+        state: JSON.stringify(state),
+        updated_at: now.toISOString(),
+        deadline_at:
+          floor?.deadline != null && !floor.expired ? new Date(floor.deadline).toISOString() : null,
+      };
       await db
         .insertInto('queues')
         .values(values)
         .onConflict((oc) =>
-          oc.column('session_id').doUpdateSet({ state: values.state, updated_at: values.updated_at }),
+          oc.column('session_id').doUpdateSet({
+            state: values.state,
+            updated_at: values.updated_at,
+            deadline_at: values.deadline_at,
+          }),
         )
         .execute();
+    },
+
+    /** Answers when the store does (the readiness check). */
+    async ping(): Promise<void> {
+      await sql`select 1`.execute(db);
+    },
+
+    /** Sessions whose turn timer runs, wherever it was started: the turn timer's work list. */
+    async sessionsWithRunningTimer(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('queues')
+        .select('session_id')
+        .where('deadline_at', 'is not', null)
+        .execute();
+      return rows.map((r) => r.session_id);
     },
 
     /** The first moderator to have joined, who holds the floor while no speaker does. */

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '../
 import type { CaptionUrls } from '../captions/captionUrl.js';
 import type { CaptionService } from '../captions/service.js';
 import type { LinkSigner } from '../invites/tokens.js';
+import type { MediaHealth } from '../livekit/health.js';
 import type { MediaService } from '../livekit/media.js';
 import type { QueueService } from '../queue/service.js';
 import type { Presence } from '../room/presence.js';
@@ -24,6 +25,8 @@ export interface RoomContext {
   signer: LinkSigner;
   presence: Presence;
   media: MediaService | null;
+  /** Whether the media server answers now; null: not probed (tests), taken as available. */
+  mediaHealth: MediaHealth | null;
   queue: QueueService;
   captions: CaptionService;
   closing: Closing;
@@ -33,6 +36,8 @@ export interface RoomContext {
   captionUrl: CaptionUrls;
   /** Someone of the public came or went: the room hears about it in the next coalesced broadcast. */
   audienceChanged: (sessionId: string) => void;
+  /** Drops what memory holds for a session nobody is connected to or that is over (the store keeps it). */
+  forget: (sessionId: string) => void;
   /** The next room-state revision: grows across restarts too, so a client never keeps older state. */
   nextRevision: () => number;
   now: () => Date;

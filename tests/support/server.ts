@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.js';
 import { createOutboxMailer, createSmtpMailer } from '../../server/email/mailer.js';
+import type { MediaHealth } from '../../server/livekit/health.js';
 import { createMediaService } from '../../server/livekit/media.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import {
@@ -57,6 +58,9 @@ export async function startTestServer(
     commandsPerSecond?: number;
     apiRequestsPerMinute?: number;
     timerTickMs?: number;
+    /** The media server's address (default: a closed port, never contacted unless asked to). */
+    mediaUrl?: string;
+    mediaHealth?: MediaHealth;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
@@ -68,7 +72,8 @@ export async function startTestServer(
     organizerToken: ORGANIZER_TOKEN,
     linkSecret: 'test-link-secret-test-link-secret-0123',
     publicUrl: null,
-    media: createMediaService('ws://127.0.0.1:9', LIVEKIT_KEY, LIVEKIT_SECRET),
+    media: createMediaService(opts.mediaUrl ?? 'ws://127.0.0.1:9', LIVEKIT_KEY, LIVEKIT_SECRET),
+    mediaHealth: opts.mediaHealth,
     // Without an SMTP server, mail goes to DATA_DIR/outbox, as it does for `npm start`.
     mailer: opts.smtpUrl
       ? createSmtpMailer(opts.smtpUrl, from)
