@@ -34,6 +34,7 @@ async function startMedia(
       port: LOCAL_LIVEKIT_PORT,
       webhookUrl: `http://127.0.0.1:${config.port}/api${WEBHOOK_PATH}`,
       log: (line) => lkLog.info(line),
+      warn: (line) => lkLog.warn(line),
     });
     return { media: createMediaService(local.url, apiKey, apiSecret), local };
   } catch (err) {

@@ -13,6 +13,8 @@ export interface LocalLiveKitOptions {
   /** Where LiveKit posts its room and participant events (policy K4). */
   webhookUrl: string;
   log: (line: string) => void;
+  /** For what an operator should notice: the server died and is being started again. */
+  warn: (line: string) => void;
 }
 
 export interface LocalLiveKit {
@@ -58,25 +60,71 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`livekit-server did not answer on ${url} within ${timeoutMs} ms`);
 }
 
-/** Runs livekit-server as a child process until stop() (or this process) ends it. */
-export async function startLocalLiveKit(o: LocalLiveKitOptions): Promise<LocalLiveKit> {
-  const configPath = join(o.dataDir, 'livekit.yaml');
-  writeFileSync(configPath, configYaml(o), { mode: 0o600 });
+// After an unexpected exit, the next start waits this long, doubling up to RESTART_MAX_MS; a server
+// that ran for STABLE_MS counts as healthy again and the next crash restarts it at once.
+const RESTART_FIRST_MS = 500;
+const RESTART_MAX_MS = 30_000;
+const STABLE_MS = 60_000;
+
+async function launch(o: LocalLiveKitOptions, configPath: string): Promise<ChildProcess> {
   const child = spawn(o.binary, ['--config', configPath], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const killChild = () => child.kill('SIGTERM');
-  process.once('exit', killChild);
   try {
     await waitUntilReady(`http://127.0.0.1:${o.port}/`, child, 15_000);
   } catch (err) {
-    killChild();
+    child.kill('SIGKILL');
     throw err;
   }
+  return child;
+}
+
+/**
+ * Runs livekit-server as a child process until stop() (or this process) ends it. A child that dies
+ * on its own (a crash, the OOM killer, a stray kill) is started again, as a supervisor would: the
+ * media health probe tells every page when it is back, and they reconnect.
+ */
+export async function startLocalLiveKit(o: LocalLiveKitOptions): Promise<LocalLiveKit> {
+  const configPath = join(o.dataDir, 'livekit.yaml');
+  writeFileSync(configPath, configYaml(o), { mode: 0o600 });
+  let child = await launch(o, configPath);
+  let stopping = false;
+  let failures = 0;
+  let startedAt = Date.now();
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
+
+  const restart = async () => {
+    if (stopping) return;
+    try {
+      child = await launch(o, configPath);
+    } catch (err) {
+      o.warn(`livekit-server did not start again (${err instanceof Error ? err.message : String(err)})`);
+      return scheduleRestart();
+    }
+    if (stopping) return void child.kill('SIGTERM');
+    startedAt = Date.now();
+    o.log(`LiveKit server running again on ws://127.0.0.1:${o.port} (pid ${child.pid})`);
+    supervise();
+  };
+  const scheduleRestart = () => {
+    const delay = Math.min(RESTART_FIRST_MS * 2 ** failures++, RESTART_MAX_MS);
+    setTimeout(() => void restart(), delay).unref();
+  };
+  const supervise = () =>
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt >= STABLE_MS) failures = 0;
+      o.warn(`livekit-server stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again`);
+      scheduleRestart();
+    });
+  supervise();
+
   o.log(`LiveKit server running on ws://127.0.0.1:${o.port} (pid ${child.pid})`);
   return {
     url: `ws://127.0.0.1:${o.port}`,
     async stop() {
+      stopping = true;
       process.off('exit', killChild);
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, sleep(5000).then(() => child.kill('SIGKILL'))]);

@@ -21,6 +21,8 @@ export interface AppProcess {
   /** POST to the organizer API (path after /api) with the organizer token. */
   post<T>(path: string, body: unknown): Promise<T>;
   invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
+  /** The process ids of the app's own livekit-server children. */
+  liveKitPids(): number[];
   /** Kills the app's own livekit-server child at once, as a crash would. */
   killLiveKit(): void;
   stop(opts?: { keepData?: boolean }): Promise<void>;
@@ -66,6 +68,11 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
     if (i > 300) throw new Error('OpenFloor did not start within 30 s');
     await sleep(100);
   }
+  const liveKitPids = () =>
+    spawnSync('pgrep', ['-P', String(child.pid), '-x', 'livekit-server'], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
   const organizerToken = readFileSync(join(dataDir, 'organizer-token'), 'utf8').trim();
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const res = await fetch(`${url}/api${path}`, {
@@ -94,11 +101,9 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
       return session;
     },
     invite: (sessionId, role, name) => post(`/sessions/${sessionId}/invites`, { role, name }),
+    liveKitPids,
     killLiveKit() {
-      const found = spawnSync('pgrep', ['-P', String(child.pid), '-x', 'livekit-server'], {
-        encoding: 'utf8',
-      });
-      const pids = found.stdout.split('\n').filter(Boolean).map(Number);
+      const pids = liveKitPids();
       if (pids.length === 0) throw new Error('The app runs no livekit-server child to stop.');
       for (const pid of pids) process.kill(pid, 'SIGKILL');
     },
