@@ -2,15 +2,22 @@
 // the directory, the cause and the fix, and exit code 1: no stack trace, no "unable to open
 // database file".
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { NO_MEDIA, runAppUntilExit, type AppProcessOptions } from '../support/appProcess.js';
 
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
-const fresh = () => mkdtempSync(join(tmpdir(), 'openfloor-startup-'));
+const made: string[] = [];
+const fresh = () => {
+  made.push(mkdtempSync(join(tmpdir(), 'openfloor-startup-')));
+  return made.at(-1)!;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Why this machine cannot mount in a private mount namespace (not root, or a container that forbids it). */
 function cannotMount(): string | null {
