@@ -28,6 +28,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real server processes (the build, as operators start it): signals, restarts, start-up.
+          name: 'process',
+          include: ['tests/process/**/*.test.ts'],
+          globalSetup: ['tests/process/build.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           testTimeout: 90_000,

@@ -1,6 +1,7 @@
 // `npm test`: every tier, in order: types, lint, unit + integration (the store contract suite
-// against SQLite and a PostgreSQL cluster started here), client build, then the browser tests on
-// a real LiveKit server and Chromium, provisioned here when missing.
+// against SQLite and a PostgreSQL cluster started here), the build (client and server), the server
+// process tests on that build, then the browser tests on a real LiveKit server and Chromium,
+// provisioned here when missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureLiveKitBinary } from '../server/livekit/binary.js';
@@ -94,7 +95,7 @@ run('unit and integration', [bin('vitest'), 'run', '--project', 'unit', '--proje
   ...(postgres ? { OPENFLOOR_TEST_DATABASE_URL: postgres.url } : {}),
 });
 postgres?.stop();
-const built = run('build client', [bin('vite'), 'build', '--logLevel', 'warn']);
+const built = run('build (client and server)', [bin('tsx'), 'scripts/build.ts']);
 
 const provisionStarted = Date.now();
 const livekit = ensureLiveKitBinary((line) => process.stdout.write(`${line}\n`));
@@ -106,11 +107,14 @@ if (livekit)
     note: livekit,
   });
 else fail('livekit-server', 'not found and could not be built (see above).');
+const netns = loopbackNamespace();
+if (!netns)
+  process.stdout.write('\nNo loopback-only namespace here (needs Linux and root): plain loopback.\n');
+// The built server as operators run it: signals, restarts on the same data, refused data folders.
+// Its own namespace too: the local LiveKit server it starts has a fixed port.
+if (built) run('server processes', [...(netns ?? []), bin('vitest'), 'run', '--project', 'process']);
 const chromium = ensureChromium();
 if (built && livekit && chromium) {
-  const netns = loopbackNamespace();
-  if (!netns)
-    process.stdout.write('\nNo loopback-only namespace here (needs Linux and root): plain loopback.\n');
   run('browser (real LiveKit, Chromium)', [...(netns ?? []), bin('vitest'), 'run', '--project', 'e2e']);
 }
 

@@ -315,7 +315,13 @@ export function createApp(o: AppOptions): App {
       audienceBroadcast.stop();
       // Mail under way first: its links need the server's address, gone once it closes.
       await mail.settled();
-      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      // Stops accepting, disconnects every Socket.IO client and closes idle keep-alive connections;
+      // a request under way gets a short grace to be answered, then every connection left is closed.
+      const graceMs = 2_000;
+      const closed = new Promise<void>((resolve) => void io.close(() => resolve()));
+      const force = setTimeout(() => http.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(force);
     },
   };
 }

@@ -1,4 +1,6 @@
-import { createApp } from './app.js';
+import type { Socket } from 'node:net';
+import { constants as osConstants } from 'node:os';
+import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, readOrCreateSecret, type Config } from './config.js';
 import { ensureLiveKitBinary } from './livekit/binary.js';
 import { startLocalLiveKit, type LocalLiveKit } from './livekit/localServer.js';
@@ -7,7 +9,7 @@ import { createMediaService, type MediaService } from './livekit/media.js';
 import { WEBHOOK_PATH } from './livekit/webhook.js';
 import { createLogger } from './log.js';
 import { mailerFor } from './email/mailer.js';
-import { openDb } from './store/db.js';
+import { openDb, type Db } from './store/db.js';
 
 const LOCAL_LIVEKIT_PORT = 7880;
 const log = createLogger('main');
@@ -43,16 +45,67 @@ async function startMedia(
   }
 }
 
+/** A stop that takes longer than this (a hung store or media server) exits with 1. */
+const STOP_DEADLINE_MS = 10_000;
+/**
+ * When a stop cuts the connections still open. app.close() closes HTTP connections after its own
+ * grace (2 s), but a WebSocket leaves the HTTP server's list at its upgrade: one whose peer does not
+ * answer the close would hold the server open for the WebSocket close timeout (30 s).
+ */
+const CUT_CONNECTIONS_MS = 3_000;
+
+/** What is running, so a signal stops whatever has started, even while the rest still starts. */
+const running: { app?: App; local?: LocalLiveKit | null; db?: Db; stopProbing?: () => void } = {};
+const connections = new Set<Socket>();
+let stopping = false;
+
+/**
+ * SIGTERM (a service manager) and SIGINT (Ctrl-C): stop accepting, let the requests under way
+ * finish, disconnect every client, stop the LiveKit child, close the store, exit 0. A second signal
+ * exits at once, with 128 + the signal's number, as a shell reports a process killed by it.
+ */
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    log.warn(`${signal} again: exiting at once`);
+    process.exit(128 + osConstants.signals[signal]);
+  }
+  stopping = true;
+  const started = Date.now();
+  log.info(`${signal}: stopping (a second ${signal} exits at once)`);
+  setTimeout(() => {
+    log.error(`Not stopped within ${STOP_DEADLINE_MS / 1000} s: exiting anyway`);
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  const cut = setTimeout(() => {
+    for (const socket of connections) socket.destroy();
+  }, CUT_CONNECTIONS_MS);
+  try {
+    running.stopProbing?.();
+    await running.app?.close();
+    clearTimeout(cut);
+    await running.local?.stop();
+    await running.db?.destroy();
+  } catch (err) {
+    log.error({ err }, 'Stopping failed');
+    process.exit(1);
+  }
+  log.info(`Stopped in ${Date.now() - started} ms`);
+  process.exit(0);
+}
+
 async function main() {
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   const config = loadConfig();
-  const db = await openDb(config.databaseUrl ?? config.dataDir);
+  running.db = await openDb(config.databaseUrl ?? config.dataDir);
   const { media, local } = await startMedia(config);
+  running.local = local;
   // Said at start and at every change: whether the media server answers (the readiness check too).
   const mediaHealth = media ? createMediaHealth(media.url, createLogger('livekit')) : null;
   await mediaHealth?.probe();
-  const stopProbing = mediaHealth?.start();
+  running.stopProbing = mediaHealth?.start();
   const app = createApp({
-    db,
+    db: running.db,
     organizerToken: config.organizerToken,
     linkSecret: readOrCreateSecret(config.dataDir, 'link-secret').token,
     publicUrl: config.publicUrl,
@@ -61,9 +114,14 @@ async function main() {
     mailer: mailerFor(config.mail, createLogger('mail')),
     reminderWindowMs: config.mail.reminderWindowMs,
   });
+  running.app = app;
+  app.http.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
   const port = await app.listen(config.port);
   const base = config.publicUrl ?? `http://localhost:${port}`;
-  log.info(`OpenFloor is serving ${base} (data in ${config.dataDir})`);
+  log.info(`OpenFloor is serving ${base} (data in ${config.dataDir}, pid ${process.pid})`);
   if (config.organizerTokenCreated) {
     // Printed once, on the start that created it; it stays in DATA_DIR/organizer-token.
     process.stdout.write(
@@ -71,19 +129,6 @@ async function main() {
         `Try every role: npm run demo\n\n`,
     );
   }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: stopping`);
-    stopProbing?.();
-    await app.close();
-    await local?.stop();
-    await db.destroy();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

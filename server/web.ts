@@ -1,12 +1,13 @@
 import escapeHtml from 'escape-html';
 import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { LINK_MESSAGES, resolveInvite } from './invites/resolve.js';
 import { LinkError, type LinkSigner } from './invites/tokens.js';
+import { PROJECT_ROOT } from './paths.js';
 import type { Repo } from './store/repo.js';
 
-export const CLIENT_DIR = resolve('dist/client');
+export const CLIENT_DIR = join(PROJECT_ROOT, 'dist/client');
 
 /** The link error page's only style; the Content-Security-Policy allows it by its hash. */
 export const LINK_ERROR_CSS = `body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}

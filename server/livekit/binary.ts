@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 
 export const LIVEKIT_VERSION = 'v1.13.5';
-export const TOOLS_BIN = resolve('.tools/bin');
+export const TOOLS_BIN = join(PROJECT_ROOT, '.tools/bin');
 const LOCAL_BINARY = join(TOOLS_BIN, 'livekit-server');
 
 export const HOW_TO_GET_LIVEKIT = [

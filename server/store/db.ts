@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { SessionStatus } from '../../shared/sessions.js';
+import { dataDirFailure } from '../config.js';
 import { migrations } from './migrations.js';
 
 export interface SessionsTable {
@@ -124,9 +125,17 @@ export async function openDb(target: string): Promise<Db> {
 
 function openSqlite(dataDir: string): Db {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'openfloor.sqlite');
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
+  let sqlite: SQLite.Database | undefined;
+  try {
+    sqlite = new SQLite(file);
+    // The first write: a database SQLite could only open read-only fails here.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (err) {
+    sqlite?.close();
+    // SQLite's own words ("unable to open database file") name neither the folder nor the fix.
+    throw file === ':memory:' ? err : dataDirFailure(dataDir, file, err);
+  }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 

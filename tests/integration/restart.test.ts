@@ -1,25 +1,9 @@
-import { createServer } from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { QueueSnapshot } from '../../shared/queue.js';
-import { startAppProcess, type AppProcess } from '../support/appProcess.js';
+import { freePort, NO_MEDIA, startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { ask, type TestClient } from '../support/server.js';
-
-// No media server: tokens are still minted, and the queue must not depend on LiveKit being up.
-const NO_MEDIA = {
-  LIVEKIT_URL: 'ws://127.0.0.1:9',
-  LIVEKIT_API_KEY: 'restart-key',
-  LIVEKIT_API_SECRET: 'restart-secret-restart-secret-0123',
-};
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A client that, like the browser, joins again on every (re)connection and keeps the latest queue. */
 function connect(url: string, token: string) {

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InviteRole } from '../../shared/roles.js';
@@ -8,10 +9,30 @@ import type { InviteRole } from '../../shared/roles.js';
 export const E2E_LIVEKIT_KEY = 'e2ekey';
 export const E2E_LIVEKIT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-0123';
 
+/** No media server: tokens are still minted, and nothing but media depends on LiveKit being up. */
+export const NO_MEDIA = {
+  LIVEKIT_URL: 'ws://127.0.0.1:9',
+  LIVEKIT_API_KEY: 'restart-key',
+  LIVEKIT_API_SECRET: 'restart-secret-restart-secret-0123',
+};
+
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export interface AppProcess {
   url: string;
   dataDir: string;
   organizerToken: string;
+  /** The process spawned: the server itself, or npm when `command` is an npm script. */
+  pid: number;
+  /** Resolves when that process has exited. */
+  exited: Promise<ProcessExit>;
   /** A session, taken live unless `status` says how far; `fields` adds to or replaces the defaults. */
   createSession(
     title: string,
@@ -20,28 +41,57 @@ export interface AppProcess {
   ): Promise<{ id: string }>;
   /** POST to the organizer API (path after /api) with the organizer token. */
   post<T>(path: string, body: unknown): Promise<T>;
-  invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
   /** The process ids of the app's own livekit-server children. */
   liveKitPids(): number[];
+  /** A staff link; a captioner's also has the Zoom-compatible `captionUrl`, on 127.0.0.1. */
+  invite(
+    sessionId: string,
+    role: InviteRole,
+    name: string,
+  ): Promise<{ id: string; url: string; captionUrl?: string }>;
   /** Kills the app's own livekit-server child at once, as a crash would. */
   killLiveKit(): void;
+  /** Sends `signal` to the spawned process only (not its group), as a service manager does. */
+  signal(signal: NodeJS.Signals): void;
   stop(opts?: { keepData?: boolean }): Promise<void>;
 }
+
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * How to start OpenFloor: from source as `npm run dev` does (`tsx`, the default), the build as a
+ * service manager does (`node dist/server/main.js`), or through the npm scripts an operator types.
+ */
+export type AppCommand = 'tsx' | 'node' | 'npm-serve' | 'npm-start';
+
+const COMMANDS: Record<AppCommand, string[]> = {
+  tsx: [process.execPath, '--import', 'tsx', 'server/main.ts'],
+  node: [process.execPath, '--enable-source-maps', 'dist/server/main.js'],
+  'npm-serve': ['npm', 'run', '--silent', 'serve'],
+  'npm-start': ['npm', 'start', '--silent'],
+};
 
 export interface AppProcessOptions {
   /** Reuse a data directory (a restart). */
   dataDir?: string;
   /** Extra environment, e.g. LIVEKIT_URL to skip the local LiveKit server. */
   env?: Record<string, string>;
+  command?: AppCommand;
+  /** Run the command inside this one, e.g. `unshare -m -- sh -c '...; exec "$0" "$@"'`. */
+  wrap?: string[];
+  /** Run as another user (as root). */
+  uid?: number;
+  gid?: number;
 }
 
-/**
- * Starts OpenFloor the way `npm start` does (server/main.ts, which runs its own livekit-server),
- * with a fresh DATA_DIR and known LiveKit keys so a test can call the LiveKit server API too.
- */
-export async function startAppProcess(port: number, options: AppProcessOptions = {}): Promise<AppProcess> {
+/** The app's process with OpenFloor's environment: a fresh DATA_DIR unless given, known LiveKit keys. */
+function spawnApp(port: number, options: AppProcessOptions, stderr: 'inherit' | 'pipe') {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const [program, ...args] = [...(options.wrap ?? []), ...COMMANDS[options.command ?? 'tsx']];
+  const child: ChildProcess = spawn(program!, args, {
     env: {
       ...process.env,
       PORT: String(port),
@@ -50,14 +100,65 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
       LIVEKIT_API_KEY: E2E_LIVEKIT_KEY,
       LIVEKIT_API_SECRET: E2E_LIVEKIT_SECRET,
       LOG_LEVEL: 'warn',
+      npm_config_update_notifier: 'false',
       ...options.env,
     },
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
     // Standard output is not read: a pipe nobody drains would stall the app once it filled.
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', stderr],
   });
+  const exited = new Promise<ProcessExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, dataDir, exited };
+}
+
+/** Runs OpenFloor until it exits by itself (a start-up that fails), with what it wrote to stderr. */
+export async function runAppUntilExit(
+  options: AppProcessOptions,
+  timeoutMs = 15_000,
+): Promise<ProcessExit & { stderr: string }> {
+  const { child, exited } = spawnApp(0, options, 'pipe');
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const exit = await exited;
+  clearTimeout(timer);
+  return { ...exit, stderr };
+}
+
+/** The ids of every process below `pid`, from `ps`: what a stop must leave behind is none of them. */
+export function descendants(pid: number): number[] {
+  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((row) => row.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length > 0;) {
+    frontier = table.filter(([, ppid]) => frontier.includes(ppid)).map(([child]) => child);
+    found.push(...frontier);
+  }
+  return found;
+}
+
+/** Whether a process runs (a zombie, exited but not yet reaped, does not). */
+export function isRunning(pid: number): boolean {
+  const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+  return state !== '' && !state.startsWith('Z');
+}
+
+/**
+ * Starts OpenFloor the way `npm run dev` does (server/main.ts, which runs its own livekit-server),
+ * or by `command`, with a fresh DATA_DIR and known LiveKit keys so a test can call the LiveKit
+ * server API too.
+ */
+export async function startAppProcess(port: number, options: AppProcessOptions = {}): Promise<AppProcess> {
+  const { child, dataDir, exited } = spawnApp(port, options, 'inherit');
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`OpenFloor exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`OpenFloor exited with ${child.exitCode ?? child.signalCode}`);
     if (
       await fetch(`${url}/api/openapi.json`).then(
         (r) => r.ok,
@@ -65,7 +166,10 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
       )
     )
       break;
-    if (i > 300) throw new Error('OpenFloor did not start within 30 s');
+    if (i > 600) {
+      child.kill('SIGKILL');
+      throw new Error('OpenFloor did not start within 60 s');
+    }
     await sleep(100);
   }
   const liveKitPids = () =>
@@ -100,16 +204,26 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
       if (action) await post(`/sessions/${session.id}/lifecycle/${action}`, {});
       return session;
     },
-    invite: (sessionId, role, name) => post(`/sessions/${sessionId}/invites`, { role, name }),
     liveKitPids,
+    pid: child.pid!,
+    exited,
+    async invite(sessionId, role, name) {
+      const link = await post<{ id: string; url: string; captionUrl?: string }>(
+        `/sessions/${sessionId}/invites`,
+        { role, name },
+      );
+      // Links are built on PUBLIC_URL, else http://localhost:PORT; tests talk to 127.0.0.1 only.
+      const captionUrl = link.captionUrl?.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:');
+      return { ...link, ...(captionUrl ? { captionUrl } : {}) };
+    },
+    signal: (signal) => void child.kill(signal),
     killLiveKit() {
       const pids = liveKitPids();
       if (pids.length === 0) throw new Error('The app runs no livekit-server child to stop.');
       for (const pid of pids) process.kill(pid, 'SIGKILL');
     },
     async stop({ keepData = false } = {}) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await Promise.race([exited, sleep(8000)]);
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config.js';
+import { ConfigError, loadConfig, readOrCreateSecret } from '../../server/config.js';
+import { openDb } from '../../server/store/db.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'openfloor-config-'));
 
@@ -65,5 +66,47 @@ describe('loadConfig', () => {
       REMINDER_HOURS: '0',
     }).mail;
     expect(smtp).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example.org:465', reminderWindowMs: 0 });
+  });
+});
+
+// Refusals as another user and on a read-only mount need a real process: tests/process/startup.test.ts.
+describe('a DATA_DIR that cannot be used', () => {
+  it('names the file a path runs into, and what to do', () => {
+    const file = join(fresh(), 'not-a-folder');
+    writeFileSync(file, '');
+    const dataDir = join(file, 'data');
+    expect(() => loadConfig({ DATA_DIR: dataDir })).toThrow(
+      new ConfigError(
+        `DATA_DIR ${dataDir} cannot be used: ${file} is a file, not a directory, so nothing can be ` +
+          `created under it.\nSet DATA_DIR to a path under a directory, or move ${file} away.`,
+      ),
+    );
+  });
+
+  it('says when DATA_DIR itself is a file', () => {
+    const file = join(fresh(), 'data');
+    writeFileSync(file, '');
+    expect(() => loadConfig({ DATA_DIR: file })).toThrow(`DATA_DIR ${file} cannot be used: it is a file`);
+  });
+
+  it('leaves no trace of its write test', () => {
+    const dir = fresh();
+    loadConfig({ DATA_DIR: dir });
+    expect(readdirSync(dir).sort()).toEqual(['livekit-api-key', 'livekit-api-secret', 'organizer-token']);
+  });
+
+  it('explains a secret or a store that is a folder instead of SQLite\'s "unable to open database file"', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'link-secret'));
+    mkdirSync(join(dir, 'openfloor.sqlite'));
+    expect(() => readOrCreateSecret(dir, 'link-secret')).toThrow(
+      `DATA_DIR ${dir} cannot be used: ${join(dir, 'link-secret')} is a directory`,
+    );
+    await expect(openDb(dir)).rejects.toThrow(
+      new ConfigError(
+        `DATA_DIR ${dir} cannot be used: ${join(dir, 'openfloor.sqlite')} is a directory, where OpenFloor ` +
+          `keeps a file.\nMove ${join(dir, 'openfloor.sqlite')} away.`,
+      ),
+    );
   });
 });
