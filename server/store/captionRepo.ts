@@ -26,21 +26,6 @@ export function createCaptionRepo(db: Db) {
       return Number(row?.max ?? 0);
     },
 
-    async insertLine(sessionId: string, line: CaptionLine): Promise<void> {
-      await db
-        .insertInto('caption_lines')
-        .values({
-          session_id: sessionId,
-          seq: line.seq,
-          lang: line.lang,
-          speaker: line.speaker,
-          text: line.text,
-          started_at: line.startedAt,
-          at: line.at,
-        })
-        .execute();
-    },
-
     /**
      * Stores the lines, the line in progress and the accepted ingest seq of one change together or
      * not at all (C12), and returns the lines as numbered. The numbers are taken inside the
@@ -146,14 +131,6 @@ export function createCaptionRepo(db: Db) {
         .where('invite_id', '=', inviteId)
         .executeTakeFirst();
       return row?.last_seq ?? null;
-    },
-
-    async setIngestSeq(inviteId: string, seq: number): Promise<void> {
-      await db
-        .insertInto('caption_ingest')
-        .values({ invite_id: inviteId, last_seq: seq })
-        .onConflict((oc) => oc.column('invite_id').doUpdateSet({ last_seq: seq }))
-        .execute();
     },
   };
 }
