@@ -23,7 +23,8 @@ export interface AppProcess {
   invite(sessionId: string, role: InviteRole, name: string): Promise<{ id: string; url: string }>;
   /** Kills the app's own livekit-server child at once, as a crash would. */
   killLiveKit(): void;
-  stop(opts?: { keepData?: boolean }): Promise<void>;
+  /** Stops the app (SIGTERM, a graceful stop, unless `signal` says otherwise: SIGKILL is a crash). */
+  stop(opts?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<void>;
 }
 
 export interface AppProcessOptions {
@@ -102,9 +103,9 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
       if (pids.length === 0) throw new Error('The app runs no livekit-server child to stop.');
       for (const pid of pids) process.kill(pid, 'SIGKILL');
     },
-    async stop({ keepData = false } = {}) {
+    async stop({ keepData = false, signal = 'SIGTERM' } = {}) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      child.kill(signal);
       await Promise.race([exited, sleep(8000)]);
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
