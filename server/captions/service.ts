@@ -1,6 +1,6 @@
-import type { CaptionLine, CaptionPartial } from '../../shared/captions.js';
+import { CAPTION_IDLE_COMMIT_MS, type CaptionLine, type CaptionPartial } from '../../shared/captions.js';
 import { createKeyedSerial } from '../lib/keyedSerial.js';
-import type { CaptionRepo } from '../store/captionRepo.js';
+import type { CaptionChange, CaptionRepo } from '../store/captionRepo.js';
 import { applyStream, emptyTrack, type StreamCommand, type TrackState } from './stream.js';
 
 export interface CaptionServiceDeps {
@@ -12,55 +12,104 @@ export interface CaptionServiceDeps {
 
 export type IngestOutcome = 'accepted' | 'duplicate';
 
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Whether storing `next` in place of `before` would store nothing new (an empty line has no row). */
+const unchanged = (before: TrackState, next: TrackState) =>
+  before === next || (before.text === '' && next.text === '');
+
 /**
- * The edge around the caption stream: one change at a time per session, lines numbered and stored
- * before they are sent, so a reconnecting viewer can ask for exactly what it missed (C8).
+ * The edge around the caption stream: one change at a time per session, each stored whole in one
+ * transaction (C12) before it is acknowledged or sent (C11), so a reconnecting viewer can ask for
+ * exactly what it missed (C8) and nothing acknowledged to a captioner is lost. The store is the
+ * truth; memory holds only the lines in progress that are not empty, to save reads.
  */
 export function createCaptionService(deps: CaptionServiceDeps) {
   const serialized = createKeyedSerial();
-  const tracks = new Map<string, { sessionId: string; lang: string; state: TrackState }>();
-  const seqs = new Map<string, number>();
+  /** Lines in progress with text, by session, then language. */
+  const live = new Map<string, Map<string, TrackState>>();
+  /** When the store was last asked for lines in progress memory does not hold (after a restart). */
+  let sweptAt = -Infinity;
+  let ticking = false;
 
-  async function nextSeq(sessionId: string): Promise<number> {
-    const seq = (seqs.get(sessionId) ?? (await deps.repo.lastSeq(sessionId))) + 1;
-    seqs.set(sessionId, seq);
-    return seq;
+  function remember(sessionId: string, lang: string, state: TrackState) {
+    const tracks = live.get(sessionId);
+    if (state.text === '') {
+      tracks?.delete(lang);
+      if (tracks?.size === 0) live.delete(sessionId);
+    } else if (tracks) tracks.set(lang, state);
+    else live.set(sessionId, new Map([[lang, state]]));
   }
 
-  async function commitLine(sessionId: string, lang: string, line: Omit<CaptionLine, 'seq' | 'lang'>) {
-    const numbered: CaptionLine = { seq: await nextSeq(sessionId), lang, ...line };
-    await deps.repo.insertLine(sessionId, numbered);
-    deps.onLine(sessionId, numbered);
+  /** The line in progress: from memory, else from the store (after a restart or `forget`). */
+  async function load(sessionId: string, lang: string): Promise<TrackState> {
+    const held = live.get(sessionId)?.get(lang);
+    if (held) return held;
+    const stored = await deps.repo.getTrack(sessionId, lang);
+    if (!stored) return emptyTrack();
+    remember(sessionId, lang, stored);
+    return stored;
   }
 
-  async function apply(sessionId: string, lang: string, command: StreamCommand) {
-    const key = `${sessionId} ${lang}`;
-    const track = tracks.get(key) ?? { sessionId, lang, state: emptyTrack() };
-    const now = deps.nowMs();
-    const result = applyStream(track.state, command, now);
-    tracks.set(key, { ...track, state: result.state });
-    const at = new Date(now).toISOString();
-    for (const { text, speaker, startedAt } of result.committed) {
-      await commitLine(sessionId, lang, { speaker, text, startedAt: new Date(startedAt).toISOString(), at });
+  /** Stores the change, then (and only then) keeps it in memory and tells the room. */
+  async function save(sessionId: string, change: CaptionChange, partialChanged: boolean) {
+    const numbered = await deps.repo.saveChange(sessionId, change);
+    if (change.track) remember(sessionId, change.track.lang, change.track.state);
+    for (const line of numbered) deps.onLine(sessionId, line);
+    if (change.track && partialChanged) {
+      const { lang, state } = change.track;
+      deps.onPartial(sessionId, { lang, speaker: state.speaker, text: state.text, at: iso(deps.nowMs()) });
     }
-    if (result.partialChanged) {
-      const { speaker, text } = result.state;
-      deps.onPartial(sessionId, { lang, speaker, text, at: new Date(deps.nowMs()).toISOString() });
+  }
+
+  async function apply(
+    sessionId: string,
+    lang: string,
+    command: StreamCommand,
+    ingest?: CaptionChange['ingest'],
+  ) {
+    const before = await load(sessionId, lang);
+    const now = deps.nowMs();
+    const result = applyStream(before, command, now);
+    if (!ingest && result.committed.length === 0 && unchanged(before, result.state)) return;
+    const at = iso(now);
+    const lines = result.committed.map(({ text, speaker, startedAt }) => ({
+      lang,
+      speaker,
+      text,
+      startedAt: iso(startedAt),
+      at,
+    }));
+    await save(sessionId, { lines, track: { lang, state: result.state }, ingest }, result.partialChanged);
+  }
+
+  /** C5 for one line in progress; a failure is kept for the end, so it stops no other track. */
+  async function idleCommit(sessionId: string, lang: string, failures: unknown[]) {
+    await serialized(sessionId, () => apply(sessionId, lang, { type: 'tick' })).catch((err: unknown) => {
+      failures.push(err);
+    });
+  }
+
+  /** C5 after a restart, or a `forget`: lines in progress the store holds and memory does not. */
+  async function sweep(now: number, failures: unknown[]) {
+    if (now >= sweptAt && now - sweptAt < CAPTION_IDLE_COMMIT_MS) return;
+    sweptAt = now;
+    for (const { sessionId, lang } of await deps.repo.storedTracks()) {
+      if (!live.get(sessionId)?.has(lang)) await idleCommit(sessionId, lang, failures);
     }
   }
 
   return {
-    /** A change from the captioner's console. */
+    /** A change from the captioner's console; resolves once it is stored (C11). */
     apply: (sessionId: string, lang: string, command: StreamCommand) =>
       serialized(sessionId, () => apply(sessionId, lang, command)),
 
-    /** A POST from captioning software: applied once per seq (C9). */
+    /** A POST from captioning software: applied once per seq (C9), with its seq in one write (C12). */
     ingest(sessionId: string, inviteId: string, seq: number, lang: string, text: string, speaker: string) {
       return serialized(sessionId, async (): Promise<IngestOutcome> => {
         const last = await deps.repo.lastIngestSeq(inviteId);
         if (last !== null && seq <= last) return 'duplicate';
-        await apply(sessionId, lang, { type: 'append', text, speaker });
-        await deps.repo.setIngestSeq(inviteId, seq);
+        await apply(sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq });
         return 'accepted';
       });
     },
@@ -71,8 +120,8 @@ export function createCaptionService(deps: CaptionServiceDeps) {
      */
     record: (sessionId: string, lang: string, speaker: string, text: string) =>
       serialized(sessionId, () => {
-        const at = new Date(deps.nowMs()).toISOString();
-        return commitLine(sessionId, lang, { speaker, text, startedAt: at, at });
+        const at = iso(deps.nowMs());
+        return save(sessionId, { lines: [{ lang, speaker, text, startedAt: at, at }] }, false);
       }),
 
     lastIngestSeq: (inviteId: string) => deps.repo.lastIngestSeq(inviteId),
@@ -80,12 +129,41 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     linesAfter: (sessionId: string, afterSeq: number, limit: number) =>
       deps.repo.linesAfter(sessionId, afterSeq, limit),
 
-    /** C5: commits lines left alone too long. Called by a timer. */
+    /**
+     * C5: commits lines left alone too long. Called by a timer. Lines in progress held in memory
+     * are checked every call; the store is asked every CAPTION_IDLE_COMMIT_MS for the ones memory
+     * does not hold (stored before a restart, or dropped by `forget`), so they are committed too.
+     */
     async tick(): Promise<void> {
-      for (const { sessionId, lang, state } of tracks.values()) {
-        if (state.text) await serialized(sessionId, () => apply(sessionId, lang, { type: 'tick' }));
+      // One tick at a time: a slow store must not pile up ticks behind it.
+      if (ticking) return;
+      ticking = true;
+      try {
+        const now = deps.nowMs();
+        const failures: unknown[] = [];
+        const due: [string, string][] = [];
+        for (const [sessionId, tracks] of live) {
+          for (const [lang, state] of tracks) {
+            if (now - state.changedAt >= CAPTION_IDLE_COMMIT_MS) due.push([sessionId, lang]);
+          }
+        }
+        for (const [sessionId, lang] of due) await idleCommit(sessionId, lang, failures);
+        await sweep(now, failures);
+        if (failures.length > 0) throw failures[0];
+      } finally {
+        ticking = false;
       }
     },
+
+    /**
+     * Drops what memory holds for a session (when it ends or empties). Nothing is lost: the store
+     * keeps its lines in progress, and the next change, or the idle commit, reads them back.
+     */
+    forget: (sessionId: string) =>
+      serialized(sessionId, () => {
+        live.delete(sessionId);
+        return Promise.resolve();
+      }),
   };
 }
 

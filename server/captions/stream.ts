@@ -85,9 +85,10 @@ export function applyStream(state: TrackState, command: StreamCommand, now: numb
       commit(state.text, state.speaker, state.startedAt);
       return { state: { ...emptyTrack(), changedAt: now }, committed, partialChanged: state.text !== '' };
     case 'tick':
-      if (!state.text.trim() || now - state.changedAt < CAPTION_IDLE_COMMIT_MS) {
+      if (!state.text || now - state.changedAt < CAPTION_IDLE_COMMIT_MS) {
         return { state, committed, partialChanged: false };
       }
+      // A line of spaces commits nothing (C4) but is cleared too, so no track stays held for it.
       commit(state.text, state.speaker, state.startedAt);
       return { state: { ...emptyTrack(), changedAt: now }, committed, partialChanged: true };
     default: {

@@ -1,7 +1,20 @@
 import type { CaptionLine } from '../../shared/captions.js';
+import type { TrackState } from '../captions/stream.js';
 import type { Db } from './db.js';
 
-/** Stored caption lines (the transcript) and the ingest sequence numbers. */
+/** Everything one caption change stores; `saveChange` writes it in one transaction (C12). */
+export interface CaptionChange {
+  /** Committed lines, in order; numbered here, after the session's last stored line (C8). */
+  lines: Omit<CaptionLine, 'seq'>[];
+  /** A track's line in progress after the change (C11); an empty line removes its row. */
+  track?: { lang: string; state: TrackState };
+  /** The ingest seq accepted with this change (C9). */
+  ingest?: { inviteId: string; seq: number };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Stored caption lines (the transcript), the lines in progress and the ingest sequence numbers. */
 export function createCaptionRepo(db: Db) {
   return {
     async lastSeq(sessionId: string): Promise<number> {
@@ -13,18 +26,89 @@ export function createCaptionRepo(db: Db) {
       return Number(row?.max ?? 0);
     },
 
-    async insertLine(sessionId: string, line: CaptionLine): Promise<void> {
-      await db
-        .insertInto('caption_lines')
-        .values({
-          session_id: sessionId,
-          seq: line.seq,
-          lang: line.lang,
-          speaker: line.speaker,
-          text: line.text,
-          started_at: line.startedAt,
-          at: line.at,
-        })
+    /**
+     * Stores the lines, the line in progress and the accepted ingest seq of one change together or
+     * not at all (C12), and returns the lines as numbered. The numbers are taken inside the
+     * transaction, so a change that fails leaves no gap and a retry reuses them.
+     */
+    async saveChange(sessionId: string, change: CaptionChange): Promise<CaptionLine[]> {
+      return db.transaction().execute(async (trx) => {
+        let numbered: CaptionLine[] = [];
+        if (change.lines.length > 0) {
+          const last = await trx
+            .selectFrom('caption_lines')
+            .select((eb) => eb.fn.max('seq').as('max'))
+            .where('session_id', '=', sessionId)
+            .executeTakeFirst();
+          const after = Number(last?.max ?? 0);
+          numbered = change.lines.map((line, i) => ({ seq: after + 1 + i, ...line }));
+          await trx
+            .insertInto('caption_lines')
+            .values(
+              numbered.map((line) => ({
+                session_id: sessionId,
+                seq: line.seq,
+                lang: line.lang,
+                speaker: line.speaker,
+                text: line.text,
+                started_at: line.startedAt,
+                at: line.at,
+              })),
+            )
+            .execute();
+        }
+        if (change.track) {
+          const { lang, state } = change.track;
+          if (state.text === '') {
+            await trx
+              .deleteFrom('caption_tracks')
+              .where('session_id', '=', sessionId)
+              .where('lang', '=', lang)
+              .execute();
+          } else {
+            const row = {
+              speaker: state.speaker,
+              text: state.text,
+              started_at: iso(state.startedAt),
+              changed_at: iso(state.changedAt),
+            };
+            await trx
+              .insertInto('caption_tracks')
+              .values({ session_id: sessionId, lang, ...row })
+              .onConflict((oc) => oc.columns(['session_id', 'lang']).doUpdateSet(row))
+              .execute();
+          }
+        }
+        if (change.ingest) {
+          const { inviteId, seq } = change.ingest;
+          await trx
+            .insertInto('caption_ingest')
+            .values({ invite_id: inviteId, last_seq: seq })
+            .onConflict((oc) => oc.column('invite_id').doUpdateSet({ last_seq: seq }))
+            .execute();
+        }
+        return numbered;
+      });
+    },
+
+    /** A track's stored line in progress, or undefined when it is empty. */
+    async getTrack(sessionId: string, lang: string): Promise<TrackState | undefined> {
+      const row = await db
+        .selectFrom('caption_tracks')
+        .select(['speaker', 'text', 'started_at', 'changed_at'])
+        .where('session_id', '=', sessionId)
+        .where('lang', '=', lang)
+        .executeTakeFirst();
+      return row && toState(row);
+    },
+
+    /** Every stored line in progress (only tracks with text have a row): few, and read rarely. */
+    async storedTracks(): Promise<{ sessionId: string; lang: string }[]> {
+      return db
+        .selectFrom('caption_tracks')
+        .select(['session_id as sessionId', 'lang'])
+        .orderBy('session_id')
+        .orderBy('lang')
         .execute();
     },
 
@@ -48,14 +132,15 @@ export function createCaptionRepo(db: Db) {
         .executeTakeFirst();
       return row?.last_seq ?? null;
     },
+  };
+}
 
-    async setIngestSeq(inviteId: string, seq: number): Promise<void> {
-      await db
-        .insertInto('caption_ingest')
-        .values({ invite_id: inviteId, last_seq: seq })
-        .onConflict((oc) => oc.column('invite_id').doUpdateSet({ last_seq: seq }))
-        .execute();
-    },
+function toState(row: { speaker: string; text: string; started_at: string; changed_at: string }): TrackState {
+  return {
+    text: row.text,
+    speaker: row.speaker,
+    startedAt: Date.parse(row.started_at),
+    changedAt: Date.parse(row.changed_at),
   };
 }
 

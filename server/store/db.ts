@@ -95,9 +95,22 @@ export interface CaptionIngestTable {
   last_seq: number;
 }
 
+/** A caption track's line in progress (C11); no row while the line is empty. */
+export interface CaptionTracksTable {
+  session_id: string;
+  lang: string;
+  speaker: string;
+  text: string;
+  /** ISO: when the line in progress got its first text. */
+  started_at: string;
+  /** ISO: the last change to the line in progress. */
+  changed_at: string;
+}
+
 export interface Database {
   caption_lines: CaptionLinesTable;
   caption_ingest: CaptionIngestTable;
+  caption_tracks: CaptionTracksTable;
   sessions: SessionsTable;
   invites: InvitesTable;
   queues: QueuesTable;

@@ -146,6 +146,28 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('sessions').dropColumn('require_email_confirmation').execute();
     },
   },
+  '0006_caption_tracks': {
+    async up(db: Kysely<unknown>) {
+      // The line in progress of each caption track (C11): text the captioner was told was received
+      // must outlive the process. Written in the same transaction as the lines it commits and the
+      // ingest seq it accepts (C12); a track whose line is empty has no row.
+      await db.schema
+        .createTable('caption_tracks')
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('speaker', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        // ISO times with milliseconds, as elsewhere: when the line began, and when it last changed
+        // (the idle commit, C5, counts from there, across a restart too).
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('caption_tracks_pk', ['session_id', 'lang'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('caption_tracks').execute();
+    },
+  },
   '0007_queue_deadlines': {
     async up(db: Kysely<unknown>) {
       // The running turn's deadline beside the document, so the turn timer finds every session with

@@ -34,6 +34,7 @@ async function snapshot(server: TestServer): Promise<string> {
     'registrations',
     'caption_lines',
     'caption_ingest',
+    'caption_tracks',
     'turns',
   ];
   const db = server.db as unknown as {

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { QueueSnapshot } from '../../shared/queue.js';
 import { freePort, NO_MEDIA, startAppProcess, type AppProcess } from '../support/appProcess.js';
@@ -25,8 +25,9 @@ function connect(url: string, token: string) {
 }
 
 let app: AppProcess | undefined;
-afterAll(async () => {
+afterEach(async () => {
   await app?.stop();
+  app = undefined;
 });
 
 describe('a server process restart mid-turn', () => {
@@ -56,4 +57,38 @@ describe('a server process restart mid-turn', () => {
       c.socket.disconnect();
     }
   });
+});
+
+describe('a server process crash with a caption line in progress', () => {
+  it(
+    'C11 C5 text acknowledged without a line break reaches the transcript after the restart',
+    { timeout: 60_000 },
+    async () => {
+      const port = await freePort();
+      app = await startAppProcess(port, { env: NO_MEDIA });
+      const session = await app.createSession('Crash');
+      const cart = await app.post<{ captionUrl: string }>(`/sessions/${session.id}/invites`, {
+        role: 'captioner',
+        name: 'Cora',
+      });
+      const captionUrl = cart.captionUrl.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:');
+      const posted = await fetch(`${captionUrl}&seq=1`, {
+        method: 'POST',
+        body: 'Said just before the crash',
+      });
+      expect(posted.status).toBe(200);
+
+      // Killed at once: no shutdown code runs, so only what was stored before the 200 survives.
+      const dataDir = app.dataDir;
+      await app.stop({ keepData: true, signal: 'SIGKILL' });
+      app = await startAppProcess(port, { dataDir, env: NO_MEDIA });
+
+      // No client connects: the idle commit (C5) of the restarted process makes the line.
+      const transcript = () =>
+        fetch(`${app!.url}/api/transcripts/${session.id}?format=txt`, {
+          headers: { authorization: `Bearer ${app!.organizerToken}` },
+        }).then((r) => r.text());
+      await expect.poll(transcript, { timeout: 15_000 }).toContain('Moderator: Said just before the crash');
+    },
+  );
 });

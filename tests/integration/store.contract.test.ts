@@ -135,34 +135,105 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     expect(await repo.getQueue(s.id)).toMatchObject({ revision: 2, settings: { speakingLimitMs: 2 } });
   });
 
-  it('captions: numbered lines read back after a seq, and the ingest seq per link', async () => {
+  it('C8 C9 captions: lines numbered as they are stored, read back after a seq; the ingest seq per link', async () => {
     const repo = createRepo(db);
     const captions = createCaptionRepo(db);
     const s = await repo.createSession(SESSION, NOW);
     const cora = await repo.createInvite(s.id, 'captioner', 'Cora', s.ends_at, NOW);
     expect(await captions.lastSeq(s.id)).toBe(0);
-    for (const seq of [1, 2, 3]) {
-      await captions.insertLine(s.id, {
-        seq,
-        lang: 'en-US',
-        speaker: 'Sam',
-        text: `Line ${seq} — “quoted” ünïcode`,
-        startedAt: NOW.toISOString(),
-        at: NOW.toISOString(),
-      });
-    }
+    const line = (n: number) => ({
+      lang: 'en-US',
+      speaker: 'Sam',
+      text: `Line ${n} — “quoted” ünïcode`,
+      startedAt: NOW.toISOString(),
+      at: NOW.toISOString(),
+    });
+    expect((await captions.saveChange(s.id, { lines: [line(1), line(2)] })).map((l) => l.seq)).toEqual([
+      1, 2,
+    ]);
+    expect((await captions.saveChange(s.id, { lines: [line(3)] })).map((l) => l.seq)).toEqual([3]);
+    expect(await captions.saveChange(s.id, { lines: [] })).toEqual([]);
     expect(await captions.lastSeq(s.id)).toBe(3);
     expect((await captions.linesAfter(s.id, 1, 10)).map((l) => [l.seq, l.text])).toEqual([
       [2, 'Line 2 — “quoted” ünïcode'],
       [3, 'Line 3 — “quoted” ünïcode'],
     ]);
     expect(await captions.lastIngestSeq(cora.id)).toBeNull();
-    await captions.setIngestSeq(cora.id, 7);
-    await captions.setIngestSeq(cora.id, 9);
+    await captions.saveChange(s.id, { lines: [], ingest: { inviteId: cora.id, seq: 7 } });
+    await captions.saveChange(s.id, { lines: [], ingest: { inviteId: cora.id, seq: 9 } });
     expect(await captions.lastIngestSeq(cora.id)).toBe(9);
+  });
+
+  it('C11 caption tracks: the line in progress is stored, read back exactly, and removed once empty', async () => {
+    const repo = createRepo(db);
+    const captions = createCaptionRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const other = await repo.createSession(SESSION, NOW);
+    expect(await captions.getTrack(s.id, 'en-US')).toBeUndefined();
+    const state = {
+      text: 'Wir brauchen “mehr” ',
+      speaker: 'Zoë',
+      startedAt: NOW.getTime() + 123,
+      changedAt: NOW.getTime() + 4567,
+    };
+    await captions.saveChange(s.id, { lines: [], track: { lang: 'en-US', state } });
+    await captions.saveChange(s.id, { lines: [], track: { lang: 'de-DE', state } });
+    await captions.saveChange(other.id, { lines: [], track: { lang: 'en-US', state } });
+    expect(await captions.getTrack(s.id, 'en-US')).toEqual(state);
+    const next = { ...state, text: `${state.text}Zeit`, changedAt: state.changedAt + 1 };
+    await captions.saveChange(s.id, { lines: [], track: { lang: 'en-US', state: next } });
+    expect(await captions.getTrack(s.id, 'en-US')).toEqual(next);
+    await captions.saveChange(s.id, {
+      lines: [],
+      track: { lang: 'de-DE', state: { text: '', speaker: '', startedAt: 0, changedAt: NOW.getTime() } },
+    });
+    expect(await captions.getTrack(s.id, 'de-DE')).toBeUndefined();
+    const stored = (await captions.storedTracks()).filter((t) => [s.id, other.id].includes(t.sessionId));
+    expect(stored).toHaveLength(2);
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { sessionId: s.id, lang: 'en-US' },
+        { sessionId: other.id, lang: 'en-US' },
+      ]),
+    );
+  });
+
+  it('C12 one change is one transaction: when its last write fails, none of it is stored', async () => {
+    const repo = createRepo(db);
+    const captions = createCaptionRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const cora = await repo.createInvite(s.id, 'captioner', 'Cora', s.ends_at, NOW);
+    const at = NOW.toISOString();
+    const line = (text: string) => ({ lang: 'en-US', speaker: 'Sam', text, startedAt: at, at });
+    const track = (text: string) => ({
+      lang: 'en-US',
+      state: { text, speaker: 'Sam', startedAt: NOW.getTime(), changedAt: NOW.getTime() },
+    });
+    await captions.saveChange(s.id, {
+      lines: [line('first')],
+      track: track('before'),
+      ingest: { inviteId: cora.id, seq: 1 },
+    });
+    // The seq of a link that does not exist breaks a foreign key: the last write of the change fails.
     await expect(
-      captions.insertLine(s.id, { seq: 3, lang: 'en-US', speaker: 'x', text: 'dup', startedAt: '', at: '' }),
+      captions.saveChange(s.id, {
+        lines: [line('lost')],
+        track: track('after'),
+        ingest: { inviteId: 'no-such-invite', seq: 2 },
+      }),
     ).rejects.toThrow();
+    expect((await captions.linesAfter(s.id, 0, 10)).map((l) => l.text)).toEqual(['first']);
+    expect((await captions.getTrack(s.id, 'en-US'))?.text).toBe('before');
+    expect(await captions.lastIngestSeq(cora.id)).toBe(1);
+    // The same change retried: stored once, numbered after the last line, no gap.
+    const retried = await captions.saveChange(s.id, {
+      lines: [line('lost')],
+      track: track('after'),
+      ingest: { inviteId: cora.id, seq: 2 },
+    });
+    expect(retried.map((l) => [l.seq, l.text])).toEqual([[2, 'lost']]);
+    expect((await captions.getTrack(s.id, 'en-US'))?.text).toBe('after');
+    expect(await captions.lastIngestSeq(cora.id)).toBe(2);
   });
 
   it('registrations: one per email per session, in order, counted by status', async () => {

@@ -53,7 +53,8 @@ export interface AppProcess {
   killLiveKit(): void;
   /** Sends `signal` to the spawned process only (not its group), as a service manager does. */
   signal(signal: NodeJS.Signals): void;
-  stop(opts?: { keepData?: boolean }): Promise<void>;
+  /** Stops the app (SIGTERM, a graceful stop, unless `signal` says otherwise: SIGKILL is a crash). */
+  stop(opts?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<void>;
 }
 
 export interface ProcessExit {
@@ -222,8 +223,8 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
       if (pids.length === 0) throw new Error('The app runs no livekit-server child to stop.');
       for (const pid of pids) process.kill(pid, 'SIGKILL');
     },
-    async stop({ keepData = false } = {}) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    async stop({ keepData = false, signal = 'SIGTERM' } = {}) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await Promise.race([exited, sleep(8000)]);
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -60,6 +60,15 @@ describe('caption stream', () => {
     ]);
   });
 
+  it('C5 a line of spaces left alone commits nothing and is cleared', () => {
+    const { state } = run([append('  ')], emptyTrack(), 0);
+    expect(applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS - 1).state).toBe(state);
+    const idle = applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS);
+    expect(idle.committed).toEqual([]);
+    expect(idle.state.text).toBe('');
+    expect(idle.partialChanged).toBe(true);
+  });
+
   it('C6 removes control characters and collapses spaces, keeps markup as plain text', () => {
     const { lines } = run([append('a\u0007b   c\t<b>d</b>\n')]);
     expect(lines).toEqual(['Sam: ab c <b>d</b>']);
