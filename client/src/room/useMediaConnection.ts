@@ -4,7 +4,7 @@ import type { LiveKitConnection } from '../../../shared/protocol.js';
 import type { InviteRole } from '../../../shared/roles.js';
 import { canPublishOnJoin } from '../../../shared/roles.js';
 import { ask, type RoomSocket } from '../lib/socket';
-import { publishCameraAndMicrophone, type MediaChoices } from './publish';
+import { currentWish, publishCameraAndMicrophone, type MediaChoices, type PublishWish } from './publish';
 
 /**
  * `waiting`: none yet, by the session's rules (the public in the lobby), so nothing is wrong.
@@ -70,6 +70,12 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
     let generation = 0;
     // Set while this hook disconnects the Room itself to start over (not a decision to stay out).
     let restarting = false;
+    // A microphone muted before a drop comes back muted: kept up to date while the tracks are
+    // there, since a drop takes them away before anyone hears of it.
+    let wish: PublishWish = { camera: true, microphone: true };
+    const remember = (_pub: unknown, who?: unknown) => {
+      if (who === undefined || who === room.localParticipant) wish = currentWish(room, wish);
+    };
 
     const connect = async (conn: LiveKitConnection, gen: number) => {
       try {
@@ -83,7 +89,7 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
       setStatus('connected');
       // A speaker who rejoins while holding the floor is granted publishing in the token itself.
       if (canPublishOnJoin(role) || room.localParticipant.permissions?.canPublish) {
-        await publishCameraAndMicrophone(room, role, choices).catch(onMediaError);
+        await publishCameraAndMicrophone(room, role, choices, wish).catch(onMediaError);
       }
     };
     // Tokens are short-lived: each attempt asks the server for a fresh one.
@@ -142,7 +148,10 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
     room
       .on(RoomEvent.Reconnecting, onReconnecting)
       .on(RoomEvent.Reconnected, onReconnected)
-      .on(RoomEvent.Disconnected, onDisconnected);
+      .on(RoomEvent.Disconnected, onDisconnected)
+      .on(RoomEvent.LocalTrackPublished, remember)
+      .on(RoomEvent.TrackMuted, remember)
+      .on(RoomEvent.TrackUnmuted, remember);
     // A token handed out just before the media server went down is not tried against it.
     if (!down) void connect(connection, generation);
     return () => {
@@ -152,7 +161,10 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
       room
         .off(RoomEvent.Reconnecting, onReconnecting)
         .off(RoomEvent.Reconnected, onReconnected)
-        .off(RoomEvent.Disconnected, onDisconnected);
+        .off(RoomEvent.Disconnected, onDisconnected)
+        .off(RoomEvent.LocalTrackPublished, remember)
+        .off(RoomEvent.TrackMuted, remember)
+        .off(RoomEvent.TrackUnmuted, remember);
       void room.disconnect();
     };
   }, [room, socket, connection, role, choices, onMediaError]);
