@@ -113,7 +113,7 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
     };
     // The media server is back: start over now, unless this Room came through on its own.
     const startOver = async () => {
-      if (room.state === ConnectionState.Connected) return;
+      if (room.state === ConnectionState.Connected) return setStatus('connected');
       clearTimeout(timer);
       timer = undefined;
       attempt = 0;
@@ -132,6 +132,10 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
       if (down) {
         clearTimeout(timer);
         timer = undefined;
+        // What this page says when the server says media is back, until the Room says otherwise:
+        // LiveKit may not have noticed (it only reconnects its signalling at first), so the status
+        // it last set can be a stale "connected".
+        setStatus('reconnecting');
       } else {
         void startOver();
       }
