@@ -25,7 +25,7 @@ describe('the status line', () => {
     ],
     ['the server says the media server is down', ok, 'down', STATUS_TEXT.mediaDown],
     // LiveKit notices its own drop first; the server's word replaces it when it comes.
-    ['this page reconnects its media', ok, 'reconnecting', STATUS_TEXT.reconnecting],
+    ['this page reconnects its media', ok, 'reconnecting', STATUS_TEXT.reconnectingMedia],
     ['media gave up, the server says it answers', ok, 'unavailable', STATUS_TEXT.mediaUnavailable],
     ['no media and none coming', ok, 'off', STATUS_TEXT.mediaUnavailable],
     ['media on its way', ok, 'connecting', STATUS_TEXT.connectingMedia],
@@ -44,6 +44,7 @@ describe('the status line', () => {
   it.each<[string | null, boolean]>([
     [STATUS_TEXT.mediaDown, true],
     [STATUS_TEXT.reconnecting, true],
+    [STATUS_TEXT.reconnectingMedia, true],
     [STATUS_TEXT.mediaUnavailable, true],
     // Still arriving is not a drop: the first success says "Connected".
     [STATUS_TEXT.connecting, false],

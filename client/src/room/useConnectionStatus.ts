@@ -5,6 +5,7 @@ export const STATUS_TEXT = {
   connecting: 'Connecting…',
   connectingMedia: 'Connecting audio and video…',
   reconnecting: 'Reconnecting to the room…',
+  reconnectingMedia: 'Reconnecting audio and video…',
   mediaDown:
     'Audio and video are down: the media server is not answering. Captions and the queue keep working.',
   mediaUnavailable: 'Media unavailable: you can still follow the room.',
@@ -29,7 +30,7 @@ export function connectionTrouble(socket: SocketSide, media: MediaStatus): strin
   if (!socket.joined) return STATUS_TEXT.connecting;
   if (!socket.connected) return STATUS_TEXT.reconnecting;
   if (media === 'down') return STATUS_TEXT.mediaDown;
-  if (media === 'reconnecting') return STATUS_TEXT.reconnecting;
+  if (media === 'reconnecting') return STATUS_TEXT.reconnectingMedia;
   if (media === 'unavailable' || media === 'off') return STATUS_TEXT.mediaUnavailable;
   if (media === 'connecting') return STATUS_TEXT.connectingMedia;
   return null;
@@ -37,6 +38,7 @@ export function connectionTrouble(socket: SocketSide, media: MediaStatus): strin
 
 const DROPS: ReadonlySet<string> = new Set([
   STATUS_TEXT.reconnecting,
+  STATUS_TEXT.reconnectingMedia,
   STATUS_TEXT.mediaDown,
   STATUS_TEXT.mediaUnavailable,
 ]);
