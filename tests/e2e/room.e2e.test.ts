@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
 } from '../support/appProcess.js';
 import { axeViolations } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
+import { saveFigures } from '../support/figures.js';
 import { measureFps, sampleLocalLayers, samplePublishing, sampleRemoteVideo } from '../support/media.js';
 
 const ARTIFACTS = 'test-results';
@@ -92,7 +93,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  writeFileSync(`${ARTIFACTS}/e2e-figures.json`, JSON.stringify(figures, null, 2));
+  saveFigures(figures);
   console.log('E2E figures:', JSON.stringify(figures));
   await browser?.close();
   await app?.stop();

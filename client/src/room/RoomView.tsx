@@ -17,6 +17,7 @@ import { Strip } from './Strip';
 import { useAnnouncer } from './useAnnouncer';
 import { useConnectionStatus } from './useConnectionStatus';
 import { useLiveKit } from './useLiveKit';
+import { shownMediaStatus } from './mediaStatus';
 import { useQueue } from './useQueue';
 import { useRoomSocket } from './useRoomSocket';
 import { useStageLayout } from './useStageLayout';
@@ -40,6 +41,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
     room,
     socket,
     connection: joined.livekit,
+    available: joined.mediaAvailable,
     role: invite.role,
     choices,
     audioRef,
@@ -47,9 +49,10 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
   const session = joined.state?.session;
   const inLobby = !!session && session.status !== 'live' && isAudience(invite.role);
   // The public's media starts with the session (policy A3): in the lobby there is none to miss.
+  const mediaStatus = shownMediaStatus(media.status, { inLobby, pending: joined.mediaPending });
   const status = useConnectionStatus(
     { joined: joined.self !== null, connected: joined.connected, closed: joined.closed },
-    inLobby && media.status === 'off' ? 'waiting' : media.status,
+    mediaStatus,
   );
   const { layout, toggle } = useStageLayout();
   const { message, key, announce } = useAnnouncer();
@@ -104,7 +107,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
             <Stage
               state={joined.state}
               room={room}
-              media={media.status}
+              media={mediaStatus}
               videoSeen={media.videoSeen}
               layout={layout}
               remark={remark}
@@ -139,7 +142,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
             <Strip
               state={joined.state}
               room={room}
-              media={media.status}
+              media={mediaStatus}
               videoSeen={media.videoSeen}
               selfId={joined.self.id}
             />

@@ -2,8 +2,12 @@ import {
   Track,
   VideoPreset,
   VideoPresets,
-  type Room,
+  type AudioCaptureOptions,
+  type CreateLocalTracksOptions,
   type Participant as LkParticipant,
+  type Room,
+  type TrackPublishOptions,
+  type VideoCaptureOptions,
 } from 'livekit-client';
 import type { InviteRole } from '../../../shared/roles.js';
 
@@ -21,28 +25,71 @@ const INTERPRETER_MAX_BITRATE_BPS = 2_500_000;
 // floor's talking head yields CPU and bandwidth to the signing.
 const OTHER_MAX_BITRATE_BPS = 1_200_000;
 
+/** Which of the two a person has on: a reconnection brings them back as they were, not all on. */
+export interface PublishWish {
+  camera: boolean;
+  microphone: boolean;
+}
+
+const ALL_ON: PublishWish = { camera: true, microphone: true };
+
 /**
  * Starts the camera and microphone. Sign language needs motion: the interpreter sends 720p at 30 fps
  * and keeps the frame rate when the encoder must cut (resolution drops first); simulcast lets every
- * viewer take the top layer while thumbnails take the bottom one.
+ * viewer take the top layer while thumbnails take the bottom one. What `wish` has off is published
+ * muted, so its button stays to turn it on, and nothing of it is sent before then.
  */
-export async function publishCameraAndMicrophone(room: Room, role: InviteRole, choices: MediaChoices) {
+export async function publishCameraAndMicrophone(
+  room: Room,
+  role: InviteRole,
+  choices: MediaChoices,
+  wish: PublishWish = ALL_ON,
+) {
   const interpreter = role === 'interpreter';
   const resolution = (interpreter ? VideoPresets.h720 : VideoPresets.h540).resolution;
-  await room.localParticipant.setCameraEnabled(
-    true,
-    { deviceId: choices.cameraId || undefined, resolution },
-    {
-      simulcast: true,
-      videoSimulcastLayers: SIMULCAST_LAYERS,
-      videoEncoding: {
-        maxBitrate: interpreter ? INTERPRETER_MAX_BITRATE_BPS : OTHER_MAX_BITRATE_BPS,
-        maxFramerate: 30,
-      },
-      degradationPreference: interpreter ? 'maintain-framerate' : 'balanced',
+  const camera: VideoCaptureOptions = { deviceId: choices.cameraId || undefined, resolution };
+  const cameraPublishing: TrackPublishOptions = {
+    simulcast: true,
+    videoSimulcastLayers: SIMULCAST_LAYERS,
+    videoEncoding: {
+      maxBitrate: interpreter ? INTERPRETER_MAX_BITRATE_BPS : OTHER_MAX_BITRATE_BPS,
+      maxFramerate: 30,
     },
-  );
-  await room.localParticipant.setMicrophoneEnabled(true, { deviceId: choices.microphoneId || undefined });
+    degradationPreference: interpreter ? 'maintain-framerate' : 'balanced',
+  };
+  const microphone: AudioCaptureOptions = { deviceId: choices.microphoneId || undefined };
+  const local = room.localParticipant;
+  if (wish.camera) await local.setCameraEnabled(true, camera, cameraPublishing);
+  else await publishMuted(room, Track.Source.Camera, { video: camera }, cameraPublishing);
+  if (wish.microphone) await local.setMicrophoneEnabled(true, microphone);
+  else await publishMuted(room, Track.Source.Microphone, { audio: microphone });
+}
+
+/** Publishes a new track already muted (LiveKit tells everyone so in the same request). */
+async function publishMuted(
+  room: Room,
+  source: Track.Source,
+  options: CreateLocalTracksOptions,
+  publishing?: TrackPublishOptions,
+) {
+  const local = room.localParticipant;
+  const published = local.getTrackPublication(source);
+  if (published) return void (await published.mute());
+  const [track] = await local.createTracks(options);
+  if (!track) return;
+  await track.mute();
+  await local.publishTrack(track, publishing);
+}
+
+/** What the person has on now, for the sources they publish; the rest stays as `before`. */
+export function currentWish(room: Room, before: PublishWish): PublishWish {
+  const local = room.localParticipant;
+  const camera = local.getTrackPublication(Track.Source.Camera);
+  const microphone = local.getTrackPublication(Track.Source.Microphone);
+  return {
+    camera: camera ? !camera.isMuted : before.camera,
+    microphone: microphone ? !microphone.isMuted : before.microphone,
+  };
 }
 
 export interface CameraInfo {

@@ -15,13 +15,16 @@ export interface SlotView {
 
 export const TILE_TEXT = {
   reconnecting: 'Reconnecting…',
+  mediaDown: 'Video down: waiting for the media server',
   connecting: 'Video connecting…',
   unavailable: 'Video unavailable',
   cameraOff: 'Camera off',
 } as const;
 
-function mediaView(media: MediaStatus, camera: CameraInfo, seen: boolean): Omit<SlotView, 'camera'> {
+export function mediaView(media: MediaStatus, camera: CameraInfo, seen: boolean): Omit<SlotView, 'camera'> {
   // While our own media is down we cannot tell whether their video is; they are online, so "here".
+  // The server's word that the media server is down comes first: what is on screen is a frozen frame.
+  if (media === 'down') return { status: TILE_TEXT.mediaDown, presence: 'here' };
   if (media === 'reconnecting') return { status: TILE_TEXT.reconnecting, presence: 'here' };
   if (media === 'connecting') return { status: TILE_TEXT.connecting, presence: 'here' };
   if (media !== 'connected') return { status: TILE_TEXT.unavailable, presence: 'here' };

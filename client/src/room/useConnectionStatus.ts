@@ -5,25 +5,47 @@ export const STATUS_TEXT = {
   connecting: 'Connecting…',
   connectingMedia: 'Connecting audio and video…',
   reconnecting: 'Reconnecting to the room…',
+  reconnectingMedia: 'Reconnecting audio and video…',
+  mediaDown:
+    'Audio and video are down: the media server is not answering. Captions and the queue keep working.',
   mediaUnavailable: 'Media unavailable: you can still follow the room.',
   closed: 'Disconnected from the room.',
   connected: 'Connected',
   reconnected: 'Reconnected',
 } as const;
 
-interface SocketSide {
+export interface SocketSide {
   joined: boolean;
   connected: boolean;
   closed: boolean;
 }
 
-function troubleText(socket: SocketSide, media: MediaStatus): string | null {
+/**
+ * What is wrong with the connection, in words for the person, or null when nothing is. The room's
+ * own connection comes first: without it, nothing is known about media. The server's word that the
+ * media server is down comes before what this page's media connection says, which learns it late.
+ */
+export function connectionTrouble(socket: SocketSide, media: MediaStatus): string | null {
   if (socket.closed) return STATUS_TEXT.closed;
   if (!socket.joined) return STATUS_TEXT.connecting;
-  if (!socket.connected || media === 'reconnecting') return STATUS_TEXT.reconnecting;
+  if (!socket.connected) return STATUS_TEXT.reconnecting;
+  if (media === 'down') return STATUS_TEXT.mediaDown;
+  if (media === 'reconnecting') return STATUS_TEXT.reconnectingMedia;
   if (media === 'unavailable' || media === 'off') return STATUS_TEXT.mediaUnavailable;
   if (media === 'connecting') return STATUS_TEXT.connectingMedia;
   return null;
+}
+
+const DROPS: ReadonlySet<string> = new Set([
+  STATUS_TEXT.reconnecting,
+  STATUS_TEXT.reconnectingMedia,
+  STATUS_TEXT.mediaDown,
+  STATUS_TEXT.mediaUnavailable,
+]);
+
+/** Whether coming back from this trouble is news: "Reconnected", not "Connected". */
+export function isDrop(trouble: string | null): boolean {
+  return trouble !== null && DROPS.has(trouble);
 }
 
 /**
@@ -32,10 +54,9 @@ function troubleText(socket: SocketSide, media: MediaStatus): string | null {
  */
 export function useConnectionStatus(socket: SocketSide, media: MediaStatus): { text: string; ok: boolean } {
   const [recovered, setRecovered] = useState(false);
-  const trouble = troubleText(socket, media);
-  const dropped = trouble === STATUS_TEXT.reconnecting || trouble === STATUS_TEXT.mediaUnavailable;
+  const trouble = connectionTrouble(socket, media);
   // Adjusting state while rendering (React's documented pattern): remember that there was a drop.
-  if (dropped && !recovered) setRecovered(true);
+  if (isDrop(trouble) && !recovered) setRecovered(true);
   if (trouble) return { text: trouble, ok: false };
   return { text: recovered ? STATUS_TEXT.reconnected : STATUS_TEXT.connected, ok: true };
 }

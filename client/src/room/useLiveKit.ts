@@ -11,6 +11,8 @@ interface LiveKitArgs {
   room: Room;
   socket: RoomSocket;
   connection: LiveKitConnection | null;
+  /** Whether the server says the media server answers. */
+  available: boolean;
   role: InviteRole;
   choices: MediaChoices;
   /** Where remote audio elements go (a hidden container). */
@@ -18,13 +20,21 @@ interface LiveKitArgs {
 }
 
 /** The page's Room in the room view: its connection status, a render version, and media errors. */
-export function useLiveKit({ room, socket, connection, role, choices, audioRef }: LiveKitArgs) {
+export function useLiveKit({ room, socket, connection, available, role, choices, audioRef }: LiveKitArgs) {
   const [mediaError, setMediaError] = useState<string | null>(null);
   const onMediaError = useCallback((err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
     setMediaError(`Your camera or microphone could not start: ${reason}`);
   }, []);
   const { version, videoSeen } = useLiveKitEvents(room, role, choices, audioRef, onMediaError);
-  const status = useMediaConnection({ room, socket, connection, role, choices, onMediaError });
+  const status = useMediaConnection({
+    room,
+    socket,
+    connection,
+    available,
+    role,
+    choices,
+    onMediaError,
+  });
   return { status, version, videoSeen, mediaError };
 }

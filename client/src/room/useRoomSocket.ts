@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { JoinResult, LiveKitConnection, Participant, RoomState } from '../../../shared/protocol.js';
+import type {
+  JoinResult,
+  LiveKitConnection,
+  MediaStatusEvent,
+  Participant,
+  RoomState,
+} from '../../../shared/protocol.js';
+import { isAudience } from '../../../shared/roles.js';
 import { newer } from '../lib/revision';
 import { ask, type RoomSocket } from '../lib/socket';
 import type { QueueView } from './useQueue';
@@ -15,6 +22,13 @@ export interface RoomSocketState {
   queue: QueueView | null;
   /** The first media connection details; after that, fresh tokens come from room:media-token. */
   livekit: LiveKitConnection | null;
+  /**
+   * Whether the server says the media server answers (JoinResult.media, then media:status events).
+   * True until the server has said otherwise: nothing is known to be wrong before the join.
+   */
+  mediaAvailable: boolean;
+  /** The last media token asked for outside a join was refused; cleared by news of the media server. */
+  mediaTokenRefused: boolean;
   error: string | null;
   /** Counts (re)joins, so what must catch up after a drop (captions) knows when to. */
   joins: number;
@@ -29,6 +43,8 @@ const INITIAL: RoomSocketState = {
   state: null,
   queue: null,
   livekit: null,
+  mediaAvailable: true,
+  mediaTokenRefused: false,
   error: null,
   joins: 0,
   captionUrl: null,
@@ -38,7 +54,10 @@ const CLOSED_BY_SERVER =
   'The server closed your connection: your link may have been revoked, or the session has ended.';
 
 /** Joins on every (re)connection, so a client coming back gets the current state, not a stale one. */
-export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState {
+export function useRoomSocket(
+  socket: RoomSocket,
+  name: string,
+): RoomSocketState & { /** A media token is on its way. */ mediaPending: boolean } {
   const [value, setValue] = useState<RoomSocketState>(INITIAL);
 
   useEffect(() => {
@@ -52,6 +71,8 @@ export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState
         state: newer(v.state, result.state),
         queue: { queue: result.queue, clockOffsetMs: result.queue.serverNow - Date.now() },
         livekit: v.livekit ?? result.livekit,
+        mediaAvailable: result.media.available,
+        mediaTokenRefused: false,
         error: null,
         joins: v.joins + 1,
         captionUrl: result.captionUrl,
@@ -77,11 +98,16 @@ export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState
           : { ...v, connected: false, closed: true, error: err.message },
       );
     const onState = (state: RoomState) => setValue((v) => ({ ...v, state: newer(v.state, state) }));
+    const onMediaStatus = ({ available }: MediaStatusEvent) =>
+      setValue((v) =>
+        v.mediaAvailable === available ? v : { ...v, mediaAvailable: available, mediaTokenRefused: false },
+      );
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
     socket.on('room:state', onState);
+    socket.on('media:status', onMediaStatus);
     socket.connect();
     return () => {
       current = false;
@@ -89,23 +115,29 @@ export function useRoomSocket(socket: RoomSocket, name: string): RoomSocketState
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
       socket.off('room:state', onState);
+      socket.off('media:status', onMediaStatus);
       socket.disconnect();
     };
   }, [socket, name]);
 
   // The public receives no media before the session is live (policy A3): once it is, ask for it.
+  // A page that joined while the media server was down asks when the server says it is back, and
+  // not before: the server would refuse, and nothing would change until it says so.
   const live = value.state?.session.status === 'live';
-  const waitingForMedia = live && value.self !== null && value.livekit === null;
+  const entitled = value.self !== null && (live || !isAudience(value.self.role));
+  const waitingForMedia = entitled && value.livekit === null && value.mediaAvailable;
   useEffect(() => {
     if (!waitingForMedia) return;
     let current = true;
     void ask(socket, 'room:media-token', {}).then((result) => {
-      if (current && result.ok) setValue((v) => ({ ...v, livekit: v.livekit ?? result.livekit }));
+      if (!current) return;
+      if (result.ok) setValue((v) => ({ ...v, livekit: v.livekit ?? result.livekit }));
+      else setValue((v) => ({ ...v, mediaTokenRefused: true }));
     });
     return () => {
       current = false;
     };
   }, [socket, waitingForMedia]);
 
-  return value;
+  return { ...value, mediaPending: waitingForMedia && !value.mediaTokenRefused };
 }
