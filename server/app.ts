@@ -168,6 +168,7 @@ export function createApp(o: AppOptions): App {
   const audienceBroadcast = createAudienceBroadcaster(() => ctx);
   function forget(sessionId: string) {
     queue.forget(sessionId);
+    void captions.forget(sessionId);
   }
   // Every page hears at once when the media server stops or starts answering (its own media
   // connection would take many seconds to notice), and reconnects as soon as it is back.
