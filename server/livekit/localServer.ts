@@ -15,6 +15,8 @@ export interface LocalLiveKitOptions {
   log: (line: string) => void;
   /** For what an operator should notice: the server died and is being started again. */
   warn: (line: string) => void;
+  /** Start the server again when it dies on its own (default true). */
+  restartOnExit?: boolean;
 }
 
 export interface LocalLiveKit {
@@ -111,7 +113,7 @@ export async function startLocalLiveKit(o: LocalLiveKitOptions): Promise<LocalLi
   };
   const supervise = () =>
     child.once('exit', (code, signal) => {
-      if (stopping) return;
+      if (stopping || o.restartOnExit === false) return;
       if (Date.now() - startedAt >= STABLE_MS) failures = 0;
       o.warn(`livekit-server stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again`);
       scheduleRestart();

@@ -64,7 +64,11 @@ export function useLiveKitEvents(
     // Our own media is starting over: forget what was seen so tiles say "connecting", not "reconnecting".
     const forget = () => setVideoSeen(new Set());
     const onSubscribed = (track: RemoteTrack) => attachAudio(audioRef.current, track);
-    const onUnsubscribed = (track: RemoteTrack) => track.detach().forEach((el) => el.remove());
+    // Only the hidden <audio> elements made here are removed: a video is in a tile's <video>, which
+    // React owns and the tile detaches itself (removing it would leave a tile without its video).
+    const onUnsubscribed = (track: RemoteTrack) => {
+      if (track.kind === Track.Kind.Audio) track.detach().forEach((el) => el.remove());
+    };
     // When the grant is revoked the server unpublishes the tracks and LiveKit stops them itself.
     const onPermissions = () => {
       if (canPublishOnJoin(role) || !room.localParticipant.permissions?.canPublish) return refresh();
