@@ -13,16 +13,13 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
-import {
-  PROTOCOL_VERSION,
-  type AckOf,
-  type ClientToServerEvents,
-  type PayloadOf,
-  type ServerToClientEvents,
-} from '../../shared/protocol.js';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type PayloadOf } from '../../shared/protocol.js';
+import { ask as askWithin, type BenchClient } from './client.js';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Client = BenchClient;
+// A join storm of thousands of viewers: acknowledgements may take long.
+const ask: typeof askWithin = (s, e, p) => askWithin(s, e, p, 120_000);
 type Kind = 'partial' | 'line';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,11 +47,6 @@ function machineCpuMs(): number {
 }
 const nowMs = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-function ask<E extends keyof ClientToServerEvents>(s: Client, e: E, p: PayloadOf<E>): Promise<AckOf<E>> {
-  const timed = s.timeout(120_000) as unknown as { emitWithAck(e: E, p: PayloadOf<E>): Promise<AckOf<E>> };
-  return timed.emitWithAck(e, p);
-}
 
 async function connect(url: string, token: string): Promise<Client> {
   const socket: Client = io(url, {

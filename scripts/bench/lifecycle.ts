@@ -9,17 +9,17 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   type AckOf,
   type ClientToServerEvents,
   type PayloadOf,
-  type ServerToClientEvents,
 } from '../../shared/protocol.js';
+import { ask, type BenchClient } from './client.js';
 import type { InviteRole } from '../../shared/roles.js';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Client = BenchClient;
 const { values } = parseArgs({
   options: {
     sessions: { type: 'string', default: '300' },
@@ -51,11 +51,6 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-function ask<E extends keyof ClientToServerEvents>(s: Client, e: E, p: PayloadOf<E>): Promise<AckOf<E>> {
-  const timed = s.timeout(30_000) as unknown as { emitWithAck(e: E, p: PayloadOf<E>): Promise<AckOf<E>> };
-  return timed.emitWithAck(e, p);
 }
 
 async function must<E extends keyof ClientToServerEvents>(s: Client, e: E, p: PayloadOf<E>) {

@@ -4,27 +4,16 @@
 // with that hand in it, while every change is broadcast to all N clients.
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { io, type Socket } from 'socket.io-client';
-import {
-  PROTOCOL_VERSION,
-  type AckOf,
-  type ClientToServerEvents,
-  type PayloadOf,
-  type ServerToClientEvents,
-} from '../../shared/protocol.js';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { ask, type BenchClient } from './client.js';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Client = BenchClient;
 const { values } = parseArgs({
   options: { clients: { type: 'string', default: '2000' }, raises: { type: 'string', default: '300' } },
 });
 const CLIENTS = Number(values.clients);
 const RAISES = Math.min(Number(values.raises), CLIENTS);
-
-function ask<E extends keyof ClientToServerEvents>(s: Client, e: E, p: PayloadOf<E>): Promise<AckOf<E>> {
-  return (
-    s.timeout(30_000) as unknown as { emitWithAck(e: E, p: PayloadOf<E>): Promise<AckOf<E>> }
-  ).emitWithAck(e, p);
-}
 
 const server = fork('scripts/bench/queueServer.ts', [String(CLIENTS)], { execArgv: ['--import', 'tsx'] });
 const info = await new Promise<{ url: string; moderator: string; attendees: string[] }>((r) =>
