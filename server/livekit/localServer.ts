@@ -68,8 +68,14 @@ const RESTART_FIRST_MS = 500;
 const RESTART_MAX_MS = 30_000;
 const STABLE_MS = 60_000;
 
-async function launch(o: LocalLiveKitOptions, configPath: string): Promise<ChildProcess> {
+/** Starts livekit-server and waits until it answers; `spawned` hears of the child at once. */
+async function launch(
+  o: LocalLiveKitOptions,
+  configPath: string,
+  spawned: (child: ChildProcess) => void,
+): Promise<ChildProcess> {
   const child = spawn(o.binary, ['--config', configPath], { stdio: ['ignore', 'inherit', 'inherit'] });
+  spawned(child);
   try {
     await waitUntilReady(`http://127.0.0.1:${o.port}/`, child, 15_000);
   } catch (err) {
@@ -87,22 +93,32 @@ async function launch(o: LocalLiveKitOptions, configPath: string): Promise<Child
 export async function startLocalLiveKit(o: LocalLiveKitOptions): Promise<LocalLiveKit> {
   const configPath = join(o.dataDir, 'livekit.yaml');
   writeFileSync(configPath, configYaml(o), { mode: 0o600 });
-  let child = await launch(o, configPath);
+  // The child being started counts from its spawn: a stop (or this process's exit) during a
+  // restart must reach it, or it would outlive us.
+  let child!: ChildProcess;
+  const current = (c: ChildProcess) => void (child = c);
+  // Set before the first start (launch spawns before it waits), so an exit reaches a child starting.
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
+  try {
+    await launch(o, configPath, current);
+  } catch (err) {
+    process.off('exit', killChild);
+    throw err;
+  }
   let stopping = false;
   let failures = 0;
   let startedAt = Date.now();
-  const killChild = () => child.kill('SIGTERM');
-  process.once('exit', killChild);
 
   const restart = async () => {
     if (stopping) return;
     try {
-      child = await launch(o, configPath);
+      await launch(o, configPath, current);
     } catch (err) {
       o.warn(`livekit-server did not start again (${err instanceof Error ? err.message : String(err)})`);
       return scheduleRestart();
     }
-    if (stopping) return void child.kill('SIGTERM');
+    if (stopping) return;
     startedAt = Date.now();
     o.log(`LiveKit server running again on ws://127.0.0.1:${o.port} (pid ${child.pid})`);
     supervise();
