@@ -30,7 +30,6 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   const live = new Map<string, Map<string, TrackState>>();
   /** When the store was last asked for lines in progress memory does not hold (after a restart). */
   let sweptAt = -Infinity;
-  let ticking = false;
 
   function remember(sessionId: string, lang: string, state: TrackState) {
     const tracks = live.get(sessionId);
@@ -133,26 +132,20 @@ export function createCaptionService(deps: CaptionServiceDeps) {
      * C5: commits lines left alone too long. Called by a timer. Lines in progress held in memory
      * are checked every call; the store is asked every CAPTION_IDLE_COMMIT_MS for the ones memory
      * does not hold (stored before a restart, or dropped by `forget`), so they are committed too.
+     * The caller runs one tick at a time (the app's timer does not stack them).
      */
     async tick(): Promise<void> {
-      // One tick at a time: a slow store must not pile up ticks behind it.
-      if (ticking) return;
-      ticking = true;
-      try {
-        const now = deps.nowMs();
-        const failures: unknown[] = [];
-        const due: [string, string][] = [];
-        for (const [sessionId, tracks] of live) {
-          for (const [lang, state] of tracks) {
-            if (now - state.changedAt >= CAPTION_IDLE_COMMIT_MS) due.push([sessionId, lang]);
-          }
+      const now = deps.nowMs();
+      const failures: unknown[] = [];
+      const due: [string, string][] = [];
+      for (const [sessionId, tracks] of live) {
+        for (const [lang, state] of tracks) {
+          if (now - state.changedAt >= CAPTION_IDLE_COMMIT_MS) due.push([sessionId, lang]);
         }
-        for (const [sessionId, lang] of due) await idleCommit(sessionId, lang, failures);
-        await sweep(now, failures);
-        if (failures.length > 0) throw failures[0];
-      } finally {
-        ticking = false;
       }
+      for (const [sessionId, lang] of due) await idleCommit(sessionId, lang, failures);
+      await sweep(now, failures);
+      if (failures.length > 0) throw failures[0];
     },
 
     /**

@@ -97,8 +97,6 @@ export function createQueueService(deps: QueueServiceDeps) {
     forget(sessionId: string) {
       cache.delete(sessionId);
     },
-    /** How many sessions are held in memory (the lifecycle benchmark reports it). */
-    held: () => cache.size,
   };
 }
 

@@ -2,6 +2,16 @@ import type { CaptionLine } from '../../shared/captions.js';
 import type { TrackState } from '../captions/stream.js';
 import type { Db } from './db.js';
 
+/** The last line number of a session, 0 before its first line; in a transaction or not. */
+async function maxSeq(db: Db, sessionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('caption_lines')
+    .select((eb) => eb.fn.max('seq').as('max'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
 /** Everything one caption change stores; `saveChange` writes it in one transaction (C12). */
 export interface CaptionChange {
   /** Committed lines, in order; numbered here, after the session's last stored line (C8). */
@@ -17,14 +27,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Stored caption lines (the transcript), the lines in progress and the ingest sequence numbers. */
 export function createCaptionRepo(db: Db) {
   return {
-    async lastSeq(sessionId: string): Promise<number> {
-      const row = await db
-        .selectFrom('caption_lines')
-        .select((eb) => eb.fn.max('seq').as('max'))
-        .where('session_id', '=', sessionId)
-        .executeTakeFirst();
-      return Number(row?.max ?? 0);
-    },
+    lastSeq: (sessionId: string) => maxSeq(db, sessionId),
 
     /**
      * Stores the lines, the line in progress and the accepted ingest seq of one change together or
@@ -35,12 +38,7 @@ export function createCaptionRepo(db: Db) {
       return db.transaction().execute(async (trx) => {
         let numbered: CaptionLine[] = [];
         if (change.lines.length > 0) {
-          const last = await trx
-            .selectFrom('caption_lines')
-            .select((eb) => eb.fn.max('seq').as('max'))
-            .where('session_id', '=', sessionId)
-            .executeTakeFirst();
-          const after = Number(last?.max ?? 0);
+          const after = await maxSeq(trx, sessionId);
           numbered = change.lines.map((line, i) => ({ seq: after + 1 + i, ...line }));
           await trx
             .insertInto('caption_lines')

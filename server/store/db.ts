@@ -3,7 +3,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { SessionStatus } from '../../shared/sessions.js';
-import { dataDirFailure } from '../config.js';
+import { dataDirFailure } from '../dataDir.js';
 import { migrations } from './migrations.js';
 
 export interface SessionsTable {

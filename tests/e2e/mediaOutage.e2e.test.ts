@@ -1,7 +1,6 @@
 // The media server dies and comes back while people are in a live session. LiveKit runs here, not
 // inside the app, so that the test can kill it (SIGKILL, as a crash) and start it again on the
 // same port; the app only knows its address, as in a deployment with a separate media server.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { WEBHOOK_PATH } from '../../server/livekit/webhook.js';
 import {
   E2E_LIVEKIT_KEY,
   E2E_LIVEKIT_SECRET,
+  liveKitChildrenOf,
   startAppProcess,
   type AppProcess,
 } from '../support/appProcess.js';
@@ -85,8 +85,7 @@ function startLiveKit(): Promise<LocalLiveKit> {
 
 /** Kills this process's livekit-server child at once, as a crash would: no goodbye to anyone. */
 function killLiveKit() {
-  const found = spawnSync('pgrep', ['-P', String(process.pid), '-x', 'livekit-server'], { encoding: 'utf8' });
-  const pids = found.stdout.split('\n').filter(Boolean).map(Number);
+  const pids = liveKitChildrenOf(process.pid);
   expect(pids).toHaveLength(1);
   process.kill(pids[0]!, 'SIGKILL');
   liveKit = null;

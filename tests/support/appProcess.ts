@@ -129,6 +129,14 @@ export async function runAppUntilExit(
   return { ...exit, stderr };
 }
 
+/** The livekit-server processes `pid` started itself. */
+export function liveKitChildrenOf(pid: number): number[] {
+  return spawnSync('pgrep', ['-P', String(pid), '-x', 'livekit-server'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+}
+
 /** The ids of every process below `pid`, from `ps`: what a stop must leave behind is none of them. */
 export function descendants(pid: number): number[] {
   const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' })
@@ -173,11 +181,7 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
     }
     await sleep(100);
   }
-  const liveKitPids = () =>
-    spawnSync('pgrep', ['-P', String(child.pid), '-x', 'livekit-server'], { encoding: 'utf8' })
-      .stdout.split('\n')
-      .filter(Boolean)
-      .map(Number);
+  const liveKitPids = () => liveKitChildrenOf(child.pid!);
   const organizerToken = readFileSync(join(dataDir, 'organizer-token'), 'utf8').trim();
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const res = await fetch(`${url}/api${path}`, {
