@@ -30,6 +30,8 @@ export const COMMAND_SCHEMAS = {
   'queue:configure': settingsSchema,
   'floor:give': targetSchema,
   'floor:next': emptySchema,
+  'floor:accept': emptySchema,
+  'floor:decline': emptySchema,
   'floor:end': emptySchema,
   'timer:pause': emptySchema,
   'timer:resume': emptySchema,

@@ -110,7 +110,11 @@ export interface ClientToServerEvents {
   'queue:lower-all': (payload: object, ack: (result: Ack) => void) => void;
   'queue:configure': (payload: Partial<QueueSettings>, ack: (result: Ack) => void) => void;
   'floor:give': (payload: { participantId: string }, ack: (result: Ack) => void) => void;
-  'floor:next': (payload: object, ack: (result: Ack) => void) => void;
+  /** Gives the floor to the first in line who is in the room; `skipped` names those passed over. */
+  'floor:next': (payload: object, ack: (result: Ack<{ skipped?: string[] }>) => void) => void;
+  /** The person the floor is offered to: "Start speaking" (accept) or "Not now" (decline). */
+  'floor:accept': (payload: object, ack: (result: Ack) => void) => void;
+  'floor:decline': (payload: object, ack: (result: Ack) => void) => void;
   'floor:end': (payload: object, ack: (result: Ack) => void) => void;
   'timer:pause': (payload: object, ack: (result: Ack) => void) => void;
   'timer:resume': (payload: object, ack: (result: Ack) => void) => void;

@@ -10,6 +10,8 @@ export const TOPIC_MAX_CHARS = 200;
 export const REMARK_MAX_CHARS = 2000;
 export const DEFAULT_SPEAKING_LIMIT_MS = 3 * 60_000;
 export const DEFAULT_WARNING_MS = 30_000;
+/** How long a speaker has to answer "Start speaking / Not now" before the moderator decides again. */
+export const OFFER_TIMEOUT_MS = 20_000;
 
 export interface QueueEntry {
   participantId: string;
@@ -37,6 +39,26 @@ export interface Floor {
   expired: boolean;
 }
 
+/**
+ * The floor offered to someone in the queue who has not yet said whether they speak now: their
+ * camera and microphone go on only when they accept.
+ */
+export interface FloorOffer {
+  participantId: string;
+  name: string;
+  /** Epoch ms when the question is withdrawn unanswered and the decision goes back to the moderator. */
+  expiresAt: number;
+}
+
+/** How the last offer ended without a turn, so the moderator is told (and the state says why). */
+export interface OfferOutcome {
+  participantId: string;
+  name: string;
+  outcome: 'declined' | 'no-answer';
+  /** Epoch ms. */
+  at: number;
+}
+
 export interface QueueSettings {
   speakingLimitMs: number;
   warningMs: number;
@@ -49,6 +71,9 @@ export interface QueueState {
   revision: number;
   entries: QueueEntry[];
   floor: Floor | null;
+  /** Never at the same time as a floor: giving the floor to a speaker ends the turn, then asks. */
+  offer: FloorOffer | null;
+  lastOutcome: OfferOutcome | null;
   settings: QueueSettings;
 }
 

@@ -88,6 +88,7 @@ async function lifeOf(n: number) {
   await must(moderator!.socket, 'session:advance', { action: 'go-live' });
   await must(speaker!.socket, 'queue:raise-hand', { topic: 'work' });
   await must(moderator!.socket, 'floor:give', { participantId: speaker!.id });
+  await must(speaker!.socket, 'floor:accept', {});
   await must(captioner!.socket, 'caption:update', { text: 'A line said on the floor.' });
   await must(captioner!.socket, 'caption:commit', {});
   await must(captioner!.socket, 'caption:update', { text: 'and a line left in progress' });

@@ -30,6 +30,7 @@ export const POLICY = {
   'session:cancel': { rule: 'A20', roles: { organizer: 'SL' } },
   'session:edit': { rule: 'A21', roles: { organizer: 'SLV' } },
   'staff:invite': { rule: 'A22', roles: { organizer: 'SLV' } },
+  'floor:answer': { rule: 'A23', roles: { speaker: 'V', attendee: 'V' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type PolicyAction = keyof typeof POLICY;

@@ -18,13 +18,17 @@ export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipelin
   function on<E extends QueueCommandName>(
     event: E,
     action: PolicyAction | ((payload: ParsedPayload<E>, caller: Caller) => PolicyAction),
-    toCommand: (payload: ParsedPayload<E>, by: Actor) => QueueCommand,
+    toCommand: (payload: ParsedPayload<E>, by: Actor, caller: Caller) => QueueCommand,
   ) {
     commands.on(event, {
       action,
       handle: async (payload, caller) => {
-        const result = await ctx.queue.apply(caller.session.id, toCommand(payload, actor(caller)));
-        const ack: Ack = result.ok ? { ok: true } : refuse(result.reason, result.message);
+        const command = toCommand(payload, actor(caller), caller);
+        const result = await ctx.queue.apply(caller.session.id, command);
+        if (!result.ok) return refuse(result.reason, result.message) as AckOf<E>;
+        const ack: Ack<{ skipped?: string[] }> = result.skipped?.length
+          ? { ok: true, skipped: result.skipped }
+          : { ok: true };
         return ack as AckOf<E>;
       },
     });
@@ -51,8 +55,17 @@ export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipelin
   }));
   on('queue:lower-all', 'queue:manage', (_p, by) => ({ type: 'lower-all', by }));
   on('queue:configure', 'queue:configure', (p, by) => ({ type: 'configure', by, settings: p }));
-  on('floor:give', 'floor:give', (p, by) => ({ type: 'give', by, target: p.participantId }));
-  on('floor:next', 'floor:give', (_p, by) => ({ type: 'next', by }));
+  // Q15: who can be asked is who is connected when the command runs.
+  const present = (caller: Caller) => ctx.presence.onlineIds(caller.session.id);
+  on('floor:give', 'floor:give', (p, by, caller) => ({
+    type: 'give',
+    by,
+    target: p.participantId,
+    present: present(caller),
+  }));
+  on('floor:next', 'floor:give', (_p, by, caller) => ({ type: 'next', by, present: present(caller) }));
+  on('floor:accept', 'floor:answer', (_p, by) => ({ type: 'accept', by }));
+  on('floor:decline', 'floor:answer', (_p, by) => ({ type: 'decline', by }));
   on('floor:end', 'floor:end', (_p, by) => ({ type: 'end', by }));
   on('timer:pause', 'timer:control', (_p, by) => ({ type: 'pause', by }));
   on('timer:resume', 'timer:control', (_p, by) => ({ type: 'resume', by }));

@@ -1,43 +1,19 @@
-import type { Floor, HandKind, QueueSettings, QueueState } from '../../shared/queue.js';
-import { DEFAULT_SPEAKING_LIMIT_MS, DEFAULT_WARNING_MS } from '../../shared/queue.js';
-import { REASONS, type Reason } from '../../shared/protocol.js';
-import type { InviteRole } from '../../shared/roles.js';
+import type { Floor, QueueEntry, QueueSettings, QueueState } from '../../shared/queue.js';
+import { DEFAULT_SPEAKING_LIMIT_MS, DEFAULT_WARNING_MS, OFFER_TIMEOUT_MS } from '../../shared/queue.js';
+import { REASONS } from '../../shared/protocol.js';
+import { no, ok, type Present, type QueueCommand, type QueueEffect, type QueueResult } from './result.js';
+import { applyTimer, endTurn, tickTurn } from './timer.js';
 
-/** Who sends a command. */
-export interface Actor {
-  id: string;
-  role: InviteRole;
-  name: string;
-}
-
-export type QueueCommand =
-  | { type: 'raise'; by: Actor; kind: HandKind; topic: string; remark: string | null }
-  | { type: 'lower'; by: Actor; target: string }
-  | { type: 'move'; by: Actor; target: string; direction: 'up' | 'down' }
-  | { type: 'lower-all'; by: Actor }
-  | { type: 'give'; by: Actor; target: string }
-  | { type: 'next'; by: Actor }
-  | { type: 'end'; by: Actor }
-  | { type: 'pause'; by: Actor }
-  | { type: 'resume'; by: Actor }
-  | { type: 'extend'; by: Actor; ms: number }
-  | { type: 'configure'; by: Actor; settings: Partial<QueueSettings> }
-  | { type: 'tick' };
-
-export type QueueEffect =
-  | { type: 'grant-publish'; participantId: string }
-  | { type: 'revoke-publish'; participantId: string }
-  | { type: 'time-warning'; participantId: string }
-  | { type: 'time-up'; participantId: string };
-
-export type QueueResult =
-  { ok: true; state: QueueState; effects: QueueEffect[] } | { ok: false; reason: Reason; message: string };
+export type { Actor, Present, QueueCommand, QueueEffect, QueueResult } from './result.js';
+export { remainingMs } from './timer.js';
 
 export function initialQueue(settings: Partial<QueueSettings> = {}): QueueState {
   return {
     revision: 0,
     entries: [],
     floor: null,
+    offer: null,
+    lastOutcome: null,
     settings: {
       speakingLimitMs: DEFAULT_SPEAKING_LIMIT_MS,
       warningMs: DEFAULT_WARNING_MS,
@@ -47,28 +23,8 @@ export function initialQueue(settings: Partial<QueueSettings> = {}): QueueState 
   };
 }
 
-const ok = (state: QueueState, effects: QueueEffect[] = []): QueueResult => ({ ok: true, state, effects });
-const no = (reason: Reason, message: string): QueueResult => ({ ok: false, reason, message });
-
-/** Milliseconds left in the current turn at `now` (never negative). */
-export function remainingMs(floor: Floor, now: number): number {
-  if (floor.pausedRemainingMs !== null) return floor.pausedRemainingMs;
-  return Math.max(0, (floor.deadline ?? now) - now);
-}
-
-// Q8: ending a turn takes publishing away from whoever spoke.
-function endTurn(state: QueueState): { state: QueueState; effects: QueueEffect[] } {
-  const floor = state.floor;
-  if (!floor) return { state, effects: [] };
-  const effects: QueueEffect[] =
-    floor.kind === 'speak' ? [{ type: 'revoke-publish', participantId: floor.participantId }] : [];
-  return { state: { ...state, floor: null }, effects };
-}
-
-// Q6: the floor goes to someone in the queue; any current turn ends first.
-function give(state: QueueState, target: string, now: number): QueueResult {
-  const entry = state.entries.find((e) => e.participantId === target);
-  if (!entry) return no(REASONS.notFound, 'That person is not in the queue.');
+// Q6, Q16: a turn starts, taking the person out of the queue; a speaking turn grants camera and mic.
+function startTurn(state: QueueState, entry: QueueEntry, now: number): QueueResult {
   const ended = endTurn(state);
   const floor: Floor = {
     participantId: entry.participantId,
@@ -84,38 +40,93 @@ function give(state: QueueState, target: string, now: number): QueueResult {
   };
   const effects: QueueEffect[] = [...ended.effects];
   if (entry.kind === 'speak') effects.push({ type: 'grant-publish', participantId: entry.participantId });
-  return ok({ ...ended.state, entries: state.entries.filter((e) => e !== entry), floor }, effects);
+  const entries = state.entries.filter((e) => e.participantId !== entry.participantId);
+  return ok({ ...ended.state, entries, floor, offer: null }, effects);
 }
 
-// Q10, Q11: the warning once before the end, then time-up once; auto-end if the session asks for it.
+// Q15: a speaking turn needs the person in the room; a written remark is read without them.
+const canBeGiven = (entry: QueueEntry, present: Present) =>
+  entry.kind === 'remark' || present.has(entry.participantId);
+
+// Q6, Q15, Q16: the current turn ends; a remark takes the floor at once, a speaker is asked first.
+function give(state: QueueState, entry: QueueEntry, now: number): QueueResult {
+  if (entry.kind === 'remark') return startTurn(state, entry, now);
+  const ended = endTurn(state);
+  const offer = { participantId: entry.participantId, name: entry.name, expiresAt: now + OFFER_TIMEOUT_MS };
+  return ok({ ...ended.state, offer, lastOutcome: null }, ended.effects);
+}
+
+function giveTo(state: QueueState, target: string, present: Present, now: number): QueueResult {
+  const entry = state.entries.find((e) => e.participantId === target);
+  if (!entry) return no(REASONS.notFound, 'That person is not in the queue.');
+  if (state.offer?.participantId === target)
+    return no(REASONS.invalidPayload, `${entry.name} is being asked already.`);
+  if (!canBeGiven(entry, present)) return no(REASONS.notFound, `${entry.name} is not in the room right now.`);
+  return give(state, entry, now);
+}
+
+// Q7, Q15: the first in line who can take it, passing over (and naming) those not in the room.
+function next(state: QueueState, present: Present, now: number): QueueResult {
+  const waiting = state.entries.filter((e) => e.participantId !== state.offer?.participantId);
+  if (waiting.length === 0) return no(REASONS.notFound, 'The queue is empty.');
+  const first = waiting.findIndex((e) => canBeGiven(e, present));
+  if (first < 0) {
+    const names = waiting.map((e) => e.name).join(', ');
+    return no(REASONS.notFound, `Nobody waiting is in the room now: ${names}.`);
+  }
+  const result = give(state, waiting[first]!, now);
+  return result.ok ? { ...result, skipped: waiting.slice(0, first).map((e) => e.name) } : result;
+}
+
+// Q16: only the person asked answers; "Not now" lowers their hand.
+function answer(
+  state: QueueState,
+  command: Extract<QueueCommand, { type: 'accept' | 'decline' }>,
+  now: number,
+) {
+  const offer = state.offer;
+  const entry = state.entries.find((e) => e.participantId === command.by.id);
+  if (offer?.participantId !== command.by.id || !entry)
+    return no(REASONS.notFound, 'The floor is not being offered to you now.');
+  if (command.type === 'accept') return startTurn(state, entry, now);
+  return ok({
+    ...state,
+    offer: null,
+    entries: state.entries.filter((e) => e !== entry),
+    lastOutcome: { participantId: entry.participantId, name: entry.name, outcome: 'declined', at: now },
+  });
+}
+
+// Q17: an offer nobody answered goes back to the moderator; the person keeps their place.
 function tick(state: QueueState, now: number): QueueResult {
-  const floor = state.floor;
-  if (!floor || floor.deadline === null) return ok(state);
-  const left = remainingMs(floor, now);
-  if (left === 0 && !floor.expired) {
-    const effects: QueueEffect[] = [{ type: 'time-up', participantId: floor.participantId }];
-    if (state.settings.autoEnd) {
-      const ended = endTurn(state);
-      return ok(ended.state, [...effects, ...ended.effects]);
-    }
-    return ok({ ...state, floor: { ...floor, expired: true, warned: true } }, effects);
+  const offer = state.offer;
+  if (offer && now >= offer.expiresAt) {
+    const { participantId, name } = offer;
+    return ok({
+      ...state,
+      offer: null,
+      lastOutcome: { participantId, name, outcome: 'no-answer', at: now },
+    });
   }
-  if (left > 0 && left <= state.settings.warningMs && !floor.warned) {
-    return ok({ ...state, floor: { ...floor, warned: true } }, [
-      { type: 'time-warning', participantId: floor.participantId },
-    ]);
-  }
-  return ok(state);
+  return tickTurn(state, now);
+}
+
+/** A hand that goes down takes back any question put to that person. */
+function withoutEntries(state: QueueState, keep: (e: QueueEntry) => boolean): QueueState {
+  const entries = state.entries.filter(keep);
+  const offer = state.offer && entries.some((e) => e.participantId === state.offer?.participantId);
+  return { ...state, entries, offer: offer ? state.offer : null };
 }
 
 /**
  * The speaker queue, the floor and the turn timer as one pure function (rules in SPEC.md).
- * No I/O and no clocks: `now` comes in, effects for LiveKit and announcements go out. Who may
+ * No I/O and no clocks: `now` and who is present come in, effects for LiveKit go out. Who may
  * send which command is the policy's (server/policy/SPEC.md), asked before this runs.
  */
 export function applyQueue(state: QueueState, command: QueueCommand, now: number): QueueResult {
-  if (command.type === 'tick') return tick(state, now);
   switch (command.type) {
+    case 'tick':
+      return tick(state, now);
     case 'raise': {
       // Q1: not while holding the floor; Q2: once each, keeping their place when they change the topic.
       if (state.floor?.participantId === command.by.id)
@@ -140,7 +151,7 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
       if (!state.entries.some((e) => e.participantId === command.target)) {
         return no(REASONS.notFound, 'That hand is not raised.');
       }
-      return ok({ ...state, entries: state.entries.filter((e) => e.participantId !== command.target) });
+      return ok(withoutEntries(state, (e) => e.participantId !== command.target));
     }
     case 'move': {
       // Q4: one step at a time; moving past either end is refused.
@@ -155,15 +166,17 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
     }
     case 'lower-all':
       // Q5
-      return ok({ ...state, entries: [] });
+      return ok(withoutEntries(state, () => false));
     case 'give':
-      return give(state, command.target, now);
-    case 'next': {
-      // Q7: the first in line.
-      const first = state.entries[0];
-      return first ? give(state, first.participantId, now) : no(REASONS.notFound, 'The queue is empty.');
-    }
+      return giveTo(state, command.target, command.present, now);
+    case 'next':
+      return next(state, command.present, now);
+    case 'accept':
+    case 'decline':
+      return answer(state, command, now);
     case 'end': {
+      // Q8; Q16: while someone is being asked, End withdraws the question.
+      if (state.offer) return ok({ ...state, offer: null });
       if (!state.floor) return no(REASONS.notFound, 'No one has the floor.');
       const ended = endTurn(state);
       return ok(ended.state, ended.effects);
@@ -173,51 +186,6 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
     case 'extend':
     case 'configure':
       return applyTimer(state, command, now);
-    default: {
-      const unreachable: never = command;
-      return unreachable;
-    }
-  }
-}
-
-// Q9: pause, resume and extend the running turn; Q12: the moderator sets the limits.
-function applyTimer(
-  state: QueueState,
-  command: Extract<QueueCommand, { type: 'pause' | 'resume' | 'extend' | 'configure' }>,
-  now: number,
-): QueueResult {
-  if (command.type === 'configure')
-    return ok({ ...state, settings: { ...state.settings, ...command.settings } });
-  const floor = state.floor;
-  if (!floor) return no(REASONS.notFound, 'No one has the floor.');
-  switch (command.type) {
-    case 'pause':
-      if (floor.deadline === null) return no(REASONS.invalidPayload, 'The timer is already paused.');
-      return ok({
-        ...state,
-        floor: { ...floor, deadline: null, pausedRemainingMs: remainingMs(floor, now) },
-      });
-    case 'resume':
-      if (floor.pausedRemainingMs === null) return no(REASONS.invalidPayload, 'The timer is running.');
-      return ok({
-        ...state,
-        floor: { ...floor, deadline: now + floor.pausedRemainingMs, pausedRemainingMs: null },
-      });
-    case 'extend': {
-      const left = remainingMs(floor, now) + command.ms;
-      const running = floor.deadline !== null;
-      const warned = left <= state.settings.warningMs;
-      return ok({
-        ...state,
-        floor: {
-          ...floor,
-          deadline: running ? now + left : null,
-          pausedRemainingMs: running ? null : left,
-          warned,
-          expired: false,
-        },
-      });
-    }
     default: {
       const unreachable: never = command;
       return unreachable;

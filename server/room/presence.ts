@@ -23,6 +23,10 @@ export function createPresence() {
     onlineCount(sessionId: string): number {
       return sessions.get(sessionId)?.size ?? 0;
     },
+    /** Who is connected to the session now, by invite id. */
+    onlineIds(sessionId: string): ReadonlySet<string> {
+      return new Set(sessions.get(sessionId)?.keys());
+    },
     isOnline(sessionId: string, inviteId: string): boolean {
       return (sessions.get(sessionId)?.get(inviteId) ?? 0) > 0;
     },

@@ -200,19 +200,18 @@ export function createRepo(db: Db) {
         .where('session_id', '=', sessionId)
         .executeTakeFirst();
       if (!row) return undefined;
-      // States stored before revisions existed count from zero.
-      const state = JSON.parse(row.state) as Omit<QueueState, 'revision'> & { revision?: number };
-      return { ...state, revision: state.revision ?? 0 };
+      // States stored before revisions existed count from zero; before offers, none was pending.
+      const state = JSON.parse(row.state) as Partial<QueueState> &
+        Pick<QueueState, 'entries' | 'floor' | 'settings'>;
+      return { offer: null, lastOutcome: null, ...state, revision: state.revision ?? 0 };
     },
 
     async saveQueue(sessionId: string, state: QueueState, now: Date): Promise<void> {
-      const floor = state.floor;
       const values = {
         session_id: sessionId,
         state: JSON.stringify(state),
         updated_at: now.toISOString(),
-        deadline_at:
-          floor?.deadline != null && !floor.expired ? new Date(floor.deadline).toISOString() : null,
+        deadline_at: timerDue(state),
       };
       await db
         .insertInto('queues')
@@ -278,3 +277,10 @@ export function createRepo(db: Db) {
 }
 
 export type Repo = ReturnType<typeof createRepo>;
+
+/** When the turn timer next has work in this queue (an unanswered offer, a running turn), or null. */
+function timerDue(state: QueueState): string | null {
+  if (state.offer) return new Date(state.offer.expiresAt).toISOString();
+  const floor = state.floor;
+  return floor?.deadline != null && !floor.expired ? new Date(floor.deadline).toISOString() : null;
+}

@@ -41,9 +41,11 @@ describe('K6 the queue never waits for the media server', () => {
 
     const steps = [
       () => ask(moderator.socket, 'floor:give', { participantId: ana.id }),
+      () => ask(ana.socket, 'floor:accept', {}),
       () => ask(moderator.socket, 'timer:pause', {}),
       () => ask(moderator.socket, 'timer:resume', {}),
       () => ask(moderator.socket, 'floor:next', {}),
+      () => ask(bo.socket, 'floor:accept', {}),
       () => ask(ana.socket, 'queue:raise-hand', { topic: 'again' }),
       () => ask(moderator.socket, 'floor:end', {}),
     ];
@@ -69,6 +71,7 @@ describe('K6 the queue never waits for the media server', () => {
     const ana = await joinAs(server, sessionId, 'speaker', 'Ana');
     await ask(ana.socket, 'queue:raise-hand', { topic: 'first' });
     await ask(moderator.socket, 'floor:give', { participantId: ana.id });
+    await ask(ana.socket, 'floor:accept', {});
     await expect.poll(() => standIn!.hung).toBe(1);
     // While the grant hangs, the turn ends: the revocation replaces the grant not yet carried out.
     await ask(moderator.socket, 'floor:end', {});
@@ -136,6 +139,7 @@ describe('Q14 the turn timer works from the store', () => {
     await ask(moderator.socket, 'queue:configure', { autoEnd: true, speakingLimitMs: 60_000 });
     await ask(ana.socket, 'queue:raise-hand', { topic: 'first' });
     await ask(moderator.socket, 'floor:give', { participantId: ana.id });
+    await ask(ana.socket, 'floor:accept', {});
     await server.app.mediaSettled();
     expect(publishes(standIn, ana.id)).toEqual([true]);
     await server.stop({ keepData: true });

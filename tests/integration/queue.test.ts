@@ -74,7 +74,10 @@ describe('the speaker queue over Socket.IO', () => {
     const sam = await join('speaker', 'Sam');
     await ask(sam.socket, 'queue:raise-hand', { topic: 'retraining' });
     const onStage = stateWhere(moderator.socket, (s) => s.floorHolderId === sam.id);
+    const asked = queueWhere(sam.socket, (q) => q.offer?.participantId === sam.id);
     expect(await ask(moderator.socket, 'floor:next', {})).toEqual({ ok: true });
+    await asked;
+    expect(await ask(sam.socket, 'floor:accept', {})).toEqual({ ok: true });
     await onStage;
     const token = await ask(sam.socket, 'room:media-token', {});
     expect(token.ok && decodeJwt(token.livekit.token).video).toMatchObject({ canPublish: true });
@@ -91,6 +94,7 @@ describe('the speaker queue over Socket.IO', () => {
     const sam = await join('speaker', 'Sam');
     await ask(sam.socket, 'queue:raise-hand', {});
     await ask(moderator.socket, 'floor:next', {});
+    await ask(sam.socket, 'floor:accept', {});
     const warned = queueWhere(sam.socket, (q) => q.floor?.warned === true);
     server.clock.now = new Date(server.clock.now.getTime() + 151_000);
     const q = await warned;
@@ -104,6 +108,7 @@ describe('the speaker queue over Socket.IO', () => {
     await ask(sam.socket, 'queue:raise-hand', { topic: 'first' });
     await ask(ana.socket, 'queue:raise-hand', { topic: 'second' });
     await ask(moderator.socket, 'floor:next', {});
+    await ask(sam.socket, 'floor:accept', {});
     const before = await ask(moderator.socket, 'room:join', {});
 
     const dataDir = server.dataDir;
@@ -113,5 +118,63 @@ describe('the speaker queue over Socket.IO', () => {
     expect(again.result.queue.entries).toEqual(before.ok && before.queue.entries);
     expect(again.result.queue.floor).toEqual(before.ok && before.queue.floor);
     expect(again.result.state.floorHolderId).toBe(sam.id);
+  });
+});
+
+describe('the queue knows who is here, and the speaker is asked first', () => {
+  async function registerToSpeak(id: string, name: string) {
+    const body = { name, email: `${name.split(' ')[0]!.toLowerCase()}@example.org`, affiliation: 'worker' };
+    const registration = { ...body, wishToSpeak: true, topic: 'pay' };
+    const res = await server.api('POST', `/api/public/sessions/${id}/registrations`, registration);
+    expect(res.ok).toBe(true);
+  }
+
+  it('Q15 Next passes over a registrant queued at go-live who is not here, and says so', async () => {
+    const { id } = await server.createSession({}, 'lobby');
+    await registerToSpeak(id, 'Rita Absent');
+    await server.api('POST', `/api/sessions/${id}/lifecycle/go-live`, {});
+    const moderator = await joinAs(server, id, 'moderator', 'Morgan');
+    const rita = moderator.result.queue.entries[0]!;
+    expect(rita).toMatchObject({ name: 'Rita Absent' });
+    const ana = await joinAs(server, id, 'attendee', 'Ana');
+    await ask(ana.socket, 'queue:raise-hand', {});
+
+    expect(await ask(moderator.socket, 'floor:give', { participantId: rita.participantId })).toEqual({
+      ok: false,
+      reason: 'not-found',
+      message: 'Rita Absent is not in the room right now.',
+    });
+    expect(await ask(moderator.socket, 'floor:next', {})).toEqual({ ok: true, skipped: ['Rita Absent'] });
+    const q = await ask(moderator.socket, 'room:join', {});
+    expect(q.ok && q.queue.offer?.participantId).toBe(ana.id);
+    expect(q.ok && order(q.queue)).toEqual([rita.participantId, ana.id]);
+  });
+
+  it('Q16 the floor is offered first: no publishing until the speaker accepts; only they can answer', async () => {
+    const moderator = await join('moderator', 'Morgan');
+    const sam = await join('speaker', 'Sam');
+    const ana = await join('attendee', 'Ana');
+    await ask(sam.socket, 'queue:raise-hand', {});
+    await ask(ana.socket, 'queue:raise-hand', {});
+    await ask(moderator.socket, 'floor:next', {});
+    const token = await ask(sam.socket, 'room:media-token', {});
+    expect(token.ok && decodeJwt(token.livekit.token).video).toMatchObject({ canPublish: false });
+    expect(await ask(ana.socket, 'floor:accept', {})).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await ask(moderator.socket, 'floor:accept', {})).toMatchObject({ ok: false, reason: 'forbidden' });
+
+    const declined = queueWhere(moderator.socket, (q) => q.lastOutcome?.outcome === 'declined');
+    expect(await ask(sam.socket, 'floor:decline', {})).toEqual({ ok: true });
+    expect(await declined).toMatchObject({ offer: null, floor: null, entries: [{ participantId: ana.id }] });
+  });
+
+  it('Q17 an unanswered offer goes back to the moderator after 20 s, from the store', async () => {
+    const moderator = await join('moderator', 'Morgan');
+    const sam = await join('speaker', 'Sam');
+    await ask(sam.socket, 'queue:raise-hand', {});
+    await ask(moderator.socket, 'floor:next', {});
+    const back = queueWhere(moderator.socket, (q) => q.lastOutcome?.outcome === 'no-answer');
+    server.clock.now = new Date(server.clock.now.getTime() + 20_000);
+    expect(await back).toMatchObject({ offer: null, floor: null, entries: [{ participantId: sam.id }] });
+    expect(await ask(sam.socket, 'floor:accept', {})).toMatchObject({ ok: false, reason: 'not-found' });
   });
 });

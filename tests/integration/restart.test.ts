@@ -44,6 +44,8 @@ describe('a server process restart mid-turn', () => {
     await ask(speaker!.socket, 'queue:raise-hand', { topic: 'first' });
     await ask(attendee!.socket, 'queue:raise-hand', { topic: 'second' });
     expect(await ask(moderator!.socket, 'floor:next', {})).toEqual({ ok: true });
+    await expect.poll(() => speaker!.queue?.offer?.participantId).toBe(links[1]!.id);
+    expect(await ask(speaker!.socket, 'floor:accept', {})).toEqual({ ok: true });
     await expect.poll(() => attendee!.queue?.floor?.participantId).toBe(links[1]!.id);
     const before = { entries: attendee!.queue!.entries, floor: attendee!.queue!.floor };
 

@@ -223,6 +223,7 @@ describe('the published record', () => {
     const cora = await joinAs(server, id, 'captioner', 'Cora');
     await ask(sam.socket, 'queue:raise-hand', { topic: 'Pay' });
     await ask(mod.socket, 'floor:next', {});
+    await ask(sam.socket, 'floor:accept', {});
     await ask(cora.socket, 'caption:update', { text: 'Our pay changed <b>a lot</b>.' });
     await ask(cora.socket, 'caption:commit', {});
     server.clock.now = new Date(server.clock.now.getTime() + 95_000);

@@ -129,7 +129,7 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     const s = await repo.createSession(SESSION, NOW);
     expect(await repo.getQueue(s.id)).toBeUndefined();
     const settings = { speakingLimitMs: 1, warningMs: 0, autoEnd: true };
-    const state = { revision: 1, entries: [], floor: null, settings };
+    const state = { revision: 1, entries: [], floor: null, offer: null, lastOutcome: null, settings };
     await repo.saveQueue(s.id, state, NOW);
     await repo.saveQueue(s.id, { ...state, revision: 2, settings: { ...settings, speakingLimitMs: 2 } }, NOW);
     expect(await repo.getQueue(s.id)).toMatchObject({ revision: 2, settings: { speakingLimitMs: 2 } });

@@ -29,6 +29,7 @@ const GRID: Record<PolicyAction, string> = {
   'session:cancel': 'yysss ----- ----- ----- ----- -----',
   'session:edit': 'yyyss ----- ----- ----- ----- -----',
   'staff:invite': 'yyyss ----- ----- ----- ----- -----',
+  'floor:answer': '----- ----- ----- ----- ssyss ssyss',
 };
 // Refused with comments-closed when the session takes no public comments (and allowed otherwise).
 const NEEDS_PUBLIC_COMMENTS: readonly PolicyAction[] = ['queue:raise-hand', 'queue:enqueue-registered'];

@@ -68,61 +68,121 @@ describe('the queue', () => {
   });
 });
 
+const everyone = new Set(['sam', 'ava']);
+const next = (present: ReadonlySet<string> = everyone): QueueCommand => ({ type: 'next', by: mod, present });
+const give = (target: string, present: ReadonlySet<string> = everyone): QueueCommand => ({
+  type: 'give',
+  by: mod,
+  target,
+  present,
+});
+const accept = (by: Actor): QueueCommand => ({ type: 'accept', by });
+
 describe('the floor', () => {
-  it('Q6 gives the floor with a deadline and a publish grant, taking them out of the queue', () => {
-    const { state, effects } = run([raise(sam), raise(ava), { type: 'give', by: mod, target: 'ava' }]);
-    expect(state.floor).toMatchObject({ participantId: 'ava', deadline: T0 + 180_000, kind: 'speak' });
+  it('Q6 Q16 gives the floor with a deadline and a publish grant once the speaker accepts', () => {
+    const asked = run([raise(sam), raise(ava), give('ava')], initialQueue(), T0);
+    expect(asked.state.offer).toEqual({ participantId: 'ava', name: 'Ava', expiresAt: T0 + 20_000 });
+    expect(asked.state.floor).toBeNull();
+    expect(asked.effects).toEqual([]);
+    const { state, effects } = run([accept(ava)], asked.state, T0 + 5_000);
+    expect(state.floor).toMatchObject({ participantId: 'ava', deadline: T0 + 185_000, kind: 'speak' });
+    expect(state.offer).toBeNull();
     expect(order(state)).toEqual(['sam']);
     expect(effects).toEqual([{ type: 'grant-publish', participantId: 'ava' }]);
   });
 
   it('Q6 giving the floor to the next person ends the current turn first', () => {
-    const { effects } = run([raise(sam), raise(ava), { type: 'next', by: mod }, { type: 'next', by: mod }]);
+    const { state, effects } = run([raise(sam), raise(ava), next(), accept(sam), next()]);
     expect(effects).toEqual([
       { type: 'grant-publish', participantId: 'sam' },
       { type: 'revoke-publish', participantId: 'sam' },
-      { type: 'grant-publish', participantId: 'ava' },
     ]);
+    expect(state).toMatchObject({ floor: null, offer: { participantId: 'ava' } });
   });
 
-  it('Q6 a written remark takes the floor without a publish grant', () => {
-    const { state, effects } = run([
-      raise(sam, 'jobs', 'remark', 'We need retraining.'),
-      { type: 'next', by: mod },
-    ]);
+  it('Q6 a written remark takes the floor at once, without a publish grant, even if its writer left', () => {
+    const { state, effects } = run([raise(sam, 'jobs', 'remark', 'We need retraining.'), next(new Set())]);
     expect(state.floor).toMatchObject({ kind: 'remark', remark: 'We need retraining.' });
     expect(effects).toEqual([]);
   });
 
   it.each<[string, QueueCommand, string]>([
-    ['Q6 only to someone in the queue', { type: 'give', by: mod, target: 'nobody' }, 'not-found'],
+    ['Q6 only to someone in the queue', give('nobody'), 'not-found'],
+    ['Q15 not to a speaker who is not in the room', give('sam', new Set(['ava'])), 'not-found'],
+    ['Q15 next refuses when nobody waiting is in the room', next(new Set()), 'not-found'],
     ['Q8 there must be a turn to end', { type: 'end', by: mod }, 'not-found'],
+    ['Q16 only the person asked can accept', accept(sam), 'not-found'],
   ])('%s', (_rule, command, reason) => {
     const { state } = run([raise(sam)]);
     expect(applyQueue(state, command, T0)).toMatchObject({ ok: false, reason });
   });
 
-  it('Q7 next on an empty queue is refused', () => {
-    expect(applyQueue(initialQueue(), { type: 'next', by: mod }, T0)).toMatchObject({
-      ok: false,
-      reason: 'not-found',
+  it('Q15 next passes over people who are not in the room, keeps their places and names them', () => {
+    const zoe: Actor = { id: 'zoe', role: 'speaker', name: 'Zoe' };
+    const result = applyQueue(run([raise(sam), raise(zoe), raise(ava)]).state, next(new Set(['ava'])), T0);
+    expect(result).toMatchObject({ ok: true, skipped: ['Sam', 'Zoe'] });
+    expect(result.ok && result.state.offer?.participantId).toBe('ava');
+    expect(result.ok && order(result.state)).toEqual(['sam', 'zoe', 'ava']);
+  });
+
+  it('Q16 next while someone is being asked asks the next person instead', () => {
+    const { state } = run([raise(sam), raise(ava), next(), next()]);
+    expect(state.offer?.participantId).toBe('ava');
+    expect(applyQueue(state, give('ava'), T0)).toMatchObject({ ok: false, reason: 'invalid-payload' });
+  });
+
+  it('Q16 "Not now" lowers the hand and tells the moderator', () => {
+    const { state, effects } = run([raise(sam), raise(ava), next(), { type: 'decline', by: sam }]);
+    expect(state).toMatchObject({
+      offer: null,
+      floor: null,
+      lastOutcome: { participantId: 'sam', name: 'Sam', outcome: 'declined', at: T0 },
     });
+    expect(order(state)).toEqual(['ava']);
+    expect(effects).toEqual([]);
+  });
+
+  it('Q16 End withdraws the question; lowering the hand takes it back too', () => {
+    const asked = run([raise(sam), raise(ava), next()]).state;
+    expect(run([{ type: 'end', by: mod }], asked).state).toMatchObject({ offer: null, floor: null });
+    expect(order(run([{ type: 'end', by: mod }], asked).state)).toEqual(['sam', 'ava']);
+    expect(run([{ type: 'lower', by: sam, target: 'sam' }], asked).state.offer).toBeNull();
+    expect(run([{ type: 'lower-all', by: mod }], asked).state.offer).toBeNull();
+    expect(run([{ type: 'lower', by: ava, target: 'ava' }], asked).state.offer?.participantId).toBe('sam');
+  });
+
+  it('Q17 an offer nobody answers goes back to the moderator; the person keeps their place', () => {
+    const asked = run([raise(sam), raise(ava), next()]).state;
+    const early = applyQueue(asked, { type: 'tick' }, T0 + 19_999);
+    expect(early.ok && early.state).toBe(asked);
+    const late = applyQueue(asked, { type: 'tick' }, T0 + 20_000);
+    expect(late.ok && late.state).toMatchObject({
+      offer: null,
+      lastOutcome: { participantId: 'sam', outcome: 'no-answer', at: T0 + 20_000 },
+    });
+    expect(late.ok && order(late.state)).toEqual(['sam', 'ava']);
+    expect(late.ok && late.effects).toEqual([]);
+    expect(late.ok && applyQueue(late.state, accept(sam), T0 + 20_001)).toMatchObject({ ok: false });
+  });
+
+  it('Q7 next on an empty queue is refused', () => {
+    expect(applyQueue(initialQueue(), next(), T0)).toMatchObject({ ok: false, reason: 'not-found' });
   });
 
   it('Q1 the floor holder cannot raise a hand', () => {
-    const { state } = run([raise(sam), { type: 'next', by: mod }]);
+    const { state } = run([raise(sam), next(), accept(sam)]);
     expect(applyQueue(state, raise(sam), T0)).toMatchObject({ ok: false, reason: 'forbidden' });
   });
 
   it('Q8 ending a speaking turn revokes publishing and clears the floor', () => {
-    const { state, effects } = run([raise(sam), { type: 'next', by: mod }, { type: 'end', by: mod }]);
+    const { state, effects } = run([raise(sam), next(), accept(sam), { type: 'end', by: mod }]);
     expect(state.floor).toBeNull();
     expect(effects.at(-1)).toEqual({ type: 'revoke-publish', participantId: 'sam' });
   });
 });
 
 describe('the timer', () => {
-  const speaking = () => run([raise(sam), { type: 'next', by: mod }]).state;
+  const speaking = () => run([raise(sam), next(), accept(sam)]).state;
 
   it('Q9 pause keeps the time left; resume sets a new deadline from it', () => {
     const paused = applyQueue(speaking(), { type: 'pause', by: mod }, T0 + 60_000);
@@ -164,7 +224,8 @@ describe('the timer', () => {
     const state = run([
       { type: 'configure', by: mod, settings: { autoEnd: true } },
       raise(sam),
-      { type: 'next', by: mod },
+      next(),
+      accept(sam),
     ]).state;
     const up = applyQueue(state, { type: 'tick' }, T0 + 180_000);
     expect(up.ok && up.state.floor).toBeNull();
