@@ -1,0 +1,27 @@
+import { formatClock } from './useQueue';
+
+interface FloorBannerProps {
+  name: string;
+  remainingMs: number | null;
+  paused: boolean;
+}
+
+/**
+ * Shown to the person holding the floor, addressed to them: the status text is announced once when
+ * it appears; the clock is a timer, which screen readers do not read out on every tick.
+ */
+export function FloorBanner({ name, remainingMs, paused }: FloorBannerProps) {
+  return (
+    <div className="floor-banner">
+      <p role="status">
+        <strong>You have the floor, {name}.</strong> Everyone can see and hear you.
+      </p>
+      <p>
+        <span role="timer" aria-label="Your time left">
+          {formatClock(remainingMs ?? 0)}
+        </span>{' '}
+        left{paused ? ' (the moderator paused your time)' : ''}.
+      </p>
+    </div>
+  );
+}
