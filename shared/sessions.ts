@@ -9,6 +9,29 @@ import { singleLineText } from './text.js';
 export const SESSION_STATUSES = ['scheduled', 'lobby', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/** Each status in the words the organizer's pages use: the one mapping for them. */
+export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
+  scheduled: 'Scheduled',
+  lobby: 'Open: people are waiting in the lobby',
+  live: 'Live',
+  ended: 'Ended',
+  cancelled: 'Cancelled',
+};
+
+/** Body of POST /api/sessions/:id/host ("Start as host"): nothing to choose, so nothing but `{}`. */
+export const startAsHostSchema = z.object({}).strict();
+
+/** What "Start as host" answers: the organizer's own moderator link, made once and then reused. */
+export interface HostLink {
+  inviteId: string;
+  /** Where the browser goes: `/join/TOKEN`. */
+  joinPath: string;
+  url: string;
+  expiresAt: string;
+  /** False when an earlier press made the link and this one reused it. */
+  created: boolean;
+}
+
 export const AFFILIATIONS = {
   worker: 'Worker',
   union: 'Union',
