@@ -48,6 +48,14 @@ export type Affiliation = keyof typeof AFFILIATIONS;
 export const REGISTRATION_STATUSES = ['pending', 'registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+/** Each registration status in the words the organizer's pages use. */
+export const REGISTRATION_STATUS_LABEL: Record<RegistrationStatus, string> = {
+  pending: 'Waiting for email confirmation',
+  registered: 'Registered',
+  waitlisted: 'On the waitlist',
+  cancelled: 'Cancelled',
+};
+
 /**
  * A short free-text field (organization, topic, accommodation notes): single-line text as TEXT.md
  * defines it, optional. Descriptions use `multiLineText` from text.ts.
