@@ -36,12 +36,13 @@ function optionFor(zone: string, now: Date): ZoneOption {
 }
 
 /**
- * Every zone the browser knows, grouped by region (America, Europe, ...), each named with its
- * offset now. `keep` (the session's zone) is listed even when the browser does not list it, such as
- * "UTC" or an old alias the server accepts.
+ * Every zone the browser knows and UTC, grouped by region (America, Europe, ...), each named with
+ * its offset now. `keep` (the session's zone) is listed even when the browser does not list it,
+ * such as an old alias the server accepts.
  */
 export function timeZoneGroups(keep: string, now = new Date()): ZoneGroup[] {
-  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  // UTC is not in the runtime's list of places, but people running an event across zones use it.
+  const zones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
   if (keep) zones.add(keep);
   const groups = new Map<string, ZoneOption[]>();
   for (const zone of [...zones].sort()) {
