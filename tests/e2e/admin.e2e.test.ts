@@ -230,6 +230,20 @@ describe("the organizer's pages, by keyboard", () => {
     await page.goto(sessionUrl);
   });
 
+  it('Start as host is refused in words when the session could not be joined, and nothing opens', async () => {
+    const hour = 3_600_000;
+    const past = await app.createSession('Overran session', 'scheduled', {
+      startsAt: new Date(Date.now() - 2 * hour).toISOString(),
+      endsAt: new Date(Date.now() - hour).toISOString(),
+    });
+    await page.goto(`${app.url}/organizer/sessions/${past.id}`);
+    await page.getByRole('button', { name: 'Start as host' }).press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Move the end time later' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/organizer/sessions/${past.id}`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(sessionUrl);
+  });
+
   it('ends the session after asking twice, publishes the record, and the record page is accessible', async () => {
     await page.getByRole('button', { name: 'Start the session' }).press('Enter');
     await page.getByRole('heading', { name: 'Status: Live' }).waitFor();
