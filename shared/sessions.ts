@@ -9,6 +9,29 @@ import { singleLineText } from './text.js';
 export const SESSION_STATUSES = ['scheduled', 'lobby', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
+/** Each status in the words the organizer's pages use: the one mapping for them. */
+export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
+  scheduled: 'Scheduled',
+  lobby: 'Open: people are waiting in the lobby',
+  live: 'Live',
+  ended: 'Ended',
+  cancelled: 'Cancelled',
+};
+
+/** Body of POST /api/sessions/:id/host ("Start as host"): nothing to choose, so nothing but `{}`. */
+export const startAsHostSchema = z.object({}).strict();
+
+/** What "Start as host" answers: the organizer's own moderator link, made once and then reused. */
+export interface HostLink {
+  inviteId: string;
+  /** Where the browser goes: `/join/TOKEN`. */
+  joinPath: string;
+  url: string;
+  expiresAt: string;
+  /** False when an earlier press made the link and this one reused it. */
+  created: boolean;
+}
+
 export const AFFILIATIONS = {
   worker: 'Worker',
   union: 'Union',
@@ -24,6 +47,14 @@ export type Affiliation = keyof typeof AFFILIATIONS;
 /** pending: waits for the registrant to confirm their email (only when the session asks for it). */
 export const REGISTRATION_STATUSES = ['pending', 'registered', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** Each registration status in the words the organizer's pages use. */
+export const REGISTRATION_STATUS_LABEL: Record<RegistrationStatus, string> = {
+  pending: 'Waiting for email confirmation',
+  registered: 'Registered',
+  waitlisted: 'On the waitlist',
+  cancelled: 'Cancelled',
+};
 
 /**
  * A short free-text field (organization, topic, accommodation notes): single-line text as TEXT.md

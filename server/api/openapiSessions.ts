@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { updateSessionSchema } from '../../shared/schemas.js';
+import { startAsHostSchema } from '../../shared/sessions.js';
 
 const json = (schema: object) => ({ 'application/json': { schema } });
 const error = (description: string) => ({
@@ -53,6 +54,27 @@ export function sessionPaths() {
           200: ok('The new status'),
           404: error('No such session'),
           409: error('Not from this status'),
+        },
+      },
+    },
+    '/sessions/{id}/host': {
+      post: {
+        summary:
+          'Start as host: the organizer’s own moderator link ("Organizer (host)"), made on the first call ' +
+          'and reused after, so repeated calls add no invite (server/policy/SPEC.md, A23)',
+        security: organizer,
+        parameters: path('id'),
+        requestBody: {
+          required: false,
+          content: json(z.toJSONSchema(startAsHostSchema, { io: 'input', unrepresentable: 'any' })),
+        },
+        responses: {
+          200: ok('The link made by an earlier call: inviteId, joinPath (/join/TOKEN), url, expiresAt'),
+          201: ok('A new link: inviteId, joinPath (/join/TOKEN), url, expiresAt'),
+          400: error('Malformed id or a body with fields'),
+          401: error('Not the organizer'),
+          404: error('No such session'),
+          409: error('Ended or cancelled, or its end time has passed'),
         },
       },
     },

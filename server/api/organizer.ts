@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { createInviteSchema, createSessionSchema, idSchema } from '../../shared/schemas.js';
+import { startAsHostSchema } from '../../shared/sessions.js';
 import type { CaptionUrls } from '../captions/captionUrl.js';
+import { startAsHost } from '../invites/host.js';
 import type { LinkSigner } from '../invites/tokens.js';
 import { decide, organizerOn } from '../policy/policy.js';
 import { toSummary, type Repo } from '../store/repo.js';
@@ -64,6 +66,21 @@ export function createOrganizerRouter(deps: OrganizerDeps): Router {
       url: `${deps.publicUrl()}/join/${token}`,
       ...(captionUrl ? { captionUrl } : {}),
     });
+  });
+
+  // Start as host: the organizer's own moderator link, made once and reused (A23).
+  router.post('/sessions/:id/host', async (req, res) => {
+    const id = parseOr400(res, idSchema, req.params.id);
+    const input = id && parseOr400(res, startAsHostSchema, req.body ?? {});
+    if (!id || !input) return;
+    const session = await deps.repo.getSession(id);
+    if (!session) return sendError(res, 404, 'not-found', 'No session with this id.');
+    const outcome = await startAsHost(deps, session, deps.now());
+    if (!outcome.ok) return sendError(res, 409, outcome.reason, outcome.message);
+    res
+      .status(outcome.link.created ? 201 : 200)
+      .set('Cache-Control', 'no-store')
+      .json(outcome.link);
   });
 
   router.delete('/sessions/:id/invites/:inviteId', async (req, res) => {

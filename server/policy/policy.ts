@@ -30,7 +30,8 @@ export const POLICY = {
   'session:cancel': { rule: 'A20', roles: { organizer: 'SL' } },
   'session:edit': { rule: 'A21', roles: { organizer: 'SLV' } },
   'staff:invite': { rule: 'A22', roles: { organizer: 'SLV' } },
-  'floor:answer': { rule: 'A23', roles: { speaker: 'V', attendee: 'V' } },
+  'session:host': { rule: 'A23', roles: { organizer: 'SLV' } },
+  'floor:answer': { rule: 'A25', roles: { speaker: 'V', attendee: 'V' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type PolicyAction = keyof typeof POLICY;
@@ -117,6 +118,7 @@ function forbiddenMessage(action: PolicyAction): string {
   if (action === 'interpreter:take-over') return 'Only an interpreter can take over.';
   if (action === 'queue:raise-hand' || action === 'queue:lower-own')
     return 'Only participants can raise a hand.';
+  if (action === 'session:host') return 'Only the organizer opens the room as host.';
   if (action.startsWith('session:')) return 'Only moderators open, start or end the session.';
   return 'Only a moderator can do that.';
 }

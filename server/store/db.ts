@@ -70,6 +70,8 @@ export interface InvitesTable {
   revoked_at: string | null;
   joined_at: string | null;
   join_order: number | null;
+  /** 1 for the organizer's own moderator link (Start as host), else 0. */
+  host: number;
 }
 
 export interface QueuesTable {

@@ -193,4 +193,26 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('queues').dropColumn('deadline_at').execute();
     },
   },
+  '0008_host_invites': {
+    async up(db: Kysely<unknown>) {
+      // The organizer's own moderator link ("Start as host"): marked, so that pressing the button
+      // again reuses it, and at most one live one per session, whichever node answers the press.
+      await db.schema
+        .alterTable('invites')
+        .addColumn('host', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createIndex('invites_one_host')
+        .on('invites')
+        .column('session_id')
+        .unique()
+        .where(sql.ref('host'), '=', 1)
+        .where(sql.ref('revoked_at'), 'is', null)
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('invites_one_host').execute();
+      await db.schema.alterTable('invites').dropColumn('host').execute();
+    },
+  },
 };

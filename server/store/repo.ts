@@ -29,6 +29,22 @@ export function toSummary(s: SessionRow): SessionSummary {
   };
 }
 
+function inviteRow(sessionId: string, role: InviteRole, name: string, expiresAt: string, now: Date) {
+  const row: InviteRow = {
+    id: newId(),
+    session_id: sessionId,
+    role,
+    name,
+    expires_at: expiresAt,
+    created_at: now.toISOString(),
+    revoked_at: null,
+    joined_at: null,
+    join_order: null,
+    host: 0,
+  };
+  return row;
+}
+
 /** The store's operations, one place for every query so a second dialect changes nothing else. */
 export function createRepo(db: Db) {
   return {
@@ -129,19 +145,40 @@ export function createRepo(db: Db) {
     },
 
     async createInvite(sessionId: string, role: InviteRole, name: string, expiresAt: string, now: Date) {
-      const row: InviteRow = {
-        id: newId(),
-        session_id: sessionId,
-        role,
-        name,
-        expires_at: expiresAt,
-        created_at: now.toISOString(),
-        revoked_at: null,
-        joined_at: null,
-        join_order: null,
-      };
+      const row = inviteRow(sessionId, role, name, expiresAt, now);
       await db.insertInto('invites').values(row).execute();
       return row;
+    },
+
+    /**
+     * The organizer's own moderator link: the live one, its expiry moved to `expiresAt`, or a new
+     * one. The unique index invites_one_host keeps it to one when two presses race.
+     */
+    async hostInvite(sessionId: string, name: string, expiresAt: string, now: Date) {
+      const live = async () =>
+        (await db
+          .selectFrom('invites')
+          .selectAll()
+          .where('session_id', '=', sessionId)
+          .where('host', '=', 1)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst()) as InviteRow | undefined;
+      const found = await live();
+      if (!found) {
+        const row = { ...inviteRow(sessionId, 'moderator', name, expiresAt, now), host: 1 };
+        const result = await db
+          .insertInto('invites')
+          .values(row)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        if (result[0]?.numInsertedOrUpdatedRows) return { invite: row, created: true };
+      }
+      const invite = found ?? (await live());
+      if (!invite) throw new Error(`hostInvite: no host invite after a conflict in session ${sessionId}`);
+      if (invite.expires_at !== expiresAt) {
+        await db.updateTable('invites').set({ expires_at: expiresAt }).where('id', '=', invite.id).execute();
+      }
+      return { invite: { ...invite, expires_at: expiresAt }, created: false };
     },
 
     async renameInvite(id: string, name: string): Promise<void> {

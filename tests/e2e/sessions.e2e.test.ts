@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
-import { axeViolations, tabTo } from '../support/a11y.js';
+import { axeViolations, focusProblems, tabTo } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 import { calendarEvent, linkIn, outboxMail } from '../support/mail.js';
 
@@ -15,6 +15,30 @@ const TITLE = 'Warehouse work and AI';
 
 async function newPage(): Promise<Page> {
   return (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+}
+
+/** A page whose context may use the clipboard, so a copy can be read back. */
+async function clipboardPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  return context.newPage();
+}
+
+/** The invite a join link names (signed again on each page, so compared by the id inside). */
+const inviteOf = (url: string) =>
+  (
+    JSON.parse(Buffer.from(url.split('/join/')[1]!.split('.')[1]!, 'base64url').toString()) as {
+      jti: string;
+    }
+  ).jti;
+
+/** The page at 1280x800 and at 320 px wide, into test-results/ to be looked at. */
+async function screenshots(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.screenshot({ path: `test-results/${name}-320.png`, fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 beforeAll(async () => {
@@ -79,11 +103,24 @@ describe('registration, the lobby and the room', () => {
     joinUrl = linkIn(mail, 'join', app.url)!;
     expect(calendarEvent(mail).summary).toBe(TITLE);
 
-    // The private manage link from the mail: the join link again, and the calendar file to download.
-    const manage = await newPage();
+    // The private manage link from the mail: the join link as things to do, and the calendar file.
+    const manage = await clipboardPage();
     await manage.goto(linkIn(mail, 'manage', app.url)!);
     await manage.getByRole('heading', { name: `Your registration: ${TITLE}` }).waitFor();
     expect(await axeViolations(manage)).toEqual([]);
+    expect(await focusProblems(manage)).toEqual([]);
+    // No address to select by hand: a button copies it, and says so.
+    expect(await manage.getByText(/\/join\/eyJ/).count()).toBe(0);
+    await manage.getByRole('button', { name: 'Copy link' }).press('Enter');
+    await manage.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    const copied = await manage.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^https?:\/\/[^/]+\/join\/eyJ/);
+    expect(inviteOf(copied)).toBe(inviteOf(joinUrl));
+    // A second copy is announced again.
+    await manage.getByRole('button', { name: 'Copy link' }).press('Enter');
+    await manage.getByRole('status').filter({ hasText: 'Link copied' }).waitFor();
+    await screenshots(manage, 'manage-join-link');
+
     const [download] = await Promise.all([
       manage.waitForEvent('download'),
       manage.getByRole('link', { name: /Add to your calendar/ }).press('Enter'),
@@ -93,13 +130,13 @@ describe('registration, the lobby and the room', () => {
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe(TITLE);
     // The same personal link (signed again, so compared by the invite it names).
-    const inviteOf = (url: string) =>
-      (
-        JSON.parse(Buffer.from(url.split('/join/')[1]!.split('.')[1]!, 'base64url').toString()) as {
-          jti: string;
-        }
-      ).jti;
     expect(inviteOf(String(event.component.getFirstPropertyValue('url')))).toBe(inviteOf(joinUrl));
+
+    // The lobby is open, so the page says "Join now", and it goes to the pre-join page of that link.
+    await manage.getByRole('link', { name: 'Join now', exact: true }).press('Enter');
+    await manage.getByRole('button', { name: 'Join room' }).waitFor();
+    expect(inviteOf(manage.url())).toBe(inviteOf(joinUrl));
+    await manage.context().close();
   });
 
   it('R10: the manage page changes the name with the keyboard, and says so', async () => {
@@ -142,7 +179,9 @@ describe('registration, the lobby and the room', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Confirmed. You are registered.' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    await page.locator('.join-link a').waitFor();
+    // Not open yet: "Join", not "Join now".
+    await page.getByRole('link', { name: 'Join', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Join now' }).count()).toBe(0);
     await outboxMail(app.dataDir, 'pat@example.org', /You are registered/);
   });
 

@@ -124,6 +124,46 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     expect((await repo.getSession(s.id))?.active_interpreter_id).toBe(ana.id);
   });
 
+  it('A23 host invites: one live host link per session, made once, reused, made anew once revoked', async () => {
+    const repo = createRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const host = (expiresAt = s.ends_at) => repo.hostInvite(s.id, 'Organizer (host)', expiresAt, NOW);
+    // Presses that race: one insert wins, the others find it.
+    const raced = await Promise.all([1, 2, 3, 4, 5].map(() => host()));
+    const first = raced[0]!.invite;
+    expect(new Set(raced.map((r) => r.invite.id))).toEqual(new Set([first.id]));
+    expect(raced.filter((r) => r.created)).toHaveLength(1);
+    expect(await repo.getInvite(first.id)).toMatchObject({
+      role: 'moderator',
+      name: 'Organizer (host)',
+      host: 1,
+    });
+    // The index itself refuses a second live host link in the session; the insert that lost a race
+    // is told so by the count of rows it added, on both dialects.
+    const second = { ...first, id: 'second-host-link' };
+    await expect(db.insertInto('invites').values(second).execute()).rejects.toThrow();
+    const lost = await db
+      .insertInto('invites')
+      .values(second)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    expect(Number(lost.numInsertedOrUpdatedRows)).toBe(0);
+    // Staff links are not host links, and another session has its own.
+    await repo.createInvite(s.id, 'moderator', 'Morgan', s.ends_at, NOW);
+    expect(await host()).toMatchObject({ invite: { id: first.id }, created: false });
+    const other = await repo.createSession(SESSION, NOW);
+    expect((await repo.hostInvite(other.id, 'Organizer (host)', other.ends_at, NOW)).created).toBe(true);
+    // The reused link's expiry follows the session's end.
+    const later = '2026-12-01T19:00:00.000Z';
+    expect((await host(later)).invite.expires_at).toBe(later);
+    expect((await repo.getInvite(first.id))?.expires_at).toBe(later);
+    // Once revoked, the next press makes a new one.
+    await repo.revokeInvite(s.id, first.id, NOW);
+    const next = await host();
+    expect(next.created).toBe(true);
+    expect(next.invite.id).not.toBe(first.id);
+  });
+
   it('queues: the state is saved whole and read back, the last write winning', async () => {
     const repo = createRepo(db);
     const s = await repo.createSession(SESSION, NOW);

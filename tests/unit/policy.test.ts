@@ -29,6 +29,7 @@ const GRID: Record<PolicyAction, string> = {
   'session:cancel': 'yysss ----- ----- ----- ----- -----',
   'session:edit': 'yyyss ----- ----- ----- ----- -----',
   'staff:invite': 'yyyss ----- ----- ----- ----- -----',
+  'session:host': 'yyyss ----- ----- ----- ----- -----',
   'floor:answer': '----- ----- ----- ----- ssyss ssyss',
 };
 // Refused with comments-closed when the session takes no public comments (and allowed otherwise).
@@ -63,7 +64,7 @@ describe('policy (server/policy/SPEC.md)', () => {
     ),
   );
 
-  it(`A1-A22: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
+  it(`A1-A23: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
     const wrong = cases.filter(({ action, role, status, publicComments, i }) => {
       const d = decide(action, { role, status, publicComments });
       const got = d.ok ? 'allowed' : d.reason;

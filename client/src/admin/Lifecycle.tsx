@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { PublicSession } from '../../../shared/sessions.js';
+import { SESSION_STATUS_LABEL, type PublicSession } from '../../../shared/sessions.js';
 import { ApiProblem, callApi } from '../public/api';
 
 const ACTIONS = {
@@ -47,7 +47,7 @@ export function Lifecycle({ session, onChanged }: { session: PublicSession; onCh
 
   return (
     <section aria-labelledby="lifecycle-heading" className="session-controls">
-      <h2 id="lifecycle-heading">Status: {session.status}</h2>
+      <h2 id="lifecycle-heading">Status: {SESSION_STATUS_LABEL[session.status]}</h2>
       <div className="control-group">
         {ACTIONS[session.status].map(([action, label]) =>
           (action === 'end' || action === 'cancel') && confirm !== action ? (

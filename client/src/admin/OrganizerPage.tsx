@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { PublicSession } from '../../../shared/sessions.js';
+import { SESSION_STATUS_LABEL, type PublicSession } from '../../../shared/sessions.js';
 import { describeStart } from '../lib/formatTime';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { callApi } from '../public/api';
-import { BLANK_SESSION, SessionForm, toSessionBody } from './SessionForm';
+import { SessionForm } from './SessionForm';
+import { blankSession, toSessionBody, type SessionFormValues } from './sessionValues';
 import { SignIn } from './SignIn';
 import { useOrganizer } from './useOrganizer';
 
@@ -30,7 +31,7 @@ function Sessions({ onSignOut }: { onSignOut: () => void }) {
   }, []);
   useEffect(load, [load]);
 
-  const create = async (values: typeof BLANK_SESSION) => {
+  const create = async (values: SessionFormValues) => {
     const created = await callApi<{ id: string }>('/api/sessions', {
       method: 'POST',
       body: JSON.stringify(toSessionBody(values)),
@@ -52,12 +53,12 @@ function Sessions({ onSignOut }: { onSignOut: () => void }) {
               <Link to={`/organizer/sessions/${s.id}`}>{s.title}</Link>
             </h2>
             <p>{describeStart(s)}</p>
-            <p>Status: {s.status}</p>
+            <p>Status: {SESSION_STATUS_LABEL[s.status]}</p>
           </li>
         ))}
       </ul>
       <h2>Create a session</h2>
-      <SessionForm initial={BLANK_SESSION} submitLabel="Create session" onSubmit={create} />
+      <SessionForm initial={blankSession()} submitLabel="Create session" onSubmit={create} />
     </>
   );
 }

@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import { AFFILIATIONS, type RequestedAccommodations } from '../../../shared/sessions.js';
+import {
+  AFFILIATIONS,
+  REGISTRATION_STATUS_LABEL,
+  type RegistrationStatus,
+  type RequestedAccommodations,
+} from '../../../shared/sessions.js';
 import { callApi } from '../public/api';
+import { TableScroll } from './TableScroll';
 
 interface RegistrationView {
   id: string;
   order: number;
-  status: string;
+  status: RegistrationStatus;
   name: string;
   email: string;
   organization: string;
@@ -50,42 +56,44 @@ export function Registrations({ sessionId }: { sessionId: string }) {
       </p>
       <p role="status">{status}</p>
       {list.length > 0 && (
-        <table>
-          <caption>Registrations in order</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Organization</th>
-              <th scope="col">Affiliation</th>
-              <th scope="col">Wishes to speak</th>
-              <th scope="col">Accommodations</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((r) => (
-              <tr key={r.id}>
-                <td>{r.order}</td>
-                <td>{r.name}</td>
-                <td>{r.email}</td>
-                <td>{r.organization}</td>
-                <td>{AFFILIATIONS[r.affiliation]}</td>
-                <td>{r.wishToSpeak ? `Yes${r.topic ? `: ${r.topic}` : ''}` : 'No'}</td>
-                <td>{needs(r.accommodations)}</td>
-                <td>
-                  {r.status}
-                  {r.status === 'waitlisted' && (
-                    <button type="button" className="button" onClick={() => void promote(r)}>
-                      Move {r.name} off the waitlist
-                    </button>
-                  )}
-                </td>
+        <TableScroll label="Registrations in order">
+          <table>
+            <caption>Registrations in order</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Organization</th>
+                <th scope="col">Affiliation</th>
+                <th scope="col">Wishes to speak</th>
+                <th scope="col">Accommodations</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.order}</td>
+                  <td>{r.name}</td>
+                  <td>{r.email}</td>
+                  <td>{r.organization}</td>
+                  <td>{AFFILIATIONS[r.affiliation]}</td>
+                  <td>{r.wishToSpeak ? `Yes${r.topic ? `: ${r.topic}` : ''}` : 'No'}</td>
+                  <td>{needs(r.accommodations)}</td>
+                  <td>
+                    {REGISTRATION_STATUS_LABEL[r.status]}
+                    {r.status === 'waitlisted' && (
+                      <button type="button" className="button" onClick={() => void promote(r)}>
+                        Move {r.name} off the waitlist
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { PublicSession } from '../../../shared/sessions.js';
@@ -8,33 +7,17 @@ import { PageLayout } from '../pages/PageLayout';
 import { callApi } from '../public/api';
 import { Lifecycle } from './Lifecycle';
 import { Registrations } from './Registrations';
-import { SessionForm, toSessionBody, type SessionFormValues } from './SessionForm';
+import { SessionForm } from './SessionForm';
+import { formValues, toSessionBody, type SessionFormValues } from './sessionValues';
 import { SignIn } from './SignIn';
 import { Staff } from './Staff';
+import { StartAsHost } from './StartAsHost';
 import { useOrganizer } from './useOrganizer';
 
-const local = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat("yyyy-LL-dd'T'HH:mm");
-
-function formValues(s: PublicSession): SessionFormValues {
-  return {
-    title: s.title,
-    description: s.description,
-    focus: s.focus,
-    starts: local(s.startsAt, s.timeZone),
-    ends: local(s.endsAt, s.timeZone),
-    timeZone: s.timeZone,
-    capacity: s.capacity === null ? '' : String(s.capacity),
-    speakingMinutes: String(s.speakingLimitSeconds / 60),
-    publicComments: s.publicComments,
-    requireEmailConfirmation: s.requireEmailConfirmation,
-    asl: s.offered.asl,
-    cart: s.offered.cart,
-    captionLanguages: s.offered.captionLanguages.join(', '),
-    other: s.offered.other,
-  };
-}
-
-/** /organizer/sessions/:id: details and edits, lifecycle, staff links, registrations, the record. */
+/**
+ * /organizer/sessions/:id: details and edits, start as host, lifecycle, staff links, registrations,
+ * the record.
+ */
 export function SessionDetailPage() {
   const { id = '' } = useParams();
   const { signedIn, recheck } = useOrganizer();
@@ -72,6 +55,8 @@ export function SessionDetailPage() {
     <PageLayout>
       <h1>{session.title}</h1>
       <p>{describeStart(session)}</p>
+      {session.description && <p className="description">{session.description}</p>}
+      <StartAsHost session={session} />
       <Lifecycle session={session} onChanged={load} />
       <Staff sessionId={id} />
       <Registrations sessionId={id} />

@@ -1,3 +1,4 @@
+import './admin.css';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, callApi } from '../public/api';
 
@@ -17,16 +18,31 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <>
       <h1>Organizer sign-in</h1>
+      <p>Organizers create sessions, invite the moderator, interpreters and captioners, and open the room.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor="organizer-token">Organizer token</label>
+          <div id="organizer-token-hint" className="hint">
+            <p>Whoever runs this OpenFloor server has the token:</p>
+            <ul>
+              <li>
+                if they set <code>ORGANIZER_TOKEN</code> in the server’s environment, it is that value;
+              </li>
+              <li>
+                otherwise the server made one when it first started, printed it once in its output, and keeps
+                it in the file <code>organizer-token</code> in its data folder (<code>DATA_DIR</code>,{' '}
+                <code>./data</code> by default).
+              </li>
+            </ul>
+            <p>Paste it here; you stay signed in on this browser for 12 hours.</p>
+          </div>
           <input
             id="organizer-token"
             type="password"
             autoComplete="current-password"
             value={token}
             aria-invalid={error ? true : undefined}
-            aria-describedby="organizer-token-error"
+            aria-describedby="organizer-token-hint organizer-token-error"
             onChange={(e) => setToken(e.target.value)}
           />
           <p id="organizer-token-error" className="error" role="alert">

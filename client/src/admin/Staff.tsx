@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { INVITE_ROLES, ROLE_LABEL, type InviteRole } from '../../../shared/roles.js';
 import { ApiProblem, callApi } from '../public/api';
+import { TableScroll } from './TableScroll';
 
 interface InviteView {
   id: string;
@@ -93,35 +94,37 @@ export function Staff({ sessionId }: { sessionId: string }) {
         {error}
       </p>
       <p role="status">{status}</p>
-      <table>
-        <caption>Personal links</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Joined</th>
-            <th scope="col">Links</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invites.map((i) => (
-            <tr key={i.id}>
-              <td>{i.name}</td>
-              <td>{ROLE_LABEL[i.role]}</td>
-              <td>{i.revokedAt ? 'Revoked' : i.joinedAt ? 'Yes' : 'Not yet'}</td>
-              <td>
-                {i.url && <Copy text={i.url} label={`Copy the link of ${i.name}`} />}
-                {i.captionUrl && <Copy text={i.captionUrl} label={`Copy the caption URL of ${i.name}`} />}
-                {!i.revokedAt && (
-                  <button type="button" className="button danger" onClick={() => void revoke(i)}>
-                    Revoke {i.name}
-                  </button>
-                )}
-              </td>
+      <TableScroll label="Personal links">
+        <table>
+          <caption>Personal links</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Joined</th>
+              <th scope="col">Links</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {invites.map((i) => (
+              <tr key={i.id}>
+                <td>{i.name}</td>
+                <td>{ROLE_LABEL[i.role]}</td>
+                <td>{i.revokedAt ? 'Revoked' : i.joinedAt ? 'Yes' : 'Not yet'}</td>
+                <td>
+                  {i.url && <Copy text={i.url} label={`Copy the link of ${i.name}`} />}
+                  {i.captionUrl && <Copy text={i.captionUrl} label={`Copy the caption URL of ${i.name}`} />}
+                  {!i.revokedAt && (
+                    <button type="button" className="button danger" onClick={() => void revoke(i)}>
+                      Revoke {i.name}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { ApiProblem, callApi } from '../public/api';
 import { CancelRegistration } from './CancelRegistration';
+import { JoinLink } from './JoinLink';
 import { ManageForm } from './ManageForm';
 
 const STATUS_TEXT: Record<ManagedRegistration['status'], string> = {
@@ -84,19 +85,7 @@ export function ManagePage() {
             Confirm my registration
           </button>
         )}
-        {r.joinUrl && (
-          <>
-            <p>Your personal link to join. Keep it; it is only for you:</p>
-            <p className="join-link">
-              <a href={r.joinUrl}>{r.joinUrl}</a>
-            </p>
-            <p>
-              <a href={new URL(r.calendarUrl).pathname} download>
-                Add to your calendar (.ics file)
-              </a>
-            </p>
-          </>
-        )}
+        {r.joinUrl && <JoinLink joinUrl={r.joinUrl} calendarUrl={r.calendarUrl} status={r.session.status} />}
         <ManageForm token={token} registration={r} session={r.session} onSaved={setR} />
         <CancelRegistration token={token} onCancelled={onCancelled} />
       </div>

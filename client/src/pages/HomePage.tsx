@@ -14,6 +14,9 @@ export function HomePage() {
       <p>
         <Link to="/sessions">See the upcoming sessions</Link>
       </p>
+      <p>
+        <Link to="/organizer">For organizers: sign in to create and run sessions</Link>
+      </p>
     </PageLayout>
   );
 }

@@ -6,7 +6,8 @@ import { PageLayout } from '../pages/PageLayout';
 
 /**
  * After registering: where to look next. The links go only by email (server/sessions/SPEC.md, R2),
- * so this page reads the same for a first registration and for a repeat.
+ * so this page reads the same for a first registration and for a repeat, and has no join link or
+ * calendar file of its own: the registration page that the email links to has them.
  */
 export function Confirmation({ session, email }: { session: PublicSession; email: string }) {
   useDocumentTitle('Check your email');
@@ -34,8 +35,10 @@ export function Confirmation({ session, email }: { session: PublicSession; email
         </p>
       )}
       <p>
-        It also has a private link to change or cancel your registration. If you registered before with this
-        address, the message has your links again and nothing was changed.
+        It also has a private link to your registration page. There you can join with one button (“Join now”
+        once the room is open), copy your join link, add the session to your calendar, and change or cancel
+        your registration. If you registered before with this address, the message has your links again and
+        nothing was changed.
       </p>
       <p>
         No message after a few minutes? Look in your spam folder, or check the address and register again.

@@ -88,6 +88,7 @@ export function RegisterPage() {
     <PageLayout>
       <h1>Register: {session.title}</h1>
       <p>{describeStart(session)}</p>
+      {session.description && <p className="description">{session.description}</p>}
       <p>Accommodations offered: {offeredText(session)}</p>
       {session.registration === 'waitlist' && <p>This session is full: you will be put on the waitlist.</p>}
       <p>We send your personal join link to the email address you give here.</p>
