@@ -21,6 +21,7 @@ import { shownMediaStatus } from './mediaStatus';
 import { useQueue } from './useQueue';
 import { useRoomSocket } from './useRoomSocket';
 import { useStageLayout } from './useStageLayout';
+import { useTrackAudience } from './standby';
 
 interface RoomViewProps {
   socket: RoomSocket;
@@ -37,6 +38,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
   useDocumentTitle(invite.session.title);
   const audioRef = useRef<HTMLDivElement>(null);
   const joined = useRoomSocket(socket, choices.name);
+  const audience = useTrackAudience(room, joined.self, joined.state);
   const media = useLiveKit({
     room,
     socket,
@@ -45,6 +47,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
     role: invite.role,
     choices,
     audioRef,
+    audience,
   });
   const session = joined.state?.session;
   const inLobby = !!session && session.status !== 'live' && isAudience(invite.role);
@@ -145,6 +148,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
               media={mediaStatus}
               videoSeen={media.videoSeen}
               selfId={joined.self.id}
+              viewer={invite.role}
             />
           </>
         ) : (
