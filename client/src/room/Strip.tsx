@@ -21,14 +21,16 @@ function audienceLine(count: number, selfIsAudience: boolean): string {
   return `${people} from the public${selfIsAudience ? ', including you' : ''}.`;
 }
 
-/** Everyone not on the stage: small low-quality tiles for people on camera, name and role for the rest. */
+/**
+ * Everyone not on the stage, for the side panel: small low-quality tiles for people on camera, name
+ * and role for the rest.
+ */
 export function Strip({ state, room, media, videoSeen, selfId, viewer }: StripProps) {
   const selfIsAudience = !state.participants.some((p) => p.id === selfId);
   const onStage = new Set([state.floorHolderId, state.activeInterpreterId]);
   const others = shownParticipants(state, viewer).filter((p) => !onStage.has(p.id) && p.online);
   return (
-    <section className="strip" aria-labelledby="strip-heading">
-      <h2 id="strip-heading">Participants</h2>
+    <div className="strip">
       <p>{audienceLine(state.audienceOnline, selfIsAudience)}</p>
       {others.length > 0 && (
         <ul>
@@ -57,6 +59,6 @@ export function Strip({ state, room, media, videoSeen, selfId, viewer }: StripPr
           })}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
