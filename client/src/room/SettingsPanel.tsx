@@ -35,7 +35,7 @@ export function SettingsPanel({ layout, onToggleLayout, captionOptions }: Settin
         <p className="hint">The interpreter stays in view and never takes less than a third of the stage.</p>
       </div>
       <div className="settings-section">
-        <h3 id="caption-options-heading">Captions</h3>
+        <h3>Captions</h3>
         {captionOptions}
       </div>
     </>
