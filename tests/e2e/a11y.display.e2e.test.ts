@@ -69,6 +69,7 @@ describe('zoom, forced colours, reduced motion and the attendee by keyboard', ()
     const page = await enter('attendee', 'Alex Kim', { forcedColors: 'active' });
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
     await page.getByRole('figure', { name: 'ASL interpreter: Ana Ruiz' }).waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
     const enlarge = page.getByRole('button', { name: 'Enlarge interpreter' });
     await enlarge.press('Enter');
     expect(await enlarge.getAttribute('aria-pressed')).toBe('true');
@@ -85,6 +86,7 @@ describe('zoom, forced colours, reduced motion and the attendee by keyboard', ()
   it('with reduced motion nothing in the room animates', async () => {
     const page = await enter('attendee', 'Alex Kim', { reducedMotion: 'reduce' });
     await page.getByRole('figure', { name: 'ASL interpreter: Ana Ruiz' }).waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
     await page.getByRole('button', { name: 'Swap sides' }).press('Enter');
     await page.getByRole('button', { name: 'Caption settings' }).press('Enter');
     const moving = await page.evaluate(() => {
@@ -112,6 +114,9 @@ describe('zoom, forced colours, reduced motion and the attendee by keyboard', ()
     const queue = moderator.getByRole('region', { name: 'Speaker queue' });
     await expect.poll(() => queue.textContent()).toContain('Night shifts and scheduling software');
 
+    // The caption options are in the side panel's Settings.
+    await tabTo(page, /^\s*Settings\s*$/);
+    await page.keyboard.press('Enter');
     await tabTo(page, /^\s*Caption settings\s*$/);
     await page.keyboard.press('Enter');
     await tabTo(page, /Text size/);

@@ -127,6 +127,8 @@ describe('live captions in the browser', () => {
   });
 
   it('keeps the viewer settings and shows the captions alone on a second page', async () => {
+    // In the room, the caption options are in the Settings panel.
+    await attendee.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
     await attendee.getByRole('button', { name: 'Caption settings' }).press('Enter');
     const size = attendee.getByRole('slider', { name: 'Text size' });
     await size.focus();

@@ -210,6 +210,8 @@ describe('the live room on a real LiveKit server', () => {
     const page = people.attendee.page;
     const floorTile = page.getByRole('figure', { name: `Moderator: ${people.moderator.name}` });
     const interpreterTile = page.getByRole('figure', { name: `ASL interpreter: ${people.ben.name}` });
+    // The stage view is among the viewer's settings, in the side panel.
+    await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
     await page.getByRole('button', { name: 'Enlarge interpreter' }).press('Enter');
     await expect
       .poll(async () => (await interpreterTile.boundingBox())!.width)

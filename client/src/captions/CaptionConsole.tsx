@@ -24,7 +24,10 @@ interface CaptionConsoleProps {
   captionUrl: string | null;
 }
 
-/** The captioner's console: the line streams as it is typed and corrected, and Enter commits it. */
+/**
+ * The captioner's console: the line streams as it is typed and corrected, and Enter commits it.
+ * It sits in the room's side panel, which gives it its region and heading.
+ */
 export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsoleProps) {
   const [text, setText] = useState('');
   const [speaker, setSpeaker] = useState('');
@@ -101,8 +104,7 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
   };
 
   return (
-    <section className="caption-console" aria-labelledby="console-heading">
-      <h2 id="console-heading">Captioner console</h2>
+    <div className="caption-console">
       <label htmlFor="caption-input">Caption input</label>
       <textarea
         id="caption-input"
@@ -164,6 +166,6 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
         <summary>Console shortcuts</summary>
         <ShortcutList list={CONSOLE_SHORTCUTS} />
       </details>
-    </section>
+    </div>
   );
 }

@@ -48,7 +48,7 @@ function TranscriptLinks({ sessionId, token, lang }: { sessionId: string; token:
   );
 }
 
-interface CaptionPanelProps {
+interface CaptionOptionsProps {
   feed: CaptionFeed;
   settings: CaptionSettings;
   onChange: (change: Partial<CaptionSettings>) => void;
@@ -58,14 +58,50 @@ interface CaptionPanelProps {
   standalone?: boolean;
 }
 
-/** Captions with their settings and transcript downloads: below the stage, or alone on a page. */
-export function CaptionPanel(props: CaptionPanelProps) {
-  const { feed, settings, sessionId, token, standalone = false } = props;
-  const langs = useMemo(() => {
+/** The languages with captions so far, the default first among them. */
+function useLangs(feed: CaptionFeed): string[] {
+  return useMemo(() => {
     const seen = new Set([DEFAULT_CAPTION_LANG, ...Object.keys(feed.partials)]);
     for (const line of feed.lines) seen.add(line.lang);
     return [...seen].sort();
   }, [feed]);
+}
+
+/**
+ * What a viewer can do with the captions: language, appearance, the transcript, a window of their
+ * own. Below the log on the captions-only page and in the lobby; in the room's Settings panel.
+ */
+export function CaptionOptions(props: CaptionOptionsProps) {
+  const { feed, settings, sessionId, token, standalone = false } = props;
+  const langs = useLangs(feed);
+  return (
+    <>
+      <CaptionSettingsForm
+        settings={settings}
+        onChange={props.onChange}
+        langs={langs}
+        showPosition={!standalone}
+      />
+      <TranscriptLinks sessionId={sessionId} token={token} lang={settings.lang} />
+      {!standalone && (
+        <p>
+          <a href={`/captions/${token}`} target="_blank" rel="noopener">
+            Open captions alone (new tab)
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
+interface CaptionPanelProps extends CaptionOptionsProps {
+  /** In the room the options are in the Settings panel: here only the captions themselves. */
+  withOptions?: boolean;
+}
+
+/** Captions, with their settings and transcript downloads unless those are elsewhere. */
+export function CaptionPanel(props: CaptionPanelProps) {
+  const { feed, settings, standalone = false, withOptions = true } = props;
   const lines = useMemo(
     () => feed.lines.filter((l) => l.lang === settings.lang),
     [feed.lines, settings.lang],
@@ -82,20 +118,7 @@ export function CaptionPanel(props: CaptionPanelProps) {
         historyUpTo={feed.historyUpTo}
         settings={settings}
       />
-      <CaptionSettingsForm
-        settings={settings}
-        onChange={props.onChange}
-        langs={langs}
-        showPosition={!standalone}
-      />
-      <TranscriptLinks sessionId={sessionId} token={token} lang={settings.lang} />
-      {!standalone && (
-        <p>
-          <a href={`/captions/${token}`} target="_blank" rel="noopener">
-            Open captions alone (new tab)
-          </a>
-        </p>
-      )}
+      {withOptions && <CaptionOptions {...props} />}
     </section>
   );
 }

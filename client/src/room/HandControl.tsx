@@ -1,26 +1,43 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { HandKind } from '../../../shared/queue.js';
 import { REMARK_MAX_CHARS, TOPIC_MAX_CHARS } from '../../../shared/queue.js';
 
-interface HandControlProps {
+interface HandArgs {
+  /** Whether one may raise a hand now: the public, unless they hold the floor. */
+  enabled: boolean;
   raised: boolean;
   onRaise: (hand: { kind: HandKind; topic: string; remark?: string }) => void;
   onLower: () => void;
 }
 
-/** Raise or lower one's hand, to speak or with a written remark. Alt+Y does the same, as in Zoom. */
-export function HandControl({ raised, onRaise, onLower }: HandControlProps) {
-  const id = useId();
+/** One's hand: what it asks for (speak or a written remark, a topic) and the act of raising it. */
+export interface Hand {
+  raised: boolean;
+  kind: HandKind;
+  setKind: (kind: HandKind) => void;
+  topic: string;
+  setTopic: (topic: string) => void;
+  remark: string;
+  setRemark: (remark: string) => void;
+  /** Raises the hand as the form says, or lowers it. */
+  toggle: () => void;
+}
+
+/**
+ * The hand's state, shared by the form in the side panel and the button in the control bar, so
+ * either raises the same hand. Alt+Y does the same, as in Zoom.
+ */
+export function useHand({ enabled, raised, onRaise, onLower }: HandArgs): Hand {
   const [kind, setKind] = useState<HandKind>('speak');
   const [topic, setTopic] = useState('');
   const [remark, setRemark] = useState('');
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const toggle = useCallback(() => {
     if (raised) return onLower();
     onRaise(kind === 'remark' ? { kind, topic, remark } : { kind, topic });
-  };
+  }, [raised, onLower, onRaise, kind, topic, remark]);
 
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && e.code === 'KeyY') {
         e.preventDefault();
@@ -30,59 +47,83 @@ export function HandControl({ raised, onRaise, onLower }: HandControlProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [raised, onLower, onRaise, topic]);
+  }, [enabled, raised, onLower, onRaise, topic]);
 
+  return { raised, kind, setKind, topic, setTopic, remark, setRemark, toggle };
+}
+
+/** The control bar's hand button: "Raise hand" or "Lower hand", named by what it will do. */
+export function HandButton({ hand }: { hand: Hand }) {
+  return (
+    <button type="button" className="button primary" aria-keyshortcuts="Alt+Y" onClick={hand.toggle}>
+      {hand.raised ? 'Lower hand' : 'Raise hand'}
+    </button>
+  );
+}
+
+/** What the raised hand asks for: to speak or a written remark, with an optional topic. */
+export function HandControl({ hand }: { hand: Hand }) {
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    hand.toggle();
+  };
+
+  if (hand.raised) {
+    return (
+      <p className="hand">
+        Your hand is raised. <strong>Lower hand</strong> in the control bar (or Alt+Y) takes it down.
+      </p>
+    );
+  }
   return (
     <form className="hand" onSubmit={submit} aria-label="Ask to speak">
-      {!raised && (
-        <>
-          <fieldset className="inline">
-            <legend>I would like to</legend>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-kind`}
-                checked={kind === 'speak'}
-                onChange={() => setKind('speak')}
-              />{' '}
-              Speak
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-kind`}
-                checked={kind === 'remark'}
-                onChange={() => setKind('remark')}
-              />{' '}
-              Send a written remark
-            </label>
-          </fieldset>
-          <div className="field">
-            <label htmlFor={`${id}-topic`}>Topic (optional)</label>
-            <input
-              id={`${id}-topic`}
-              value={topic}
-              maxLength={TOPIC_MAX_CHARS}
-              onChange={(e) => setTopic(e.target.value)}
-            />
-          </div>
-          {kind === 'remark' && (
-            <div className="field">
-              <label htmlFor={`${id}-remark`}>Your remark</label>
-              <textarea
-                id={`${id}-remark`}
-                rows={3}
-                required
-                maxLength={REMARK_MAX_CHARS}
-                value={remark}
-                onChange={(e) => setRemark(e.target.value)}
-              />
-            </div>
-          )}
-        </>
+      <fieldset className="inline">
+        <legend>I would like to</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={hand.kind === 'speak'}
+            onChange={() => hand.setKind('speak')}
+          />{' '}
+          Speak
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={hand.kind === 'remark'}
+            onChange={() => hand.setKind('remark')}
+          />{' '}
+          Send a written remark
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-topic`}>Topic (optional)</label>
+        <input
+          id={`${id}-topic`}
+          value={hand.topic}
+          maxLength={TOPIC_MAX_CHARS}
+          onChange={(e) => hand.setTopic(e.target.value)}
+        />
+      </div>
+      {hand.kind === 'remark' && (
+        <div className="field">
+          <label htmlFor={`${id}-remark`}>Your remark</label>
+          <textarea
+            id={`${id}-remark`}
+            rows={3}
+            required
+            maxLength={REMARK_MAX_CHARS}
+            value={hand.remark}
+            onChange={(e) => hand.setRemark(e.target.value)}
+          />
+        </div>
       )}
-      <button type="submit" className="button primary" aria-keyshortcuts="Alt+Y">
-        {raised ? 'Lower hand' : 'Raise hand'}
+      {/* Named apart from the bar's "Raise hand", which raises the same hand. */}
+      <button type="submit" className="button">
+        {hand.kind === 'remark' ? 'Send the remark' : 'Ask to speak'}
       </button>
     </form>
   );

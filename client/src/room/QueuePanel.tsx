@@ -18,7 +18,7 @@ export function QueuePanel(props: QueuePanelProps) {
   const position = entries.findIndex((e) => e.participantId === selfId);
   return (
     <section className="queue" aria-labelledby="queue-heading">
-      <h2 id="queue-heading">Speaker queue</h2>
+      <h3 id="queue-heading">Speaker queue</h3>
       <p className="queue-position" aria-live="polite">
         {position >= 0 ? `You are ${ordinal(position + 1)} in the queue` : ''}
       </p>

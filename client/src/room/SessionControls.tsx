@@ -26,7 +26,7 @@ export function SessionControls({ socket, status, run }: SessionControlsProps) {
 
   return (
     <section className="session-controls" aria-labelledby="session-controls-heading">
-      <h2 id="session-controls-heading">Session</h2>
+      <h3 id="session-controls-heading">Session</h3>
       <p>{STATUS_TEXT[status]}</p>
       <div className="control-group">
         {status === 'scheduled' && (

@@ -1,26 +1,30 @@
-/** The room's keyboard shortcuts, listed where people look for help. */
-export function ShortcutsHelp({ isModerator }: { isModerator: boolean }) {
+import { isAudience, type InviteRole } from '../../../shared/roles.js';
+import { CONSOLE_SHORTCUTS } from '../captions/CaptionConsole';
+import { ShortcutList } from '../lib/ShortcutList';
+
+const ROOM_SHORTCUTS = {
+  hand: ['Alt+Y', 'Raise or lower your hand'],
+  next: ['Alt+N', 'Give the floor to the next person in the queue'],
+  tab: ['Tab', 'Move between controls; every act in the room is a button'],
+} as const;
+
+/** The keyboard shortcuts of one's role, listed in the Help panel where people look for them. */
+export function ShortcutsHelp({ role }: { role: InviteRole }) {
+  const room = [
+    ...(isAudience(role) ? [ROOM_SHORTCUTS.hand] : []),
+    ...(role === 'moderator' ? [ROOM_SHORTCUTS.next] : []),
+    ROOM_SHORTCUTS.tab,
+  ];
   return (
-    <details className="settings">
-      <summary>Keyboard shortcuts</summary>
-      <dl className="shortcuts">
-        <dt>
-          <kbd>Alt</kbd> + <kbd>Y</kbd>
-        </dt>
-        <dd>Raise or lower your hand</dd>
-        {isModerator && (
-          <>
-            <dt>
-              <kbd>Alt</kbd> + <kbd>N</kbd>
-            </dt>
-            <dd>Give the floor to the next person in the queue</dd>
-          </>
-        )}
-        <dt>
-          <kbd>Tab</kbd>
-        </dt>
-        <dd>Move between controls; every act in the room is a button</dd>
-      </dl>
-    </details>
+    <>
+      <h3>Keyboard shortcuts</h3>
+      <ShortcutList list={room} />
+      {role === 'captioner' && (
+        <>
+          <h3>In the captioner console</h3>
+          <ShortcutList list={CONSOLE_SHORTCUTS} />
+        </>
+      )}
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import { VideoQuality, type Room } from 'livekit-client';
 import type { RoomState } from '../../../shared/protocol.js';
-import { canPublishOnJoin, ROLE_LABEL } from '../../../shared/roles.js';
+import { canPublishOnJoin, ROLE_LABEL, type InviteRole } from '../../../shared/roles.js';
 import { slotView } from './slotView';
+import { shownParticipants } from './standby';
 import { Tile } from './Tile';
 import type { MediaStatus } from './useMediaConnection';
 
@@ -11,6 +12,8 @@ interface StripProps {
   media: MediaStatus;
   videoSeen: ReadonlySet<string>;
   selfId: string;
+  /** The viewer's role: the public is not shown a standby interpreter. */
+  viewer: InviteRole;
 }
 
 function audienceLine(count: number, selfIsAudience: boolean): string {
@@ -18,14 +21,16 @@ function audienceLine(count: number, selfIsAudience: boolean): string {
   return `${people} from the public${selfIsAudience ? ', including you' : ''}.`;
 }
 
-/** Everyone not on the stage: small low-quality tiles for people on camera, name and role for the rest. */
-export function Strip({ state, room, media, videoSeen, selfId }: StripProps) {
+/**
+ * Everyone not on the stage, for the side panel: small low-quality tiles for people on camera, name
+ * and role for the rest.
+ */
+export function Strip({ state, room, media, videoSeen, selfId, viewer }: StripProps) {
   const selfIsAudience = !state.participants.some((p) => p.id === selfId);
   const onStage = new Set([state.floorHolderId, state.activeInterpreterId]);
-  const others = state.participants.filter((p) => !onStage.has(p.id) && p.online);
+  const others = shownParticipants(state, viewer).filter((p) => !onStage.has(p.id) && p.online);
   return (
-    <section className="strip" aria-labelledby="strip-heading">
-      <h2 id="strip-heading">Participants</h2>
+    <div className="strip">
       <p>{audienceLine(state.audienceOnline, selfIsAudience)}</p>
       {others.length > 0 && (
         <ul>
@@ -54,6 +59,6 @@ export function Strip({ state, room, media, videoSeen, selfId }: StripProps) {
           })}
         </ul>
       )}
-    </section>
+    </div>
   );
 }

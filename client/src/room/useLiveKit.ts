@@ -4,6 +4,7 @@ import type { LiveKitConnection } from '../../../shared/protocol.js';
 import type { InviteRole } from '../../../shared/roles.js';
 import type { RoomSocket } from '../lib/socket';
 import type { MediaChoices } from './publish';
+import type { TrackAudience } from './standby';
 import { useLiveKitEvents } from './useLiveKitEvents';
 import { useMediaConnection } from './useMediaConnection';
 
@@ -17,10 +18,13 @@ interface LiveKitArgs {
   choices: MediaChoices;
   /** Where remote audio elements go (a hidden container). */
   audioRef: RefObject<HTMLElement | null>;
+  /** Who may receive this page's tracks. */
+  audience: RefObject<TrackAudience>;
 }
 
 /** The page's Room in the room view: its connection status, a render version, and media errors. */
-export function useLiveKit({ room, socket, connection, available, role, choices, audioRef }: LiveKitArgs) {
+export function useLiveKit(args: LiveKitArgs) {
+  const { room, socket, connection, available, role, choices, audioRef, audience } = args;
   const [mediaError, setMediaError] = useState<string | null>(null);
   const onMediaError = useCallback((err: unknown) => {
     const reason = err instanceof Error ? err.message : String(err);
@@ -34,6 +38,7 @@ export function useLiveKit({ room, socket, connection, available, role, choices,
     available,
     role,
     choices,
+    audience,
     onMediaError,
   });
   return { status, version, videoSeen, mediaError };

@@ -1,10 +1,11 @@
 import { ConnectionState, DisconnectReason, RoomEvent, type Room } from 'livekit-client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { LiveKitConnection } from '../../../shared/protocol.js';
 import type { InviteRole } from '../../../shared/roles.js';
 import { canPublishOnJoin } from '../../../shared/roles.js';
 import { ask, type RoomSocket } from '../lib/socket';
 import { currentWish, publishCameraAndMicrophone, type MediaChoices, type PublishWish } from './publish';
+import { applyAudience, type TrackAudience } from './standby';
 
 /**
  * `waiting`: none yet, by the session's rules (the public in the lobby), so nothing is wrong.
@@ -34,6 +35,8 @@ interface MediaConnectionArgs {
   available: boolean;
   role: InviteRole;
   choices: MediaChoices;
+  /** Who may receive what this page publishes (a standby interpreter: the team only). */
+  audience: RefObject<TrackAudience>;
   onMediaError: (err: unknown) => void;
 }
 
@@ -48,7 +51,7 @@ interface AvailabilityListener {
  * back, it starts over at once with a fresh token, whatever the backoff had reached.
  */
 export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
-  const { room, socket, connection, available, role, choices, onMediaError } = args;
+  const { room, socket, connection, available, role, choices, audience, onMediaError } = args;
   const [status, setStatus] = useState<MediaStatus>('connecting');
   // Read when the connection starts; later changes reach it through the listener.
   const availableNow = useRef(available);
@@ -87,6 +90,8 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
       if (cancelled || gen !== generation) return;
       attempt = 0;
       setStatus('connected');
+      // A fresh connection starts with everyone allowed: say who may subscribe before publishing.
+      applyAudience(room, audience.current);
       // A speaker who rejoins while holding the floor is granted publishing in the token itself.
       if (canPublishOnJoin(role) || room.localParticipant.permissions?.canPublish) {
         await publishCameraAndMicrophone(room, role, choices, wish).catch(onMediaError);
@@ -171,7 +176,7 @@ export function useMediaConnection(args: MediaConnectionArgs): MediaStatus {
         .off(RoomEvent.TrackUnmuted, remember);
       void room.disconnect();
     };
-  }, [room, socket, connection, role, choices, onMediaError]);
+  }, [room, socket, connection, role, choices, audience, onMediaError]);
 
   if (!available) return 'down';
   return connection ? status : 'off';

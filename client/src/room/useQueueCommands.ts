@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import type { HandKind, QueueSettings } from '../../../shared/queue.js';
+import { ask, type RoomSocket } from '../lib/socket';
+
+/** Awaits a command; a refusal is shown in the room's alert region. Resolves with success. */
+export type RunCommand = (result: Promise<{ ok: boolean; message?: string }>) => Promise<boolean>;
+
+export interface QueueCommands {
+  raise: (hand: { kind: HandKind; topic: string; remark?: string }) => void;
+  lower: () => void;
+  next: () => void;
+  give: (participantId: string) => void;
+  move: (participantId: string, direction: 'up' | 'down') => void;
+  remove: (participantId: string) => void;
+  lowerAll: () => void;
+  end: () => void;
+  pause: () => void;
+  resume: () => void;
+  extend: (ms: number) => void;
+  configure: (settings: QueueSettings) => Promise<boolean>;
+}
+
+/** The queue's and the floor's commands, each sent to the server; Alt+N is "Next" for moderators. */
+export function useQueueCommands(socket: RoomSocket, run: RunCommand, isModerator: boolean): QueueCommands {
+  const raise = useCallback(
+    (hand: { kind: HandKind; topic: string; remark?: string }) =>
+      void run(ask(socket, 'queue:raise-hand', hand)),
+    [run, socket],
+  );
+  const lower = useCallback(() => void run(ask(socket, 'queue:lower-hand', {})), [run, socket]);
+  const next = useCallback(() => void run(ask(socket, 'floor:next', {})), [run, socket]);
+
+  useEffect(() => {
+    if (!isModerator) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.code === 'KeyN') {
+        e.preventDefault();
+        next();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isModerator, next]);
+
+  return useMemo(
+    () => ({
+      raise,
+      lower,
+      next,
+      give: (participantId) => void run(ask(socket, 'floor:give', { participantId })),
+      move: (participantId, direction) => void run(ask(socket, 'queue:move', { participantId, direction })),
+      remove: (participantId) => void run(ask(socket, 'queue:lower-hand', { participantId })),
+      lowerAll: () => void run(ask(socket, 'queue:lower-all', {})),
+      end: () => void run(ask(socket, 'floor:end', {})),
+      pause: () => void run(ask(socket, 'timer:pause', {})),
+      resume: () => void run(ask(socket, 'timer:resume', {})),
+      extend: (ms) => void run(ask(socket, 'timer:extend', { ms })),
+      configure: (settings) => run(ask(socket, 'queue:configure', settings)),
+    }),
+    [raise, lower, next, run, socket],
+  );
+}
