@@ -106,11 +106,13 @@ export function createApp(o: AppOptions): App {
   const io: OpenFloorServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const mediaHealth = o.mediaHealth ?? null;
   const effects = o.media ? createMediaEffects(o.media, mediaHealth, createLogger('livekit')) : null;
+  const presence = createPresence();
   const queue = createQueueService({
     repo,
     media: effects,
     log: createLogger('queue'),
     nowMs: () => now().getTime(),
+    presentIds: (sessionId) => presence.onlineIds(sessionId),
     onChange: (sessionId, snapshot, floorChanged) => {
       io.to(sessionChannel(sessionId)).emit('queue:state', snapshot);
       if (!floorChanged) return;
@@ -151,7 +153,7 @@ export function createApp(o: AppOptions): App {
     repo,
     registrations: createRegistrationRepo(o.db),
     signer,
-    presence: createPresence(),
+    presence,
     media: o.media,
     mediaHealth,
     queue,

@@ -80,6 +80,8 @@ export interface QueueState {
 /** What clients receive: the state and the server's clock, so every countdown agrees. */
 export interface QueueSnapshot extends QueueState {
   serverNow: number;
+  /** Who in the queue (or being asked) is not connected now (Q15): shown as "not here". */
+  absent: string[];
 }
 
 export const raiseHandSchema = z

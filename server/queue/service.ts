@@ -17,6 +17,8 @@ export interface QueueServiceDeps {
   media: MediaEffects | null;
   log: Logger;
   nowMs: () => number;
+  /** Who is connected to the session now, by invite id (Q15). */
+  presentIds: (sessionId: string) => ReadonlySet<string>;
   /** Called after every change that was stored, to tell the room. */
   onChange: (sessionId: string, snapshot: QueueSnapshot, floorChanged: boolean) => void;
 }
@@ -63,16 +65,30 @@ export function createQueueService(deps: QueueServiceDeps) {
       await deps.repo.saveQueue(sessionId, state, new Date(now));
       cache.set(sessionId, state);
       const floorChanged = before.floor?.participantId !== state.floor?.participantId;
-      deps.onChange(sessionId, snapshotOf(state), floorChanged);
+      deps.onChange(sessionId, snapshotOf(sessionId, state), floorChanged);
       carryOut(sessionId, result.effects);
       return result;
     });
   }
 
-  const snapshotOf = (state: QueueState): QueueSnapshot => ({ ...state, serverNow: deps.nowMs() });
+  function snapshotOf(sessionId: string, state: QueueState): QueueSnapshot {
+    const present = deps.presentIds(sessionId);
+    const absent = state.entries.map((e) => e.participantId).filter((id) => !present.has(id));
+    return { ...state, serverNow: deps.nowMs(), absent };
+  }
 
   return {
-    snapshot: async (sessionId: string) => snapshotOf(await load(sessionId)),
+    snapshot: async (sessionId: string) => snapshotOf(sessionId, await load(sessionId)),
+    /**
+     * Q15: someone came into the room or left it. If they are in the queue, everyone is sent the
+     * queue again with who is here; the state itself (and its revision) does not change.
+     */
+    presenceChanged: (sessionId: string, participantId: string) =>
+      serialized(sessionId, async () => {
+        const state = await load(sessionId);
+        if (state.entries.some((e) => e.participantId === participantId))
+          deps.onChange(sessionId, snapshotOf(sessionId, state), false);
+      }),
     /** The participant who holds the floor for a speaking turn, if any. */
     speakingHolder: async (sessionId: string) => {
       const floor = (await load(sessionId)).floor;

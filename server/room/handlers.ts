@@ -48,8 +48,9 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
       await ctx.repo.markJoined(invite.id, socket.data.name, ctx.now());
       if (!socket.data.joined) {
         socket.data.joined = true;
-        ctx.presence.add(session.id, invite.id);
+        const cameOnline = ctx.presence.add(session.id, invite.id);
         await socket.join(sessionChannel(session.id));
+        if (cameOnline) void ctx.queue.presenceChanged(session.id, invite.id).catch(logFailure(ctx));
       }
       if (!isAudience(invite.role)) await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
       const state = await buildRoomState(ctx, session.id);
@@ -87,9 +88,12 @@ function wentAway(ctx: RoomContext, socket: OpenFloorSocket): void {
   if (!joined || !ctx.presence.remove(sessionId, inviteId)) return;
   // Nobody left to tell; the store keeps everything, memory keeps open sessions only.
   if (ctx.presence.onlineCount(sessionId) === 0) return ctx.forget(sessionId);
+  void ctx.queue.presenceChanged(sessionId, inviteId).catch(logFailure(ctx));
   if (isAudience(role)) return ctx.audienceChanged(sessionId);
-  broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
+  broadcastRoomState(ctx, sessionId).catch(logFailure(ctx));
 }
+
+const logFailure = (ctx: RoomContext) => (err: unknown) => ctx.log.error({ err }, 'broadcast failed');
 
 /** interpreter:take-over and interpreter:set-active (rules P2, P3; who may: A6, A7). */
 export function registerInterpreterHandlers(ctx: RoomContext, commands: CommandPipeline) {

@@ -150,6 +150,11 @@ describe('every page, every role: axe, visible focus, and the reviewed accessibl
     await moderator.getByRole('button', { name: 'Give floor to Sam Patel' }).waitFor();
     await check(moderator, 'room-moderator-queue', false);
     await moderator.getByRole('button', { name: 'Give floor to Sam Patel' }).press('Enter');
+    // Asked first (Q16): the question is a modal dialog, checked like the rest.
+    const question = speaker.getByRole('alertdialog', { name: 'The moderator is giving you the floor' });
+    await question.waitFor();
+    expect.soft(await axeViolations(speaker), 'axe on the question').toEqual([]);
+    await question.getByRole('button', { name: 'Start speaking' }).press('Enter');
     await attendee.getByRole('figure', { name: 'Speaker: Sam Patel' }).waitFor();
     await speaker.getByRole('timer').waitFor();
     for (const [page, name] of [

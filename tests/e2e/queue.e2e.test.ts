@@ -65,8 +65,24 @@ describe('the moderated queue on a real LiveKit server, by keyboard alone', () =
     expect(await axeViolations(pages.moderator)).toEqual([]);
   });
 
-  it('the moderator gives the floor: the speaker appears on the stage beside the interpreter, granted', async () => {
+  it('the moderator gives the floor: the speaker is asked, accepts, and appears on the stage beside the interpreter', async () => {
     await pages.moderator.getByRole('button', { name: `Give floor to ${NAMES.speaker}` }).press('Enter');
+    // Q16: nothing is granted or published until the speaker says "Start speaking".
+    const question = pages.speaker.getByRole('alertdialog', {
+      name: 'The moderator is giving you the floor',
+    });
+    await question.waitFor();
+    const start = question.getByRole('button', { name: 'Start speaking' });
+    await expect.poll(() => start.evaluate((b) => b === document.activeElement)).toBe(true);
+    await pages.moderator.getByText(`Asking ${NAMES.speaker} to start speaking…`).waitFor();
+    expect(await publishing(ids.speaker!)).toEqual({ canPublish: false, tracks: 0 });
+    await pages.speaker.screenshot({ path: 'test-results/floor-question-1280.png' });
+    await pages.speaker.keyboard.press('Enter');
+    await pages.speaker
+      .getByRole('status')
+      .filter({ hasText: `You have the floor, ${NAMES.speaker}.` })
+      .waitFor();
+    await pages.speaker.getByRole('timer', { name: 'Your time left' }).waitFor();
     const stage = pages.attendee.getByRole('region', { name: 'Stage' });
     const speakerTile = stage.getByRole('figure', { name: `Speaker: ${NAMES.speaker}` });
     await speakerTile.waitFor();

@@ -148,6 +148,12 @@ describe('the queue knows who is here, and the speaker is asked first', () => {
     const q = await ask(moderator.socket, 'room:join', {});
     expect(q.ok && q.queue.offer?.participantId).toBe(ana.id);
     expect(q.ok && order(q.queue)).toEqual([rita.participantId, ana.id]);
+    expect(q.ok && q.queue.absent).toEqual([rita.participantId]);
+
+    // Presence is live: Ana leaving is shown to the moderator, with nothing else changed.
+    const left = queueWhere(moderator.socket, (s) => s.absent.includes(ana.id));
+    ana.socket.disconnect();
+    expect(await left).toMatchObject({ revision: q.ok ? q.queue.revision : -1 });
   });
 
   it('Q16 the floor is offered first: no publishing until the speaker accepts; only they can answer', async () => {

@@ -1,3 +1,4 @@
+import './floor.css';
 import { formatClock } from './useQueue';
 
 interface FloorBannerProps {

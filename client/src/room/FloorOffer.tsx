@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { FloorOffer } from '../../../shared/queue.js';
 import { useCountdown } from './useCountdown';
+import './floor.css';
 
 interface FloorOfferDialogProps {
   offer: FloorOffer;
@@ -57,23 +58,29 @@ export function FloorOfferDialog({ offer, clockOffsetMs, onAccept, onDecline }: 
 interface OfferStatusProps {
   offer: FloorOffer;
   clockOffsetMs: number;
-  onWithdraw: () => void;
+  /** Who "Next" passed over on the way (moderators). */
+  skipped: string[];
+  /** Moderators take the question back; null for everyone else. */
+  onWithdraw: (() => void) | null;
 }
 
-/** The moderator's view of a question put to a speaker: who, the seconds left, and a way back. */
-export function OfferStatus({ offer, clockOffsetMs, onWithdraw }: OfferStatusProps) {
+/** A question put to a speaker, as the room sees it: who, the seconds left, and (moderators) a way back. */
+export function OfferStatus({ offer, clockOffsetMs, skipped, onWithdraw }: OfferStatusProps) {
   const left = useCountdown(offer.expiresAt, clockOffsetMs) ?? 0;
   return (
     <div className="floor-bar offer">
+      {skipped.length > 0 && <p>Skipped {skipped.join(', ')}: not in the room.</p>}
       <p>
         Asking <strong>{offer.name}</strong> to start speaking…{' '}
         <span role="timer" aria-label="Time left to answer">
           {Math.ceil(left / 1000)} s
         </span>
       </p>
-      <button type="button" className="button" onClick={onWithdraw}>
-        Withdraw
-      </button>
+      {onWithdraw && (
+        <button type="button" className="button" onClick={onWithdraw}>
+          Withdraw the question
+        </button>
+      )}
     </div>
   );
 }

@@ -1,18 +1,21 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { HandKind } from '../../../shared/queue.js';
 import { REMARK_MAX_CHARS, TOPIC_MAX_CHARS } from '../../../shared/queue.js';
 
 interface HandArgs {
   /** Whether one may raise a hand now: the public, unless they hold the floor. */
   enabled: boolean;
-  raised: boolean;
+  /** Where one stands in the queue ("2nd of 5"), or null when the hand is down. */
+  place: string | null;
   onRaise: (hand: { kind: HandKind; topic: string; remark?: string }) => void;
   onLower: () => void;
+  announce: (text: string) => void;
 }
 
 /** One's hand: what it asks for (speak or a written remark, a topic) and the act of raising it. */
 export interface Hand {
   raised: boolean;
+  place: string | null;
   kind: HandKind;
   setKind: (kind: HandKind) => void;
   topic: string;
@@ -25,14 +28,19 @@ export interface Hand {
 
 /**
  * The hand's state, shared by the form in the side panel and the button in the control bar, so
- * either raises the same hand. Alt+Y does the same, as in Zoom.
+ * either raises the same hand. Alt+Y does the same, as in Zoom, but never lowers a hand that was
+ * raised for the person (a registrant queued at go-live) before they have been told it is: the
+ * first press then says where they stand, and only the next one lowers it.
  */
-export function useHand({ enabled, raised, onRaise, onLower }: HandArgs): Hand {
+export function useHand({ enabled, place, onRaise, onLower, announce }: HandArgs): Hand {
+  const raised = place !== null;
+  const known = useRef(false);
   const [kind, setKind] = useState<HandKind>('speak');
   const [topic, setTopic] = useState('');
   const [remark, setRemark] = useState('');
   const toggle = useCallback(() => {
     if (raised) return onLower();
+    known.current = true;
     onRaise(kind === 'remark' ? { kind, topic, remark } : { kind, topic });
   }, [raised, onLower, onRaise, kind, topic, remark]);
 
@@ -41,15 +49,25 @@ export function useHand({ enabled, raised, onRaise, onLower }: HandArgs): Hand {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && e.code === 'KeyY') {
         e.preventDefault();
-        if (raised) onLower();
-        else onRaise({ kind: 'speak', topic });
+        if (raised && !known.current) {
+          known.current = true;
+          announce(
+            `Your hand is already raised: you are ${place} in the queue. Press Alt+Y again to lower it.`,
+          );
+        } else if (raised) {
+          onLower();
+          announce('Hand lowered: you left the queue.');
+        } else {
+          known.current = true;
+          onRaise({ kind: 'speak', topic });
+        }
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [enabled, raised, onLower, onRaise, topic]);
+  }, [enabled, raised, place, onLower, onRaise, topic, announce]);
 
-  return { raised, kind, setKind, topic, setTopic, remark, setRemark, toggle };
+  return { raised, place, kind, setKind, topic, setTopic, remark, setRemark, toggle };
 }
 
 /** The control bar's hand button: "Raise hand" or "Lower hand", named by what it will do. */
@@ -72,7 +90,8 @@ export function HandControl({ hand }: { hand: Hand }) {
   if (hand.raised) {
     return (
       <p className="hand">
-        Your hand is raised. <strong>Lower hand</strong> in the control bar (or Alt+Y) takes it down.
+        Your hand is raised: you are {hand.place} in the queue. <strong>Lower hand</strong> in the control bar
+        (or Alt+Y) steps out of the queue.
       </p>
     );
   }

@@ -9,6 +9,8 @@ import type { CaptionFeed } from '../captions/useCaptions';
 import { ask, type RoomSocket } from '../lib/socket';
 import { usePersistentState } from '../lib/usePersistentState';
 import { ControlBar } from './ControlBar';
+import { FloorBanner } from './FloorBanner';
+import { FloorOfferDialog } from './FloorOffer';
 import { HandButton, useHand } from './HandControl';
 import { InterpretersPanel } from './InterpretersPanel';
 import { ROLE_PANELS, type PanelId } from './panels';
@@ -21,7 +23,8 @@ import { Stage } from './Stage';
 import { StageColumn } from './StageColumn';
 import { Strip } from './Strip';
 import type { MediaStatus } from './useMediaConnection';
-import type { QueueView } from './useQueue';
+import { useRemainingMs, type QueueView } from './useQueue';
+import { queuePlace, useQueueNotices } from './useQueueNotices';
 import { useQueueCommands, type RunCommand } from './useQueueCommands';
 import { useSidePanel } from './useSidePanel';
 import type { useStageLayout } from './useStageLayout';
@@ -64,11 +67,22 @@ export function LiveRoom(props: LiveRoomProps) {
     captionsShownSchema,
     true,
   );
-  const commands = useQueueCommands(socket, run, role === 'moderator');
-  const floor = queueView?.queue.floor;
+  const commands = useQueueCommands(socket, run, role === 'moderator', announce);
+  const queue = queueView?.queue;
+  const floor = queue?.floor;
   const mayRaise = isAudience(role) && floor?.participantId !== self.id;
-  const raised = !!queueView?.queue.entries.some((e) => e.participantId === self.id);
-  const hand = useHand({ enabled: mayRaise, raised, onRaise: commands.raise, onLower: commands.lower });
+  const place = queue ? queuePlace(queue, self.id) : null;
+  const hand = useHand({
+    enabled: mayRaise,
+    place,
+    onRaise: commands.raise,
+    onLower: commands.lower,
+    announce,
+  });
+  useQueueNotices(queue, self, announce);
+  const remainingMs = useRemainingMs(queueView);
+  const holding = floor?.kind === 'speak' && floor.participantId === self.id;
+  const asked = queue?.offer?.participantId === self.id ? queue.offer : null;
   const toggleCaptions = useCallback(() => {
     setCaptionsShown((shown) => !shown);
     announce(captionsShown ? 'Captions hidden' : 'Captions shown');
@@ -132,7 +146,17 @@ export function LiveRoom(props: LiveRoomProps) {
 
   return (
     <main className={`room live-room ${panel.open ? 'with-panel' : ''}`}>
-      <StageColumn>
+      <StageColumn
+        banner={
+          holding && (
+            <FloorBanner
+              name={self.name}
+              remainingMs={remainingMs}
+              paused={floor.pausedRemainingMs !== null}
+            />
+          )
+        }
+      >
         {above && captions}
         <Stage
           state={state}
@@ -160,6 +184,15 @@ export function LiveRoom(props: LiveRoomProps) {
         onLeave={props.onLeave}
       />
       <SidePanel panels={panelIds.map((id) => [id, contents[id]])} open={panel.open} onClose={panel.close} />
+      {asked && queueView && (
+        <FloorOfferDialog
+          key={asked.expiresAt}
+          offer={asked}
+          clockOffsetMs={queueView.clockOffsetMs}
+          onAccept={commands.accept}
+          onDecline={commands.decline}
+        />
+      )}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Participant } from '../../../shared/protocol.js';
 import { isAudience } from '../../../shared/roles.js';
 import { FloorBar } from './FloorBar';
+import { OfferStatus } from './FloorOffer';
 import { HandControl, type Hand } from './HandControl';
 import { QueuePanel } from './QueuePanel';
 import { QueueSettingsForm } from './QueueSettingsForm';
@@ -27,6 +28,14 @@ export function QueueArea({ view, self, commands, hand, announce, session }: Que
   return (
     <div className="queue-area">
       {session}
+      {queue.offer && (
+        <OfferStatus
+          offer={queue.offer}
+          clockOffsetMs={view.clockOffsetMs}
+          skipped={isModerator ? commands.skipped : []}
+          onWithdraw={isModerator ? commands.end : null}
+        />
+      )}
       <FloorBar
         floor={queue.floor}
         holderName={queue.floor?.name ?? ''}
@@ -41,6 +50,8 @@ export function QueueArea({ view, self, commands, hand, announce, session }: Que
       {isAudience(self.role) && queue.floor?.participantId !== self.id && <HandControl hand={hand} />}
       <QueuePanel
         entries={queue.entries}
+        absent={queue.absent}
+        offerTo={queue.offer?.participantId ?? null}
         selfId={self.id}
         isModerator={isModerator}
         onGive={commands.give}

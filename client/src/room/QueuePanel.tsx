@@ -3,6 +3,10 @@ import { ordinal } from './useQueue';
 
 interface QueuePanelProps {
   entries: QueueEntry[];
+  /** Who in the queue is not connected now (the server says, Q15). */
+  absent: string[];
+  /** Who is being asked to start speaking. */
+  offerTo: string | null;
   selfId: string;
   isModerator: boolean;
   onGive: (participantId: string) => void;
@@ -50,6 +54,8 @@ export function QueuePanel(props: QueuePanelProps) {
                   <strong>{name}</strong>
                   {e.kind === 'remark' ? ' (written remark)' : ''}
                   {e.topic ? `: ${e.topic}` : ''}
+                  {props.absent.includes(e.participantId) && <span className="absent"> (not here)</span>}
+                  {props.offerTo === e.participantId && <span> (being asked)</span>}
                 </span>
                 {isModerator && (
                   <span className="control-group">

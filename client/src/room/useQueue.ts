@@ -16,13 +16,20 @@ export function useQueue(socket: RoomSocket, initial: QueueView | null): QueueVi
   if (initial && initial !== seenInitial) {
     // A (re)join brings a snapshot; a broadcast that overtook it may be newer still.
     setSeenInitial(initial);
-    setView((v) => (v && newer(v.queue, initial.queue) === v.queue ? v : initial));
+    setView((v) => {
+      if (v && newer(v.queue, initial.queue) === v.queue) return v;
+      return v ? { ...initial, clockOffsetMs: Math.max(v.clockOffsetMs, initial.clockOffsetMs) } : initial;
+    });
   }
   useEffect(() => {
     const onQueue = (queue: QueueSnapshot) =>
-      setView((v) =>
-        v && newer(v.queue, queue) === v.queue ? v : { queue, clockOffsetMs: queue.serverNow - Date.now() },
-      );
+      setView((v) => {
+        if (v && newer(v.queue, queue) === v.queue) return v;
+        // serverNow minus the time of arrival is the clock offset less the message's delay: the
+        // largest seen is the best estimate, so one late message does not add seconds to a turn.
+        const seen = queue.serverNow - Date.now();
+        return { queue, clockOffsetMs: v ? Math.max(v.clockOffsetMs, seen) : seen };
+      });
     socket.on('queue:state', onQueue);
     return () => {
       socket.off('queue:state', onQueue);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HandKind, QueueSettings } from '../../../shared/queue.js';
 import { ask, type RoomSocket } from '../lib/socket';
 
@@ -9,6 +9,10 @@ export interface QueueCommands {
   raise: (hand: { kind: HandKind; topic: string; remark?: string }) => void;
   lower: () => void;
   next: () => void;
+  /** Who the last "Next" passed over because they were not in the room (Q15). */
+  skipped: string[];
+  accept: () => void;
+  decline: () => void;
   give: (participantId: string) => void;
   move: (participantId: string, direction: 'up' | 'down') => void;
   remove: (participantId: string) => void;
@@ -21,14 +25,28 @@ export interface QueueCommands {
 }
 
 /** The queue's and the floor's commands, each sent to the server; Alt+N is "Next" for moderators. */
-export function useQueueCommands(socket: RoomSocket, run: RunCommand, isModerator: boolean): QueueCommands {
+export function useQueueCommands(
+  socket: RoomSocket,
+  run: RunCommand,
+  isModerator: boolean,
+  announce: (text: string) => void,
+): QueueCommands {
+  const [skipped, setSkipped] = useState<string[]>([]);
   const raise = useCallback(
     (hand: { kind: HandKind; topic: string; remark?: string }) =>
       void run(ask(socket, 'queue:raise-hand', hand)),
     [run, socket],
   );
   const lower = useCallback(() => void run(ask(socket, 'queue:lower-hand', {})), [run, socket]);
-  const next = useCallback(() => void run(ask(socket, 'floor:next', {})), [run, socket]);
+  const next = useCallback(() => {
+    const answer = ask(socket, 'floor:next', {});
+    void run(answer);
+    void answer.then((a) => {
+      const names = a.ok ? (a.skipped ?? []) : [];
+      setSkipped(names);
+      if (names.length > 0) announce(`Skipped ${names.join(', ')}: not in the room.`);
+    });
+  }, [run, socket, announce]);
 
   useEffect(() => {
     if (!isModerator) return;
@@ -47,6 +65,9 @@ export function useQueueCommands(socket: RoomSocket, run: RunCommand, isModerato
       raise,
       lower,
       next,
+      skipped,
+      accept: () => void run(ask(socket, 'floor:accept', {})),
+      decline: () => void run(ask(socket, 'floor:decline', {})),
       give: (participantId) => void run(ask(socket, 'floor:give', { participantId })),
       move: (participantId, direction) => void run(ask(socket, 'queue:move', { participantId, direction })),
       remove: (participantId) => void run(ask(socket, 'queue:lower-hand', { participantId })),
@@ -57,6 +78,6 @@ export function useQueueCommands(socket: RoomSocket, run: RunCommand, isModerato
       extend: (ms) => void run(ask(socket, 'timer:extend', { ms })),
       configure: (settings) => run(ask(socket, 'queue:configure', settings)),
     }),
-    [raise, lower, next, run, socket],
+    [raise, lower, next, skipped, run, socket],
   );
 }
