@@ -3,9 +3,20 @@ import { REASONS } from '../../shared/protocol.js';
 import { isAudience } from '../../shared/roles.js';
 import { mediaGrant } from '../policy/policy.js';
 import { refuse, type Caller, type CommandPipeline } from '../transport/commands.js';
-import { sessionChannel, type OpenFloorSocket, type RoomContext } from '../transport/context.js';
+import {
+  audienceChannel,
+  sessionChannel,
+  type OpenFloorSocket,
+  type RoomContext,
+} from '../transport/context.js';
 import { decidePin, type PinCommand } from './pin.js';
-import { broadcastRoomState, buildRoomState, listParticipants } from './state.js';
+import {
+  broadcastRoomState,
+  buildRoomState,
+  emitRoomState,
+  listParticipants,
+  roomStateFor,
+} from './state.js';
 
 const mediaAvailable = (ctx: RoomContext) => Boolean(ctx.media) && (ctx.mediaHealth?.available() ?? true);
 
@@ -49,13 +60,14 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
       if (!socket.data.joined) {
         socket.data.joined = true;
         const cameOnline = ctx.presence.add(session.id, invite.id);
-        await socket.join(sessionChannel(session.id));
+        const audience = isAudience(invite.role) ? 'public' : 'team';
+        await socket.join([sessionChannel(session.id), audienceChannel(session.id, audience)]);
         if (cameOnline) void ctx.queue.presenceChanged(session.id, invite.id).catch(logFailure(ctx));
       }
       if (!isAudience(invite.role)) await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
       const state = await buildRoomState(ctx, session.id);
       if (isAudience(invite.role)) ctx.audienceChanged(session.id);
-      else socket.to(sessionChannel(session.id)).emit('room:state', state);
+      else emitRoomState(ctx, session.id, state, socket);
       const self: Participant = { id: invite.id, name: socket.data.name, role: invite.role, online: true };
       const livekit = await mediaFor(ctx, caller);
       const queue = await ctx.queue.snapshot(session.id);
@@ -64,7 +76,8 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
           ? await ctx.captionUrl(session.id, invite.id, new Date(session.ends_at))
           : null;
       const media = { available: mediaAvailable(ctx) };
-      return { ok: true as const, self, state, queue, livekit, media, captionUrl };
+      const seen = roomStateFor(state, invite.role);
+      return { ok: true as const, self, state: seen, queue, livekit, media, captionUrl };
     },
   });
 

@@ -1,6 +1,7 @@
 import type { Participant, RoomState } from '../../shared/protocol.js';
+import { isAudience, type InviteRole } from '../../shared/roles.js';
 import { toSummary } from '../store/repo.js';
-import { sessionChannel, type RoomContext } from '../transport/context.js';
+import { audienceChannel, type OpenFloorSocket, type RoomContext } from '../transport/context.js';
 import { defaultFloorHolder } from './pin.js';
 
 /** Audience comings and goings are folded into one broadcast per this interval. */
@@ -41,10 +42,35 @@ export async function buildRoomState(ctx: RoomContext, sessionId: string): Promi
   };
 }
 
+/**
+ * R1: the room as a role sees it. The public sees the active interpreter only; a standby
+ * interpreter is the team's business (the team sees every interpreter, to hand over).
+ */
+export function roomStateFor(state: RoomState, role: InviteRole): RoomState {
+  if (!isAudience(role)) return state;
+  const shown = (p: Participant) => p.role !== 'interpreter' || p.id === state.activeInterpreterId;
+  return { ...state, participants: state.participants.filter(shown) };
+}
+
+/** Sends the current state to everyone in the session (or everyone but `except`), as each sees it. */
+export function emitRoomState(
+  ctx: RoomContext,
+  sessionId: string,
+  state: RoomState,
+  except?: OpenFloorSocket,
+): void {
+  const to = (audience: 'team' | 'public') =>
+    except
+      ? except.to(audienceChannel(sessionId, audience))
+      : ctx.io.to(audienceChannel(sessionId, audience));
+  to('team').emit('room:state', state);
+  to('public').emit('room:state', roomStateFor(state, 'attendee'));
+}
+
 /** Sends the current state to everyone in the session. */
 export async function broadcastRoomState(ctx: RoomContext, sessionId: string): Promise<RoomState> {
   const state = await buildRoomState(ctx, sessionId);
-  ctx.io.to(sessionChannel(sessionId)).emit('room:state', state);
+  emitRoomState(ctx, sessionId, state);
   return state;
 }
 

@@ -49,6 +49,14 @@ export function sessionChannel(sessionId: string): string {
   return `session:${sessionId}`;
 }
 
+/**
+ * The joined staff, or the joined public, of a session: the room state differs between them (R1).
+ * Every joined socket is in `sessionChannel` and in one of these.
+ */
+export function audienceChannel(sessionId: string, audience: 'team' | 'public'): string {
+  return `${audience}:${sessionId}`;
+}
+
 /** Every connection of a session, joined or not: what ending the session closes. */
 export function connectionsChannel(sessionId: string): string {
   return `connections:${sessionId}`;

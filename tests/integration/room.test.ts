@@ -136,6 +136,21 @@ describe('the interpreter pin', () => {
     expect(notInterpreter).toMatchObject({ ok: false, reason: 'not-found' });
   });
 
+  it('shows the public the active interpreter only, and the team both (R1)', async () => {
+    const interpreters = (s: { participants: { id: string; role: string }[] }) =>
+      s.participants.filter((p) => p.role === 'interpreter').map((p) => p.id);
+    const late = await join('attendee', 'Late joiner');
+    expect(late.result.ok && interpreters(late.result.state)).toEqual([ana.id]);
+    const staff = await join('captioner', 'Cora');
+    expect(staff.result.ok && interpreters(staff.result.state).sort()).toEqual([ana.id, ben.id].sort());
+
+    const publicView = stateWhere(attendee.socket, (s) => s.activeInterpreterId === ben.id);
+    const teamView = stateWhere(moderator.socket, (s) => s.activeInterpreterId === ben.id);
+    expect(await ask(ben.socket, 'interpreter:take-over', {})).toEqual({ ok: true });
+    expect(interpreters(await publicView)).toEqual([ben.id]);
+    expect(interpreters(await teamView).sort()).toEqual([ana.id, ben.id].sort());
+  });
+
   it('stays with an interpreter who drops, shown offline, and survives a server restart (P4)', async () => {
     const dropped = stateWhere(moderator.socket, (s) =>
       s.participants.some((p) => p.id === ana.id && !p.online),
