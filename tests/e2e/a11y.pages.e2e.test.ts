@@ -156,7 +156,7 @@ describe('every page, every role: axe, visible focus, and the reviewed accessibl
     expect.soft(await axeViolations(speaker), 'axe on the question').toEqual([]);
     await question.getByRole('button', { name: 'Start speaking' }).press('Enter');
     await attendee.getByRole('figure', { name: 'Speaker: Sam Patel' }).waitFor();
-    await speaker.getByRole('timer').waitFor();
+    await speaker.getByRole('timer', { name: 'Your time left' }).waitFor();
     for (const [page, name] of [
       [speaker, 'speaker on the floor'],
       [moderator, 'moderator with a speaker'],

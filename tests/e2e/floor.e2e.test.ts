@@ -102,6 +102,10 @@ describe('the queue knows who is here, and the speaker is asked first', () => {
     await sam.getByRole('button', { name: 'Start speaking' }).press('Enter');
     const banner = sam.getByRole('status').filter({ hasText: 'You have the floor, Sam Patel.' });
     await banner.waitFor();
+    // The clock is read when the turn appears, not when the page opened (it showed 3:16 of 3:00).
+    expect(await sam.getByRole('timer', { name: 'Your time left' }).textContent()).toMatch(
+      /^(3:00|2:[0-5]\d)$/,
+    );
     await expect.poll(async () => (await publishing(await samIdentity())).canPublish).toBe(true);
     await alex.getByRole('figure', { name: 'Speaker: Sam Patel' }).waitFor();
     await sam.setViewportSize({ width: 320, height: 640 });

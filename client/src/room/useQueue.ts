@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { QueueSnapshot } from '../../../shared/queue.js';
 import { newer } from '../lib/revision';
 import type { RoomSocket } from '../lib/socket';
+import { useCountdown } from './useCountdown';
 
 export interface QueueView {
   queue: QueueSnapshot;
@@ -38,18 +39,12 @@ export function useQueue(socket: RoomSocket, initial: QueueView | null): QueueVi
   return view;
 }
 
-/** Milliseconds left in the turn, ticking every quarter second. */
+/** Milliseconds left in the turn, ticking every quarter second while the timer runs. */
 export function useRemainingMs(view: QueueView | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
   const floor = view?.queue.floor;
-  useEffect(() => {
-    if (!floor || floor.deadline === null) return;
-    const id = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(id);
-  }, [floor]);
-  if (!floor || !view) return null;
-  if (floor.pausedRemainingMs !== null) return floor.pausedRemainingMs;
-  return Math.max(0, (floor.deadline ?? 0) - (now + view.clockOffsetMs));
+  const running = useCountdown(floor?.deadline ?? null, view?.clockOffsetMs ?? 0);
+  if (!floor) return null;
+  return floor.pausedRemainingMs ?? running ?? 0;
 }
 
 export function formatClock(ms: number): string {
