@@ -30,6 +30,7 @@ export const POLICY = {
   'session:cancel': { rule: 'A20', roles: { organizer: 'SL' } },
   'session:edit': { rule: 'A21', roles: { organizer: 'SLV' } },
   'staff:invite': { rule: 'A22', roles: { organizer: 'SLV' } },
+  'transcript:read': { rule: 'A24', roles: allRoles('SLVE') },
 } as const satisfies Record<string, PolicyRow>;
 
 export type PolicyAction = keyof typeof POLICY;

@@ -29,6 +29,8 @@ const GRID: Record<PolicyAction, string> = {
   'session:cancel': 'yysss ----- ----- ----- ----- -----',
   'session:edit': 'yyyss ----- ----- ----- ----- -----',
   'staff:invite': 'yyyss ----- ----- ----- ----- -----',
+  // A24: the end of the window and the link's own checks are server/captions/transcriptAccess.ts's.
+  'transcript:read': '----- yyyys yyyys yyyys yyyys yyyys',
 };
 // Refused with comments-closed when the session takes no public comments (and allowed otherwise).
 const NEEDS_PUBLIC_COMMENTS: readonly PolicyAction[] = ['queue:raise-hand', 'queue:enqueue-registered'];
@@ -62,7 +64,7 @@ describe('policy (server/policy/SPEC.md)', () => {
     ),
   );
 
-  it(`A1-A22: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
+  it(`A1-A24: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
     const wrong = cases.filter(({ action, role, status, publicComments, i }) => {
       const d = decide(action, { role, status, publicComments });
       const got = d.ok ? 'allowed' : d.reason;
