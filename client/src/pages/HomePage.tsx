@@ -14,6 +14,9 @@ export function HomePage() {
       <p>
         <Link to="/sessions">See the upcoming sessions</Link>
       </p>
+      <p>
+        <Link to="/records">Read the records of past sessions</Link>
+      </p>
     </PageLayout>
   );
 }
