@@ -58,6 +58,8 @@ import { createSecurityHeaders } from './http/security.js';
 const TIMER_TICK_MS = 250;
 const API_REQUESTS_PER_MINUTE = 600;
 const REMINDER_RUN_MS = 60_000;
+/** How long a stop waits for the pages to acknowledge that the server is stopping, not the session. */
+const STOPPING_NOTICE_MS = 500;
 
 export interface AppOptions {
   db: Db;
@@ -318,6 +320,11 @@ export function createApp(o: AppOptions): App {
       audienceBroadcast.stop();
       // Mail under way first: its links need the server's address, gone once it closes.
       await mail.settled();
+      // The pages hear that this is a restart, not the end, and say so while they reconnect.
+      await io
+        .timeout(STOPPING_NOTICE_MS)
+        .emitWithAck('server:stopping')
+        .catch(() => undefined);
       // Stops accepting, disconnects every Socket.IO client and closes idle keep-alive connections;
       // a request under way gets a short grace to be answered, then every connection left is closed.
       const graceMs = 2_000;

@@ -4,7 +4,7 @@ import type { QueueSnapshot, QueueSettings } from './queue.js';
 import type { InviteRole } from './roles.js';
 
 /** Bumped when the client-server contract changes incompatibly. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Why a command was refused. */
 export const REASONS = {
@@ -78,6 +78,25 @@ export interface MediaStatusEvent {
   available: boolean;
 }
 
+/** Why the server closes a connection for good: the page shows its end page, and does not retry. */
+export const CLOSE_REASONS = {
+  ended: 'ended',
+  cancelled: 'cancelled',
+  /** The organizer revoked the link, or the registration it belonged to was cancelled. */
+  linkRevoked: 'link-revoked',
+} as const;
+export type CloseReason = (typeof CLOSE_REASONS)[keyof typeof CLOSE_REASONS];
+
+/** Sent just before the server closes a connection for good (K3). */
+export interface SessionClosedEvent {
+  reason: CloseReason;
+  /**
+   * Until when this page's link still opens the session's transcript (policy A24), or null when it
+   * does not (a cancelled session, a revoked link, a connection that never joined the room).
+   */
+  transcriptUntil: string | null;
+}
+
 export interface JoinResult {
   self: Participant;
   state: RoomState;
@@ -145,6 +164,12 @@ export interface ServerToClientEvents {
   'caption:line': (line: CaptionLine) => void;
   'caption:partial': (partial: CaptionPartial) => void;
   'media:status': (status: MediaStatusEvent) => void;
+  'session:closed': (event: SessionClosedEvent) => void;
+  /**
+   * The server is stopping (a restart, a deploy): the connection drops in a moment and the client
+   * reconnects by itself. Acknowledged, so the server knows the page heard it before it closes.
+   */
+  'server:stopping': (ack: () => void) => void;
 }
 
 /** What the server knows about each socket after its handshake. */

@@ -9,6 +9,7 @@ import { HomePage } from './pages/HomePage';
 import { ManagePage } from './manage/ManagePage';
 import { RegisterPage } from './public/RegisterPage';
 import { RecordPage } from './records/RecordPage';
+import { RecordsPage } from './records/RecordsPage';
 import { SessionsPage } from './public/SessionsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteFocus } from './lib/RouteFocus';
@@ -22,6 +23,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/accessibility', element: <AccessibilityPage /> },
+      { path: '/records', element: <RecordsPage /> },
       { path: '/records/:id', element: <RecordPage /> },
       // The organizer's pages load on demand, so the public ones do not carry luxon.
       {

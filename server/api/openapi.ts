@@ -3,6 +3,7 @@ import { createInviteSchema, createSessionSchema } from '../../shared/schemas.js
 import { captionPaths } from './openapiCaptions.js';
 import { healthPaths } from './openapiHealth.js';
 import { managePaths } from './openapiManage.js';
+import { recordPaths } from './openapiRecords.js';
 import { listInvites, patchSession, sessionPaths } from './openapiSessions.js';
 import { ORGANIZER_COOKIE } from './organizerAuth.js';
 
@@ -51,6 +52,7 @@ export function buildOpenApi(serverUrl: string) {
       ...captionPaths(),
       ...healthPaths(),
       ...managePaths(),
+      ...recordPaths(),
       '/sessions': {
         post: {
           summary: 'Create a session',

@@ -46,7 +46,11 @@ export function captionPaths() {
           sessionId,
           query('format', 'txt (default), vtt or srt'),
           query('lang', 'Caption track, en-US by default'),
-          query('token', 'A join link token of this session, unless signed in as the organizer'),
+          query(
+            'token',
+            'A join link token of this session, unless signed in as the organizer; after the session, ' +
+              'the link of someone who was in the room, for 30 days after its scheduled end (policy A24)',
+          ),
         ],
         responses: {
           200: text('The transcript'),

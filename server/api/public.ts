@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
+import { recordsQuerySchema } from '../../shared/records.js';
 import { idSchema } from '../../shared/schemas.js';
 import { registrationSchema, type RegistrationReceipt } from '../../shared/sessions.js';
 import type { RecordService } from '../sessions/recordService.js';
@@ -21,7 +22,7 @@ export interface PublicDeps {
   now: () => Date;
 }
 
-/** What anyone may see and do: upcoming sessions, registering, published records. */
+/** What anyone may see and do: upcoming sessions, registering, published records and their list. */
 export function createPublicRouter(deps: PublicDeps): Router {
   const router = Router();
 
@@ -67,6 +68,13 @@ export function createPublicRouter(deps: PublicDeps): Router {
     if (!outcome.ok) return sendError(res, outcome.status, outcome.error, outcome.message);
     const receipt: RegistrationReceipt = { message: REGISTRATION_RECEIPT };
     res.status(202).set('Cache-Control', 'no-store').json(receipt);
+  });
+
+  // Published records stay listed: past sessions remain findable once they leave the upcoming list.
+  router.get('/public/records', async (req, res) => {
+    const query = parseOr400(res, recordsQuerySchema, req.query);
+    if (!query) return;
+    res.json(await deps.records.list(query));
   });
 
   router.get('/public/sessions/:id/record', async (req, res) => {

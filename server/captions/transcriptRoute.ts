@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { DEFAULT_CAPTION_LANG, langSchema } from '../../shared/captions.js';
 import { idSchema } from '../../shared/schemas.js';
 import { parseOr400, sendError } from '../api/errors.js';
-import { resolveInvite } from '../invites/resolve.js';
 import type { LinkSigner } from '../invites/tokens.js';
-import { decide } from '../policy/policy.js';
 import type { Repo } from '../store/repo.js';
 import type { CaptionService } from './service.js';
+import { linkReadsTranscript, TRANSCRIPT_AFTER_END_MS } from './transcriptAccess.js';
 import { formatTranscript, TRANSCRIPT_FORMATS, TRANSCRIPT_MEDIA_TYPES } from './transcript.js';
 
 const querySchema = z.object({
@@ -16,6 +15,9 @@ const querySchema = z.object({
   token: z.string().max(2048).optional(),
 });
 const TRANSCRIPT_MAX_LINES = 100_000;
+const REFUSED =
+  'A join link of this session or the organizer token is needed. After the session, the links of ' +
+  `those who were in the room open its transcript for ${TRANSCRIPT_AFTER_END_MS / 86_400_000} days.`;
 
 export interface TranscriptDeps {
   repo: Repo;
@@ -25,32 +27,21 @@ export interface TranscriptDeps {
   isOrganizer: (req: Request) => Promise<boolean>;
 }
 
-/** GET /api/transcripts/:sessionId?format=txt|vtt|srt&lang=: for the organizer or anyone with a link. */
+/**
+ * GET /api/transcripts/:sessionId?format=txt|vtt|srt&lang=: for the organizer, or with a link of
+ * the session as policy A24 allows (during the session, and for a while after it for those who
+ * were in the room).
+ */
 export function createTranscriptRouter(deps: TranscriptDeps): Router {
   const router = Router();
   router.get('/transcripts/:sessionId', async (req, res) => {
     const sessionId = parseOr400(res, idSchema, req.params.sessionId);
     const query = sessionId && parseOr400(res, querySchema, req.query);
     if (!sessionId || !query) return;
-    let allowed = await deps.isOrganizer(req);
-    if (!allowed && query.token) {
-      const link = await resolveInvite(deps.signer, deps.repo, query.token, deps.now()).catch(() => null);
-      // Reading the transcript is reading the captions (A2): anyone with a link, while it works.
-      allowed =
-        link?.session.id === sessionId &&
-        decide('caption:read', {
-          role: link.invite.role,
-          status: link.session.status,
-          publicComments: link.session.public_comments === 1,
-        }).ok;
-    }
-    if (!allowed)
-      return sendError(
-        res,
-        403,
-        'forbidden',
-        'A join link of this session or the organizer token is needed.',
-      );
+    const allowed =
+      (await deps.isOrganizer(req)) ||
+      (query.token !== undefined && (await linkReadsTranscript(deps, query.token, sessionId, deps.now())));
+    if (!allowed) return sendError(res, 403, 'forbidden', REFUSED);
     const session = await deps.repo.getSession(sessionId);
     if (!session) return sendError(res, 404, 'not-found', 'No session with this id.');
     const lines = (await deps.captions.linesAfter(sessionId, 0, TRANSCRIPT_MAX_LINES)).filter(

@@ -31,6 +31,7 @@ export const POLICY = {
   'session:edit': { rule: 'A21', roles: { organizer: 'SLV' } },
   'staff:invite': { rule: 'A22', roles: { organizer: 'SLV' } },
   'session:host': { rule: 'A23', roles: { organizer: 'SLV' } },
+  'transcript:read': { rule: 'A24', roles: allRoles('SLVE') },
   'floor:answer': { rule: 'A25', roles: { speaker: 'V', attendee: 'V' } },
 } as const satisfies Record<string, PolicyRow>;
 

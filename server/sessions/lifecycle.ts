@@ -1,5 +1,6 @@
 import { REASONS } from '../../shared/protocol.js';
 import type { SessionStatus } from '../../shared/sessions.js';
+import { transcriptReadableUntil } from '../captions/transcriptAccess.js';
 import { decide, statusesAllowing, type PolicyAction } from '../policy/policy.js';
 import type { RoomContext } from '../transport/context.js';
 import { broadcastRoomState } from '../room/state.js';
@@ -24,8 +25,8 @@ export type LifecycleResult =
 /**
  * Applies a lifecycle action as the policy allows it (A17-A20), then: going live queues the
  * registrants who asked to speak (A9: only where the public may comment), in registration order,
- * with the session's speaking limit; ending or cancelling tells the room, then closes every
- * connection and the media room (K3), since the links stop working.
+ * with the session's speaking limit; ending or cancelling tells the room, then tells each
+ * connection why and closes it, and the media room (K3), since the links stop working.
  */
 export async function applyLifecycle(
   ctx: RoomContext,
@@ -49,8 +50,10 @@ export async function applyLifecycle(
   if (to === 'live' && decide('queue:enqueue-registered', { role: 'speaker', status: to, publicComments }).ok)
     await queueRegisteredSpeakers(ctx, sessionId, session.speaking_limit_ms);
   await broadcastRoomState(ctx, sessionId);
-  // Not awaited: whoever asked gets their answer before the connections close.
-  if (to === 'ended' || to === 'cancelled') void ctx.closing.closeSession(sessionId);
+  // Not awaited: whoever asked gets their answer before the connections close. Those who were in
+  // the room of an ended session are told until when their link opens its transcript (A24).
+  if (to === 'ended') void ctx.closing.closeSession(sessionId, to, transcriptReadableUntil(session));
+  if (to === 'cancelled') void ctx.closing.closeSession(sessionId, to, null);
   return { ok: true, status: to };
 }
 

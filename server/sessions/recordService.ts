@@ -1,5 +1,6 @@
 import { DEFAULT_CAPTION_LANG } from '../../shared/captions.js';
 import type { Floor } from '../../shared/queue.js';
+import type { RecordListing, RecordsPage, RecordsQuery } from '../../shared/records.js';
 import type { CaptionService } from '../captions/service.js';
 import type { Repo } from '../store/repo.js';
 import type { TurnRepo } from '../store/turnRepo.js';
@@ -70,6 +71,23 @@ export function createRecordService(deps: RecordDeps) {
     },
 
     published: build,
+
+    /** The published records, newest session first: public facts only (title, focus, times, zone). */
+    async list({ limit, offset }: RecordsQuery): Promise<RecordsPage> {
+      const published = (await deps.repo.listSessions())
+        .filter((s) => s.record_published_at !== null)
+        .reverse();
+      const records = published.slice(offset, offset + limit).map((s): RecordListing => ({
+        id: s.id,
+        title: s.title,
+        focus: s.focus,
+        startsAt: s.starts_at,
+        endsAt: s.ends_at,
+        timeZone: s.time_zone,
+        publishedAt: s.record_published_at!,
+      }));
+      return { records, total: published.length };
+    },
 
     render(record: SessionRecord, format: 'json' | 'md' | 'html'): string {
       if (format === 'md') return recordMarkdown(record);

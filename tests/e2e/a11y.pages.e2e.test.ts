@@ -166,17 +166,30 @@ describe('every page, every role: axe, visible focus, and the reviewed accessibl
     }
   });
 
-  it('the captions-only page and the published record', async () => {
+  it('the captions-only page, the end page, the published record and the list of records', async () => {
     const captioner = await app.invite(ids.live, 'captioner', 'Cam Jones');
     const page = await newPage();
     await page.goto(`${app.url}/captions/${new URL(captioner.url).pathname.split('/').pop()}`);
     await page.getByRole('log', { name: 'Captions' }).waitFor();
     await check(page, 'captions-only');
 
+    // In the room when the session ends: the end page (on 127.0.0.1, so the record's address in
+    // it reads the same in the snapshot whatever the port).
+    const inRoom = await newPage();
+    const link = (await app.invite(ids.ended, 'attendee', 'Alex Kim')).url;
+    await inRoom.goto(link.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:'));
+    await inRoom.getByRole('button', { name: 'Join room' }).press('Enter');
+    await inRoom.getByRole('region', { name: 'Stage' }).waitFor();
     await app.post(`/sessions/${ids.ended}/lifecycle/end`, {});
+    await inRoom.getByRole('heading', { level: 1, name: 'The session has ended' }).waitFor();
+    await check(inRoom, 'end-page');
+
     await app.post(`/sessions/${ids.ended}/record`, {});
     await page.goto(`${app.url}/records/${ids.ended}`);
     await page.getByRole('heading', { name: /Past session/ }).waitFor();
     await check(page, 'record');
+    await page.goto(`${app.url}/records`);
+    await page.getByRole('link', { name: 'Past session' }).waitFor();
+    await check(page, 'records');
   });
 });

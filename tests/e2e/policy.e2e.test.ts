@@ -118,7 +118,7 @@ describe('the policy on a real LiveKit server', () => {
     });
     expect(res.status).toBe(204);
     await expect.poll(() => identitiesIn(id), { timeout: 10_000 }).toEqual([bea.id]);
-    await alexPage.getByText(/link may have been revoked/).waitFor();
+    await alexPage.getByRole('heading', { name: 'Your link was withdrawn' }).waitFor();
 
     // LiveKit lets the kept token in; its webhook tells OpenFloor, which removes it at once.
     const outcome = await connectWithKeptToken(beaPage, kept);

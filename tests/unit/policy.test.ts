@@ -30,6 +30,8 @@ const GRID: Record<PolicyAction, string> = {
   'session:edit': 'yyyss ----- ----- ----- ----- -----',
   'staff:invite': 'yyyss ----- ----- ----- ----- -----',
   'session:host': 'yyyss ----- ----- ----- ----- -----',
+  // A24: the end of the window and the link's own checks are server/captions/transcriptAccess.ts's.
+  'transcript:read': '----- yyyys yyyys yyyys yyyys yyyys',
   'floor:answer': '----- ----- ----- ----- ssyss ssyss',
 };
 // Refused with comments-closed when the session takes no public comments (and allowed otherwise).
@@ -64,7 +66,7 @@ describe('policy (server/policy/SPEC.md)', () => {
     ),
   );
 
-  it(`A1-A23: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
+  it(`A1-A25: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
     const wrong = cases.filter(({ action, role, status, publicComments, i }) => {
       const d = decide(action, { role, status, publicComments });
       const got = d.ok ? 'allowed' : d.reason;

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { InviteInfo } from '../../../shared/protocol.js';
+import { EndPage } from '../join/EndPage';
 import { fetchInvite } from '../join/fetchInvite';
 import { createRoomSocket, type RoomSocket } from '../lib/socket';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
+import type { LostReason } from '../room/useConnectionStatus';
 import { useRoomSocket } from '../room/useRoomSocket';
 import { CaptionPanel, useCaptionSettings } from './CaptionPanel';
 import { useCaptions } from './useCaptions';
@@ -37,16 +39,40 @@ export function CaptionsRoute() {
   );
 }
 
-function CaptionsPage({ socket, invite, token }: { socket: RoomSocket; invite: InviteInfo; token: string }) {
-  useDocumentTitle(`Captions: ${invite.session.title}`);
+const LOST_TEXT: Record<LostReason, string> = {
+  restarting: 'The server is restarting: reconnecting… captions will catch up.',
+  offline: 'This device is offline: captions catch up when the network is back.',
+  network: 'Connection lost: reconnecting… captions will catch up.',
+};
+
+function CaptionsPage(props: { socket: RoomSocket; invite: InviteInfo; token: string }) {
+  const { socket, invite, token } = props;
   const joined = useRoomSocket(socket, invite.name);
+  if (joined.closedBy) {
+    return <EndPage closed={joined.closedBy} session={invite.session} viewer="captions" token={token} />;
+  }
+  return <LiveCaptions {...props} joined={joined} />;
+}
+
+function LiveCaptions({
+  socket,
+  invite,
+  token,
+  joined,
+}: {
+  socket: RoomSocket;
+  invite: InviteInfo;
+  token: string;
+  joined: ReturnType<typeof useRoomSocket>;
+}) {
+  useDocumentTitle(`Captions: ${invite.session.title}`);
   const feed = useCaptions(socket, joined.joins);
   const { settings, change } = useCaptionSettings();
   const status = joined.closed
     ? (joined.error ?? 'Disconnected.')
     : joined.connected
       ? 'Connected: captions are live.'
-      : 'Reconnecting… captions will catch up.';
+      : LOST_TEXT[joined.lost ?? 'network'];
 
   return (
     <main className="captions-page">

@@ -5,8 +5,10 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { RoomView } from '../room/RoomView';
 import { usePageConnections } from '../room/usePageConnections';
+import { EndPage } from './EndPage';
 import { fetchInvite } from './fetchInvite';
 import { PreJoin, type JoinChoices } from './PreJoin';
+import { useSessionClosed } from './useSessionClosed';
 
 type Step =
   | { kind: 'loading' }
@@ -21,10 +23,15 @@ export function JoinRoute() {
   return <JoinFlow key={token} token={token} />;
 }
 
-/** Who the link is for, then the pre-join page, then the room, all in one page (no reload). */
+/**
+ * Who the link is for, then the pre-join page, then the room, all in one page (no reload); and the
+ * end page when the server closes the room for good (the session ended or was cancelled, the link
+ * was withdrawn).
+ */
 function JoinFlow({ token }: { token: string }) {
   const [step, setStep] = useState<Step>({ kind: 'loading' });
   const { socket, room } = usePageConnections(token);
+  const closed = useSessionClosed(socket);
 
   useEffect(() => {
     let current = true;
@@ -57,6 +64,11 @@ function JoinFlow({ token }: { token: string }) {
         />
       );
     case 'room':
+      if (closed) {
+        return (
+          <EndPage closed={closed} session={step.invite.session} viewer={step.invite.role} token={token} />
+        );
+      }
       return (
         <RoomView
           socket={socket}

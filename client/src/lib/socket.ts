@@ -18,7 +18,10 @@ export function createRoomSocket(token: string): RoomSocket {
   return io({ auth, autoConnect: false });
 }
 
-/** Sends a command and resolves with its typed acknowledgement (or a timeout refusal). */
+/**
+ * Sends a command and resolves with its typed acknowledgement, or a refusal of our own when none
+ * came: the connection closed first (socket.io-client gives up on the answer then), or time ran out.
+ */
 export async function ask<E extends keyof ClientToServerEvents>(
   socket: RoomSocket,
   event: E,
@@ -31,6 +34,10 @@ export async function ask<E extends keyof ClientToServerEvents>(
   try {
     return await timed.emitWithAck(event, payload);
   } catch {
+    if (!socket.connected) {
+      const message = 'The connection dropped before the server answered: check whether it was done.';
+      return { ok: false, reason: 'closed', message } as AckOf<E>;
+    }
     return { ok: false, reason: 'internal-error', message: 'The server did not answer in time.' } as AckOf<E>;
   }
 }

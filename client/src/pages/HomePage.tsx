@@ -15,6 +15,9 @@ export function HomePage() {
         <Link to="/sessions">See the upcoming sessions</Link>
       </p>
       <p>
+        <Link to="/records">Read the records of past sessions</Link>
+      </p>
+      <p>
         <Link to="/organizer">For organizers: sign in to create and run sessions</Link>
       </p>
     </PageLayout>

@@ -35,6 +35,9 @@ export function SessionsPage() {
   return (
     <PageLayout>
       <h1>Upcoming sessions</h1>
+      <p>
+        Past sessions are in the <Link to="/records">records of past sessions</Link>.
+      </p>
       {error && <p role="alert">{error}</p>}
       {!sessions && !error && <p role="status">Loading the sessions…</p>}
       {sessions?.length === 0 && <p>No sessions are scheduled at the moment.</p>}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { callApi } from '../public/api';
+import { describeHeld } from './when';
 
 interface RecordView {
   session: { id: string; title: string; focus: string; startsAt: string; endsAt: string; timeZone: string };
@@ -53,10 +54,16 @@ export function RecordPage() {
   return (
     <PageLayout>
       <h1>Record: {record.session.title}</h1>
+      <p>
+        Held {describeHeld(record.session)}. The times below are in {zone}.
+      </p>
       {record.session.focus && <p>Focus: {record.session.focus}</p>}
       <p>
         Download: <a href={`${base}html`}>HTML</a>, <a href={`${base}md`}>Markdown</a>,{' '}
         <a href={`${base}json`}>JSON</a>
+      </p>
+      <p>
+        <Link to="/records">All published records</Link>
       </p>
       <h2>Speakers</h2>
       {record.speakers.length === 0 ? (

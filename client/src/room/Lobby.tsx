@@ -9,6 +9,11 @@ const STATUS_NEWS: Partial<Record<SessionStatus, string>> = {
   ended: 'The session has ended.',
 };
 
+const OVER: Partial<Record<SessionStatus, string>> = {
+  ended: 'The session has ended.',
+  cancelled: 'The session was cancelled.',
+};
+
 /** Announces once when the session moves on (the lobby opens, it goes live, it ends). */
 export function useSessionStatusAnnouncement(
   status: SessionStatus | undefined,
@@ -31,8 +36,17 @@ export function Lobby({ session, captions }: { session: SessionSummary; captions
   return (
     <section className="lobby" aria-labelledby="lobby-heading">
       <h2 id="lobby-heading">Lobby</h2>
-      <p>The session has not started yet. {describeStart(session)}</p>
-      <p>You will move into the room by yourself as soon as the moderator starts it; keep this page open.</p>
+      {OVER[session.status] ? (
+        // Only for the moment before the end page replaces the lobby.
+        <p>{OVER[session.status]}</p>
+      ) : (
+        <>
+          <p>The session has not started yet. {describeStart(session)}</p>
+          <p>
+            You will move into the room by yourself as soon as the moderator starts it; keep this page open.
+          </p>
+        </>
+      )}
       {captions}
     </section>
   );

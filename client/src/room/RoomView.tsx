@@ -49,7 +49,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
   // The public's media starts with the session (policy A3): in the lobby there is none to miss.
   const mediaStatus = shownMediaStatus(media.status, { inLobby, pending: joined.mediaPending });
   const status = useConnectionStatus(
-    { joined: joined.self !== null, connected: joined.connected, closed: joined.closed },
+    { joined: joined.self !== null, connected: joined.connected, closed: joined.closed, lost: joined.lost },
     mediaStatus,
   );
   const stageLayout = useStageLayout();

@@ -4,7 +4,9 @@ import type { MediaStatus } from './useMediaConnection';
 export const STATUS_TEXT = {
   connecting: 'Connecting…',
   connectingMedia: 'Connecting audio and video…',
-  reconnecting: 'Reconnecting to the room…',
+  reconnecting: 'Connection lost: reconnecting to the room…',
+  restarting: 'The server is restarting: reconnecting to the room…',
+  offline: 'This device is offline: the room reconnects when the network is back.',
   reconnectingMedia: 'Reconnecting audio and video…',
   mediaDown:
     'Audio and video are down: the media server is not answering. Captions and the queue keep working.',
@@ -14,11 +16,22 @@ export const STATUS_TEXT = {
   reconnected: 'Reconnected',
 } as const;
 
+/** Why the room's connection dropped, when the page will reconnect by itself. */
+export type LostReason = 'restarting' | 'offline' | 'network';
+
 export interface SocketSide {
   joined: boolean;
   connected: boolean;
   closed: boolean;
+  /** Why it is not connected, while it reconnects (absent: not known, said as a network drop). */
+  lost?: LostReason | null;
 }
+
+const LOST_TEXT: Record<LostReason, string> = {
+  restarting: STATUS_TEXT.restarting,
+  offline: STATUS_TEXT.offline,
+  network: STATUS_TEXT.reconnecting,
+};
 
 /**
  * What is wrong with the connection, in words for the person, or null when nothing is. The room's
@@ -28,7 +41,7 @@ export interface SocketSide {
 export function connectionTrouble(socket: SocketSide, media: MediaStatus): string | null {
   if (socket.closed) return STATUS_TEXT.closed;
   if (!socket.joined) return STATUS_TEXT.connecting;
-  if (!socket.connected) return STATUS_TEXT.reconnecting;
+  if (!socket.connected) return LOST_TEXT[socket.lost ?? 'network'];
   if (media === 'down') return STATUS_TEXT.mediaDown;
   if (media === 'reconnecting') return STATUS_TEXT.reconnectingMedia;
   if (media === 'unavailable' || media === 'off') return STATUS_TEXT.mediaUnavailable;
@@ -38,6 +51,8 @@ export function connectionTrouble(socket: SocketSide, media: MediaStatus): strin
 
 const DROPS: ReadonlySet<string> = new Set([
   STATUS_TEXT.reconnecting,
+  STATUS_TEXT.restarting,
+  STATUS_TEXT.offline,
   STATUS_TEXT.reconnectingMedia,
   STATUS_TEXT.mediaDown,
   STATUS_TEXT.mediaUnavailable,

@@ -6,16 +6,25 @@ import type {
   MediaStatusEvent,
   Participant,
   RoomState,
+  SessionClosedEvent,
 } from '../../../shared/protocol.js';
 import { isAudience } from '../../../shared/roles.js';
 import { newer } from '../lib/revision';
 import { ask, type RoomSocket } from '../lib/socket';
+import type { LostReason } from './useConnectionStatus';
 import type { QueueView } from './useQueue';
 
 export interface RoomSocketState {
   connected: boolean;
   /** The server ended this connection (a revoked link, the session's end): no automatic retry. */
   closed: boolean;
+  /** Why the server closed it for good, when it said so: the page shows its end page. */
+  closedBy: SessionClosedEvent | null;
+  /**
+   * Why the connection dropped while the socket reconnects by itself: the server restarts, the
+   * device is offline, or another network drop; null while connected.
+   */
+  lost: LostReason | null;
   self: Participant | null;
   state: RoomState | null;
   /** The queue as of the last (re)join; later changes come as queue:state events. */
@@ -39,6 +48,8 @@ export interface RoomSocketState {
 const INITIAL: RoomSocketState = {
   connected: false,
   closed: false,
+  closedBy: null,
+  lost: null,
   self: null,
   state: null,
   queue: null,
@@ -50,8 +61,24 @@ const INITIAL: RoomSocketState = {
   captionUrl: null,
 };
 
+// Only when the server closed the connection without saying why (its session:closed says it).
 const CLOSED_BY_SERVER =
   'The server closed your connection: your link may have been revoked, or the session has ended.';
+
+/** Whether the device says it has a network (false: no network interface up but loopback). */
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
 
 /** Joins on every (re)connection, so a client coming back gets the current state, not a stale one. */
 export function useRoomSocket(
@@ -59,9 +86,12 @@ export function useRoomSocket(
   name: string,
 ): RoomSocketState & { /** A media token is on its way. */ mediaPending: boolean } {
   const [value, setValue] = useState<RoomSocketState>(INITIAL);
+  const online = useOnline();
 
   useEffect(() => {
     let current = true;
+    // The server said it is stopping: the drop that follows is a restart, not the end.
+    let serverStopping = false;
     const onJoined = (result: JoinResult) =>
       setValue((v) => ({
         ...v,
@@ -78,7 +108,8 @@ export function useRoomSocket(
         captionUrl: result.captionUrl,
       }));
     const onConnect = () => {
-      setValue((v) => ({ ...v, connected: true }));
+      serverStopping = false;
+      setValue((v) => ({ ...v, connected: true, lost: null }));
       void ask(socket, 'room:join', { name }).then((result) => {
         if (!current) return;
         if (result.ok) onJoined(result);
@@ -87,7 +118,20 @@ export function useRoomSocket(
     };
     const onDisconnect = (reason: Socket.DisconnectReason) => {
       const closed = reason === 'io server disconnect';
-      setValue((v) => ({ ...v, connected: false, closed, error: closed ? CLOSED_BY_SERVER : v.error }));
+      const lost =
+        closed || reason === 'io client disconnect' ? null : serverStopping ? 'restarting' : 'network';
+      setValue((v) => ({
+        ...v,
+        connected: false,
+        closed,
+        lost,
+        error: closed && !v.closedBy ? CLOSED_BY_SERVER : v.error,
+      }));
+    };
+    const onClosed = (event: SessionClosedEvent) => setValue((v) => ({ ...v, closedBy: event }));
+    const onStopping = (ack: () => void) => {
+      serverStopping = true;
+      ack();
     };
     // An inactive socket was refused by the server (a bad link) and will not retry by itself;
     // an active one is only waiting for the network and says so in the connection status.
@@ -108,6 +152,8 @@ export function useRoomSocket(
     socket.on('connect_error', onConnectError);
     socket.on('room:state', onState);
     socket.on('media:status', onMediaStatus);
+    socket.on('session:closed', onClosed);
+    socket.on('server:stopping', onStopping);
     socket.connect();
     return () => {
       current = false;
@@ -116,6 +162,8 @@ export function useRoomSocket(
       socket.off('connect_error', onConnectError);
       socket.off('room:state', onState);
       socket.off('media:status', onMediaStatus);
+      socket.off('session:closed', onClosed);
+      socket.off('server:stopping', onStopping);
       socket.disconnect();
     };
   }, [socket, name]);
@@ -139,5 +187,7 @@ export function useRoomSocket(
     };
   }, [socket, waitingForMedia]);
 
-  return { ...value, mediaPending: waitingForMedia && !value.mediaTokenRefused };
+  // The device's word explains a drop; it is not taken as one (a server on this machine still answers).
+  const lost = value.lost === 'network' && !online ? 'offline' : value.lost;
+  return { ...value, lost, mediaPending: waitingForMedia && !value.mediaTokenRefused };
 }
