@@ -2,6 +2,7 @@ import escapeHtml from 'escape-html';
 import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { closedLink } from './invites/closed.js';
 import { LINK_MESSAGES, resolveInvite } from './invites/resolve.js';
 import { LinkError, type LinkSigner } from './invites/tokens.js';
 import { PROJECT_ROOT } from './paths.js';
@@ -46,6 +47,12 @@ export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () 
     } catch (err) {
       if (!(err instanceof LinkError)) throw err;
       const m = LINK_MESSAGES[err.problem];
+      // A genuine link of a session that is over gets the app, which shows the end page (the
+      // status still says the link is gone); anything else gets the error page.
+      if (await closedLink(deps, req.params.token, deps.now())) {
+        res.status(m.status).set('Cache-Control', 'no-store');
+        return sendApp(res);
+      }
       res.status(m.status).type('html').send(linkErrorPage(m.title, m.detail));
     }
   };

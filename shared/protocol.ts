@@ -200,6 +200,19 @@ export interface ApiError {
   error: string;
   message: string;
   issues?: { path: string; message: string }[];
+  /** A genuine link whose session ended or was cancelled, or that was withdrawn: the end page's facts. */
+  closed?: ClosedLink;
+}
+
+/**
+ * What a page opened (or reloaded, or reconnecting) with a link that no longer opens the room needs
+ * to show the end page instead of an error: why, the session, and whose link it is. Sent with the
+ * refusal of GET /api/join/:token and of the Socket.IO handshake (`err.data.closed`).
+ */
+export interface ClosedLink {
+  closed: SessionClosedEvent;
+  session: SessionSummary;
+  role: InviteRole;
 }
 
 /** The payload of a command. */

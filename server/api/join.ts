@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { InviteInfo } from '../../shared/protocol.js';
+import { closedLink } from '../invites/closed.js';
 import { LINK_MESSAGES, resolveInvite } from '../invites/resolve.js';
 import { LinkError, type LinkSigner } from '../invites/tokens.js';
 import { toSummary, type Repo } from '../store/repo.js';
@@ -21,7 +22,10 @@ export function createJoinRouter(deps: { repo: Repo; signer: LinkSigner; now: ()
     } catch (err) {
       if (!(err instanceof LinkError)) throw err;
       const m = LINK_MESSAGES[err.problem];
-      sendError(res, m.status, `link-${err.problem}`, `${m.title}. ${m.detail}`);
+      // A link of an ended session (or withdrawn, or cancelled) still opens its end page.
+      const closed = (await closedLink(deps, req.params.token, deps.now())) ?? undefined;
+      res.set('Cache-Control', 'no-store');
+      sendError(res, m.status, `link-${err.problem}`, `${m.title}. ${m.detail}`, closed && { closed });
     }
   });
   return router;

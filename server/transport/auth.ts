@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { closedLink } from '../invites/closed.js';
 import { LINK_MESSAGES, resolveInvite } from '../invites/resolve.js';
 import { LinkError } from '../invites/tokens.js';
 import { connectionsChannel, inviteChannel, type OpenFloorSocket, type RoomContext } from './context.js';
@@ -35,7 +36,14 @@ export function createSocketAuth(ctx: RoomContext) {
       await socket.join([inviteChannel(invite.id), connectionsChannel(invite.session_id)]);
       next();
     } catch (err) {
-      if (err instanceof LinkError) return next(new Error(LINK_MESSAGES[err.problem].title));
+      if (err instanceof LinkError) {
+        // A page reconnecting after its session ended (or its link was withdrawn) meanwhile is
+        // told as if it had been connected: with the end page's facts.
+        const refusal: Error & { data?: unknown } = new Error(LINK_MESSAGES[err.problem].title);
+        const closed = await closedLink(ctx, parsed.data.token, ctx.now());
+        if (closed) refusal.data = { closed };
+        return next(refusal);
+      }
       ctx.log.error({ err }, 'socket auth failed');
       next(new Error('The server could not check this link.'));
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRANSCRIPT_AFTER_END_MS } from '../../server/captions/transcriptAccess.js';
-import type { SessionClosedEvent } from '../../shared/protocol.js';
+import type { ApiError, SessionClosedEvent } from '../../shared/protocol.js';
 import { ask, joinAs, startTestServer, type TestClient, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -128,6 +128,65 @@ describe('A24: the transcript of an ended session opens with the link of those w
     expect((await transcript(id, alex.token)).status).toBe(200);
     expect((await server.api('POST', `/api/sessions/${id}/lifecycle/cancel`, {})).status).toBe(200);
     expect((await transcript(id, alex.token)).status).toBe(403);
+  });
+});
+
+describe('a link that no longer opens the room still opens its end page', () => {
+  const joinInfo = async (token: string) => {
+    const res = await server.api('GET', `/api/join/${token}`, undefined, null);
+    return { status: res.status, body: (await res.json()) as ApiError };
+  };
+  const refusal = (token: string) =>
+    new Promise<{ message: string; data?: unknown }>((resolve) => {
+      const socket = server.client(token);
+      socket.once('connect_error', (err) => {
+        socket.disconnect();
+        resolve(err as Error & { data?: unknown });
+      });
+    });
+
+  it('after the end: GET /api/join and the handshake answer with why, the session and the role', async () => {
+    const { id, endsAt } = await server.createSession();
+    const alex = await joinAs(server, id, 'attendee', 'Alex');
+    const never = await server.invite(id, 'speaker', 'Never');
+    alex.socket.disconnect();
+    expect((await server.api('POST', `/api/sessions/${id}/lifecycle/end`, {})).status).toBe(200);
+    server.clock.now = new Date(Date.parse(endsAt) + 60_000);
+
+    const until = new Date(Date.parse(endsAt) + TRANSCRIPT_AFTER_END_MS).toISOString();
+    const alexInfo = await joinInfo(alex.token);
+    expect(alexInfo.status).toBe(410);
+    expect(alexInfo.body.closed).toMatchObject({
+      closed: { reason: 'ended', transcriptUntil: until },
+      session: { id, status: 'ended' },
+      role: 'attendee',
+    });
+    // A link that never joined gets the end page without the transcript (A24).
+    expect((await joinInfo(never.token)).body.closed?.closed).toEqual({
+      reason: 'ended',
+      transcriptUntil: null,
+    });
+    // A page that was away when it ended hears it when it tries to come back.
+    const refused = await refusal(alex.token);
+    expect(refused.data).toMatchObject({ closed: { closed: { reason: 'ended' }, role: 'attendee' } });
+    // A forged link learns nothing.
+    const forged = alex.token.slice(0, -4) + 'AAAA';
+    expect((await joinInfo(forged)).body.closed).toBeUndefined();
+    expect((await refusal(forged)).data).toBeUndefined();
+  });
+
+  it('a withdrawn link and a cancelled session say so', async () => {
+    const { id } = await server.createSession({}, 'lobby');
+    const bea = await server.invite(id, 'attendee', 'Bea');
+    const cy = await server.invite(id, 'attendee', 'Cy');
+    expect((await server.api('DELETE', `/api/sessions/${id}/invites/${bea.id}`)).status).toBe(204);
+    expect((await joinInfo(bea.token)).body.closed?.closed.reason).toBe('link-revoked');
+    expect((await joinInfo(cy.token)).body.closed).toBeUndefined();
+    expect((await server.api('POST', `/api/sessions/${id}/lifecycle/cancel`, {})).status).toBe(200);
+    expect((await joinInfo(cy.token)).body.closed?.closed).toEqual({
+      reason: 'cancelled',
+      transcriptUntil: null,
+    });
   });
 });
 

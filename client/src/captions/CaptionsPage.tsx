@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { InviteInfo } from '../../../shared/protocol.js';
+import type { ClosedLink, InviteInfo } from '../../../shared/protocol.js';
 import { EndPage } from '../join/EndPage';
-import { fetchInvite } from '../join/fetchInvite';
+import { ClosedLinkError, fetchInvite } from '../join/fetchInvite';
 import { createRoomSocket, type RoomSocket } from '../lib/socket';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
@@ -16,13 +16,18 @@ export function CaptionsRoute() {
   const { token = '' } = useParams();
   const [invite, setInvite] = useState<InviteInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState<ClosedLink | null>(null);
   const [socket] = useState(() => createRoomSocket(token));
 
   useEffect(() => {
     let current = true;
     fetchInvite(token).then(
       (info) => current && setInvite(info),
-      (err: unknown) => current && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => {
+        if (!current) return;
+        if (err instanceof ClosedLinkError) setOver(err.link);
+        else setError(err instanceof Error ? err.message : String(err));
+      },
     );
     return () => {
       current = false;
@@ -31,6 +36,7 @@ export function CaptionsRoute() {
   }, [token, socket]);
 
   if (invite) return <CaptionsPage socket={socket} invite={invite} token={token} />;
+  if (over) return <EndPage closed={over.closed} session={over.session} viewer="captions" token={token} />;
   return (
     <PageLayout>
       <h1>Captions</h1>

@@ -33,7 +33,13 @@ export function useCaptions(socket: RoomSocket, joins: number): CaptionFeed {
 
   useEffect(() => {
     const onLine = (line: CaptionLine) => {
-      setFeed((f) => ({ ...f, lines: merge(f.lines, [line]) }));
+      // The committed line replaces the line in progress at once: the server's new partial for
+      // that language follows it, and until then the same words must not show twice.
+      setFeed((f) => {
+        const partials = { ...f.partials };
+        delete partials[line.lang];
+        return { ...f, lines: merge(f.lines, [line]), partials };
+      });
       setLastSeq((s) => Math.max(s, line.seq));
     };
     const onPartial = (partial: CaptionPartial) =>

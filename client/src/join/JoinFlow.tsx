@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import type { InviteInfo } from '../../../shared/protocol.js';
+import type { ClosedLink, InviteInfo } from '../../../shared/protocol.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { RoomView } from '../room/RoomView';
 import { usePageConnections } from '../room/usePageConnections';
 import { EndPage } from './EndPage';
-import { fetchInvite } from './fetchInvite';
+import { ClosedLinkError, fetchInvite } from './fetchInvite';
 import { PreJoin, type JoinChoices } from './PreJoin';
 import { useSessionClosed } from './useSessionClosed';
 
 type Step =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
+  | { kind: 'over'; link: ClosedLink }
   | { kind: 'prejoin'; invite: InviteInfo }
   | { kind: 'room'; invite: InviteInfo; choices: JoinChoices }
   | { kind: 'left'; invite: InviteInfo };
@@ -37,8 +38,11 @@ function JoinFlow({ token }: { token: string }) {
     let current = true;
     fetchInvite(token).then(
       (invite) => current && setStep({ kind: 'prejoin', invite }),
-      (err: unknown) =>
-        current && setStep({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => {
+        if (!current) return;
+        if (err instanceof ClosedLinkError) return setStep({ kind: 'over', link: err.link });
+        setStep({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      },
     );
     return () => {
       current = false;
@@ -53,7 +57,22 @@ function JoinFlow({ token }: { token: string }) {
       return <Message title="Opening your link" text="Checking your join link…" />;
     case 'error':
       return <Message title="This link cannot be used" text={step.message} alert />;
+    case 'over':
+      // Opened (or reloaded) after the end: the same end page as for those who were there.
+      return (
+        <EndPage
+          closed={step.link.closed}
+          session={step.link.session}
+          viewer={step.link.role}
+          token={token}
+        />
+      );
     case 'prejoin':
+      if (closed) {
+        return (
+          <EndPage closed={closed} session={step.invite.session} viewer={step.invite.role} token={token} />
+        );
+      }
       return (
         <PreJoin
           invite={step.invite}

@@ -6,6 +6,8 @@ import './floor.css';
 interface FloorOfferDialogProps {
   offer: FloorOffer;
   clockOffsetMs: number;
+  /** The server's clock when it sent the queue. */
+  serverNow: number;
   onAccept: () => void;
   onDecline: () => void;
 }
@@ -15,10 +17,16 @@ interface FloorOfferDialogProps {
  * on. A modal dialog: it takes focus (on "Start speaking"), is read out by its name and text, keeps
  * the keyboard inside, and Escape means "Not now". The server withdraws an unanswered question (Q17).
  */
-export function FloorOfferDialog({ offer, clockOffsetMs, onAccept, onDecline }: FloorOfferDialogProps) {
+export function FloorOfferDialog({
+  offer,
+  clockOffsetMs,
+  serverNow,
+  onAccept,
+  onDecline,
+}: FloorOfferDialogProps) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const left = useCountdown(offer.expiresAt, clockOffsetMs) ?? 0;
+  const left = useCountdown(offer.expiresAt, clockOffsetMs, serverNow) ?? 0;
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -58,6 +66,7 @@ export function FloorOfferDialog({ offer, clockOffsetMs, onAccept, onDecline }: 
 interface OfferStatusProps {
   offer: FloorOffer;
   clockOffsetMs: number;
+  serverNow: number;
   /** Who "Next" passed over on the way (moderators). */
   skipped: string[];
   /** Moderators take the question back; null for everyone else. */
@@ -65,8 +74,8 @@ interface OfferStatusProps {
 }
 
 /** A question put to a speaker, as the room sees it: who, the seconds left, and (moderators) a way back. */
-export function OfferStatus({ offer, clockOffsetMs, skipped, onWithdraw }: OfferStatusProps) {
-  const left = useCountdown(offer.expiresAt, clockOffsetMs) ?? 0;
+export function OfferStatus({ offer, clockOffsetMs, serverNow, skipped, onWithdraw }: OfferStatusProps) {
+  const left = useCountdown(offer.expiresAt, clockOffsetMs, serverNow) ?? 0;
   return (
     <div className="floor-bar offer">
       {skipped.length > 0 && <p>Skipped {skipped.join(', ')}: not in the room.</p>}

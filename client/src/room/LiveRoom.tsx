@@ -189,6 +189,7 @@ export function LiveRoom(props: LiveRoomProps) {
           key={asked.expiresAt}
           offer={asked}
           clockOffsetMs={queueView.clockOffsetMs}
+          serverNow={queueView.queue.serverNow}
           onAccept={commands.accept}
           onDecline={commands.decline}
         />

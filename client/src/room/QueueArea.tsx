@@ -32,6 +32,7 @@ export function QueueArea({ view, self, commands, hand, announce, session }: Que
         <OfferStatus
           offer={queue.offer}
           clockOffsetMs={view.clockOffsetMs}
+          serverNow={queue.serverNow}
           skipped={isModerator ? commands.skipped : []}
           onWithdraw={isModerator ? commands.end : null}
         />

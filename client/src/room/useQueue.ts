@@ -42,7 +42,7 @@ export function useQueue(socket: RoomSocket, initial: QueueView | null): QueueVi
 /** Milliseconds left in the turn, ticking every quarter second while the timer runs. */
 export function useRemainingMs(view: QueueView | null): number | null {
   const floor = view?.queue.floor;
-  const running = useCountdown(floor?.deadline ?? null, view?.clockOffsetMs ?? 0);
+  const running = useCountdown(floor?.deadline ?? null, view?.clockOffsetMs ?? 0, view?.queue.serverNow ?? 0);
   if (!floor) return null;
   return floor.pausedRemainingMs ?? running ?? 0;
 }

@@ -9,6 +9,7 @@ import type {
   SessionClosedEvent,
 } from '../../../shared/protocol.js';
 import { isAudience } from '../../../shared/roles.js';
+import { closedLinkOf } from '../join/useSessionClosed';
 import { newer } from '../lib/revision';
 import { ask, type RoomSocket } from '../lib/socket';
 import type { LostReason } from './useConnectionStatus';
@@ -135,12 +136,16 @@ export function useRoomSocket(
     };
     // An inactive socket was refused by the server (a bad link) and will not retry by itself;
     // an active one is only waiting for the network and says so in the connection status.
-    const onConnectError = (err: Error) =>
+    const onConnectError = (err: Error) => {
+      const link = closedLinkOf(err);
       setValue((v) =>
-        socket.active
-          ? { ...v, connected: false }
-          : { ...v, connected: false, closed: true, error: err.message },
+        link
+          ? { ...v, connected: false, closed: true, closedBy: link.closed }
+          : socket.active
+            ? { ...v, connected: false }
+            : { ...v, connected: false, closed: true, error: err.message },
       );
+    };
     const onState = (state: RoomState) => setValue((v) => ({ ...v, state: newer(v.state, state) }));
     const onMediaStatus = ({ available }: MediaStatusEvent) =>
       setValue((v) =>
