@@ -116,8 +116,8 @@ function Ended({ closed, session, viewer, token }: EndPageProps) {
       <section aria-labelledby="end-record">
         <h2 id="end-record">The record</h2>
         <p>
-          The organizers may publish the record of this session: the speakers in order, the written remarks,
-          the full transcript and the published comments. When they do, it will be at{' '}
+          The organizers may publish the record of this session: the speakers in order, the written remarks
+          and the full transcript. When they do, it will be at{' '}
           <Link to={recordPath}>{`${window.location.origin}${recordPath}`}</Link>, and listed with the{' '}
           <Link to="/records">records of past sessions</Link>.
         </p>
