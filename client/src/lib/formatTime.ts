@@ -1,17 +1,18 @@
 import type { SessionSummary } from '../../../shared/protocol.js';
 
+/** A date and time in words, with its zone named. dateStyle cannot go with timeZoneName, hence the fields. */
+export const DATE_TIME_FIELDS: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
 function format(iso: string, timeZone?: string): string {
-  // dateStyle cannot be combined with timeZoneName, hence the fields one by one.
-  return new Intl.DateTimeFormat('en-US', {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-US', { ...DATE_TIME_FIELDS, timeZone }).format(new Date(iso));
 }
 
 /** When a session starts, in its own time zone and, when they differ, in the viewer's. */

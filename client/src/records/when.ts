@@ -1,15 +1,10 @@
-const FIELDS: Intl.DateTimeFormatOptions = {
-  weekday: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZoneName: 'short',
-};
+import { DATE_TIME_FIELDS } from '../lib/formatTime';
 
 const range = (startsAt: string, endsAt: string, timeZone?: string) =>
-  new Intl.DateTimeFormat('en-US', { ...FIELDS, timeZone }).formatRange(new Date(startsAt), new Date(endsAt));
+  new Intl.DateTimeFormat('en-US', { ...DATE_TIME_FIELDS, timeZone }).formatRange(
+    new Date(startsAt),
+    new Date(endsAt),
+  );
 
 /**
  * When a past session took place: its date and hours in its own time zone, named, and in the
