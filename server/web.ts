@@ -49,7 +49,7 @@ export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () 
       const m = LINK_MESSAGES[err.problem];
       // A genuine link of a session that is over gets the app, which shows the end page (the
       // status still says the link is gone); anything else gets the error page.
-      if (await closedLink(deps, req.params.token, deps.now())) {
+      if (existsSync(indexHtml) && (await closedLink(deps, req.params.token, deps.now()))) {
         res.status(m.status).set('Cache-Control', 'no-store');
         return sendApp(res);
       }
