@@ -141,7 +141,7 @@ describe('a link that no longer opens the room still opens its end page', () => 
       const socket = server.client(token);
       socket.once('connect_error', (err) => {
         socket.disconnect();
-        resolve(err as Error & { data?: unknown });
+        resolve(err);
       });
     });
 
