@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -165,16 +165,22 @@ export function isRunning(pid: number): boolean {
 export async function startAppProcess(port: number, options: AppProcessOptions = {}): Promise<AppProcess> {
   const { child, dataDir, exited } = spawnApp(port, options, 'inherit');
   const url = `http://127.0.0.1:${port}`;
+  // Ready when this process answers: its own organizer token is accepted. A previous app still
+  // draining on the same port answers too, but with another token.
+  const tokenFile = join(dataDir, 'organizer-token');
+  const answersAsThisApp = async () => {
+    if (!existsSync(tokenFile)) return false;
+    const token = readFileSync(tokenFile, 'utf8').trim();
+    const me = { headers: { authorization: `Bearer ${token}` } };
+    return fetch(`${url}/api/organizer/me`, me).then(
+      (r) => r.ok,
+      () => false,
+    );
+  };
   for (let i = 0; ; i++) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`OpenFloor exited with ${child.exitCode ?? child.signalCode}`);
-    if (
-      await fetch(`${url}/api/openapi.json`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
+    if (await answersAsThisApp()) break;
     if (i > 600) {
       child.kill('SIGKILL');
       throw new Error('OpenFloor did not start within 60 s');
@@ -182,7 +188,7 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
     await sleep(100);
   }
   const liveKitPids = () => liveKitChildrenOf(child.pid!);
-  const organizerToken = readFileSync(join(dataDir, 'organizer-token'), 'utf8').trim();
+  const organizerToken = readFileSync(tokenFile, 'utf8').trim();
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const res = await fetch(`${url}/api${path}`, {
       method: 'POST',
