@@ -1,6 +1,6 @@
 import type { LinkSigner } from '../invites/tokens.js';
 import { decide } from '../policy/policy.js';
-import type { Repo, SessionRow } from '../store/repo.js';
+import type { InviteRow, Repo, SessionRow } from '../store/repo.js';
 
 /**
  * A24: how long after the session's scheduled end a link that joined the room still opens the
@@ -24,15 +24,31 @@ export async function linkReadsTranscript(
   sessionId: string,
   now: Date,
 ): Promise<boolean> {
-  // Links are signed to expire at the session's end: their signature is checked as of the grace's
-  // start, and whether the grace still runs is decided below from the store.
+  const found = await linkOverGrace(deps, token, now);
+  return !!found && found.session.id === sessionId && inviteReadsTranscript(found.invite, found.session, now);
+}
+
+/**
+ * The invite and session of a genuine link, checked as of the transcript's grace: links are signed
+ * to expire at the session's end, so the signature is checked as of the grace's start, and whether
+ * the grace still runs is decided from the store. Null for a forged, malformed or unknown link.
+ */
+export async function linkOverGrace(
+  deps: { signer: LinkSigner; repo: Repo },
+  token: string,
+  now: Date,
+): Promise<{ invite: InviteRow; session: SessionRow } | null> {
   const inviteId = await deps.signer
     .verify(token, new Date(now.getTime() - TRANSCRIPT_AFTER_END_MS))
     .catch(() => null);
   const invite = inviteId ? await deps.repo.getInvite(inviteId) : undefined;
-  if (!invite || invite.revoked_at || invite.session_id !== sessionId) return false;
-  const session = await deps.repo.getSession(sessionId);
-  if (!session) return false;
+  const session = invite ? await deps.repo.getSession(invite.session_id) : undefined;
+  return invite && session ? { invite, session } : null;
+}
+
+/** A24 for a link already found: not revoked, allowed by the policy, within its time. */
+export function inviteReadsTranscript(invite: InviteRow, session: SessionRow, now: Date): boolean {
+  if (invite.revoked_at) return false;
   const subject = {
     role: invite.role,
     status: session.status,

@@ -1,7 +1,7 @@
 import { CLOSE_REASONS, type ClosedLink } from '../../shared/protocol.js';
 import {
-  linkReadsTranscript,
-  TRANSCRIPT_AFTER_END_MS,
+  inviteReadsTranscript,
+  linkOverGrace,
   transcriptReadableUntil,
 } from '../captions/transcriptAccess.js';
 import { toSummary, type Repo } from '../store/repo.js';
@@ -10,20 +10,16 @@ import type { LinkSigner } from './tokens.js';
 /**
  * The end page's facts for a genuine link that no longer opens the room: its session ended or was
  * cancelled, or the link was withdrawn. Null for anything else (a forged, malformed or unknown
- * link, or one that still works). Links are signed to expire when the session ends, so the
- * signature is checked as of the transcript's grace (A24), like the transcript's own check.
+ * link, or one that still works), found as the transcript's own check finds it (A24).
  */
 export async function closedLink(
   deps: { signer: LinkSigner; repo: Repo },
   token: string,
   now: Date,
 ): Promise<ClosedLink | null> {
-  const inviteId = await deps.signer
-    .verify(token, new Date(now.getTime() - TRANSCRIPT_AFTER_END_MS))
-    .catch(() => null);
-  const invite = inviteId ? await deps.repo.getInvite(inviteId) : undefined;
-  const session = invite ? await deps.repo.getSession(invite.session_id) : undefined;
-  if (!invite || !session) return null;
+  const found = await linkOverGrace(deps, token, now);
+  if (!found) return null;
+  const { invite, session } = found;
   const reason = invite.revoked_at
     ? CLOSE_REASONS.linkRevoked
     : session.status === 'cancelled'
@@ -32,8 +28,7 @@ export async function closedLink(
         ? CLOSE_REASONS.ended
         : null;
   if (!reason) return null;
-  const readable =
-    reason === CLOSE_REASONS.ended && (await linkReadsTranscript(deps, token, session.id, now));
+  const readable = reason === CLOSE_REASONS.ended && inviteReadsTranscript(invite, session, now);
   const transcriptUntil = readable ? transcriptReadableUntil(session).toISOString() : null;
   return { closed: { reason, transcriptUntil }, session: toSummary(session), role: invite.role };
 }

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRANSCRIPT_AFTER_END_MS } from '../../server/captions/transcriptAccess.js';
 import type { ApiError, SessionClosedEvent } from '../../shared/protocol.js';
-import { ask, joinAs, startTestServer, type TestClient, type TestServer } from '../support/server.js';
+import {
+  ask,
+  connectWithoutJoining,
+  joinAs,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../support/server.js';
 
 let server: TestServer;
 const START = new Date('2030-03-14T14:00:00Z');
@@ -30,14 +37,7 @@ function heard(socket: TestClient) {
   return { events, closed, gone };
 }
 
-async function connectOnly(token: string): Promise<TestClient> {
-  const socket = server.client(token);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
+const connectOnly = (token: string) => connectWithoutJoining(server, token);
 
 describe('K3: each connection is told why it closes, after the answer to the command that closed it', () => {
   it('the moderator who ends the session hears "ok" first, then "ended", then the close', async () => {

@@ -2,7 +2,14 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { OUTDATED_CLIENT } from '../../server/transport/auth.js';
-import { ask, joinAs, startTestServer, type TestClient, type TestServer } from '../support/server.js';
+import {
+  ask,
+  connectWithoutJoining,
+  joinAs,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../support/server.js';
 
 // The findings of the attack review, each under the policy rule (server/policy/SPEC.md) that
 // now prevents it. All of them failed before the policy existed.
@@ -15,15 +22,7 @@ afterEach(async () => {
   await server.stop();
 });
 
-/** A socket that completed the handshake but never sent room:join. */
-async function connectOnly(token: string): Promise<TestClient> {
-  const socket = server.client(token);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
+const connectOnly = (token: string) => connectWithoutJoining(server, token);
 
 const closed = (socket: TestClient) => new Promise((resolve) => socket.once('disconnect', resolve));
 

@@ -171,6 +171,16 @@ export function eventWhere<E extends keyof ServerToClientEvents>(
 export const stateWhere = (socket: TestClient, predicate: (state: RoomState) => boolean) =>
   eventWhere(socket, 'room:state', predicate);
 
+/** A socket that completed the handshake but never sent room:join. */
+export async function connectWithoutJoining(server: TestServer, token: string): Promise<TestClient> {
+  const socket = server.client(token);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
 /** Joins the room through a personal link (a new one for `role`, unless given) and returns the ack. */
 export async function joinAs(
   server: TestServer,
