@@ -4,6 +4,8 @@ import { DEFAULT_CAPTION_LANG, REMARK_PREFIX } from '../shared/captions.js';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import type { Redis } from 'ioredis';
+import { clusterAdapter } from './cluster/redis.js';
 import { createJoinRouter } from './api/join.js';
 import { createPublicRouter } from './api/public.js';
 import { createSessionsAdminRouter } from './api/sessionsAdmin.js';
@@ -80,6 +82,11 @@ export interface AppOptions {
   apiRequestsPerMinute?: number;
   /** How often turn warnings and idle caption lines are checked (the fuzz suite holds them still). */
   timerTickMs?: number;
+  /**
+   * Set: this is one of several nodes on one PostgreSQL store, and broadcasts reach the other
+   * nodes' clients through this Redis server (docs/MULTI-NODE.md). Absent: the only node.
+   */
+  redis?: Redis | null;
 }
 
 export interface App {
@@ -106,6 +113,7 @@ export function createApp(o: AppOptions): App {
   // own paths away from Express (otherwise both answer a polling request).
   const http = createServer(app);
   const io: OpenFloorServer = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  if (o.redis) io.adapter(clusterAdapter(o.redis));
   const mediaHealth = o.mediaHealth ?? null;
   const effects = o.media ? createMediaEffects(o.media, mediaHealth, createLogger('livekit')) : null;
   const presence = createPresence();
@@ -176,7 +184,8 @@ export function createApp(o: AppOptions): App {
   }
   // Every page hears at once when the media server stops or starts answering (its own media
   // connection would take many seconds to notice), and reconnects as soon as it is back.
-  mediaHealth?.onChange((available) => io.emit('media:status', { available }));
+  // Every node probes the media server itself and tells its own clients.
+  mediaHealth?.onChange((available) => io.local.emit('media:status', { available }));
   let stopping = false;
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {
@@ -321,7 +330,8 @@ export function createApp(o: AppOptions): App {
       // Mail under way first: its links need the server's address, gone once it closes.
       await mail.settled();
       // The pages hear that this is a restart, not the end, and say so while they reconnect.
-      await io
+      // This node's pages only: the other nodes go on serving.
+      await io.local
         .timeout(STOPPING_NOTICE_MS)
         .emitWithAck('server:stopping')
         .catch(() => undefined);

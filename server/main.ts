@@ -10,6 +10,8 @@ import { WEBHOOK_PATH } from './livekit/webhook.js';
 import { createLogger } from './log.js';
 import { mailerFor } from './email/mailer.js';
 import { openDb, type Db } from './store/db.js';
+import { openRedis } from './cluster/redis.js';
+import type { Redis } from 'ioredis';
 
 const LOCAL_LIVEKIT_PORT = 7880;
 const log = createLogger('main');
@@ -55,7 +57,13 @@ const STOP_DEADLINE_MS = 10_000;
 const CUT_CONNECTIONS_MS = 3_000;
 
 /** What is running, so a signal stops whatever has started, even while the rest still starts. */
-const running: { app?: App; local?: LocalLiveKit | null; db?: Db; stopProbing?: () => void } = {};
+const running: {
+  app?: App;
+  local?: LocalLiveKit | null;
+  db?: Db;
+  redis?: Redis | null;
+  stopProbing?: () => void;
+} = {};
 const connections = new Set<Socket>();
 let stopping = false;
 
@@ -84,6 +92,8 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
     await running.app?.close();
     clearTimeout(cut);
     await running.local?.stop();
+    // Broadcasts this node sent while stopping go out before its Redis connection closes.
+    await running.redis?.quit().catch(() => running.redis?.disconnect());
     await running.db?.destroy();
   } catch (err) {
     log.error({ err }, 'Stopping failed');
@@ -98,6 +108,7 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const config = loadConfig();
   running.db = await openDb(config.databaseUrl ?? config.dataDir);
+  running.redis = config.redisUrl ? openRedis(config.redisUrl, createLogger('cluster')) : null;
   const { media, local } = await startMedia(config);
   running.local = local;
   // Said at start and at every change: whether the media server answers (the readiness check too).
@@ -113,6 +124,7 @@ async function main() {
     mediaHealth,
     mailer: mailerFor(config.mail, createLogger('mail')),
     reminderWindowMs: config.mail.reminderWindowMs,
+    redis: running.redis,
   });
   running.app = app;
   app.http.on('connection', (socket: Socket) => {
