@@ -217,15 +217,8 @@ export function createApp(o: AppOptions): App {
       https: o.publicUrl?.startsWith('https:') ?? false,
     }),
   );
-  const api = express.Router();
-  // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
-  api.use(createIngestRouter({ repo, signer: captionSigner, captions, now, speakerFor }));
-  if (o.media && effects) {
-    const log = createLogger('livekit');
-    api.use(createLiveKitWebhookRouter({ media: o.media, effects, repo, queue, now, log }));
-  }
   // Probes come often and from one address (a load balancer): before the API's rate limit.
-  api.use(
+  app.use(
     createHealthRouter({
       repo,
       mediaHealth,
@@ -234,6 +227,13 @@ export function createApp(o: AppOptions): App {
       stopping: () => stopping,
     }),
   );
+  const api = express.Router();
+  // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
+  api.use(createIngestRouter({ repo, signer: captionSigner, captions, now, speakerFor }));
+  if (o.media && effects) {
+    const log = createLogger('livekit');
+    api.use(createLiveKitWebhookRouter({ media: o.media, effects, repo, queue, now, log }));
+  }
   api.use(
     rateLimit({
       windowMs: 60_000,

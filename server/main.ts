@@ -23,6 +23,14 @@ async function startMedia(
   const { url, apiKey, apiSecret } = config.livekit;
   if (url) return { media: createMediaService(url, apiKey, apiSecret), local: null };
   const lkLog = createLogger('livekit');
+  if (config.redisUrl) {
+    // A child LiveKit per node would be one media room per node: the nodes must share one.
+    lkLog.warn(
+      'Several nodes need one LiveKit deployment: set LIVEKIT_URL, LIVEKIT_API_KEY and ' +
+        'LIVEKIT_API_SECRET (docs/MULTI-NODE.md). Serving without audio and video.',
+    );
+    return { media: null, local: null };
+  }
   // Plain text: these lines are instructions for a person, not log records.
   const binary = ensureLiveKitBinary((line) => process.stderr.write(`${line}\n`));
   if (!binary) {

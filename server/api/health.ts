@@ -25,15 +25,15 @@ export interface Readiness {
 }
 
 /**
- * H1: `GET /api/health/live` answers while the process serves requests (restart it when not).
- * H2: `GET /api/health/ready` answers 200 while this node can serve sessions: the store answers and
+ * H1: `GET /api/health/live` (also `/healthz`, the name load balancers and Kubernetes use) answers while the process serves requests (restart it when not).
+ * H2: `GET /api/health/ready` (also `/readyz`) answers 200 while this node can serve sessions: the store answers and
  * the server is not stopping; 503 otherwise. The body says how each part is, so an operator sees
  * that media is down ("degraded") without taking a node that still carries captions out of service.
  */
 export function createHealthRouter(deps: HealthDeps): Router {
   const router = Router();
-  router.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
-  router.get('/health/ready', async (_req, res) => {
+  router.get(['/api/health/live', '/healthz'], (_req, res) => void res.json({ status: 'ok' }));
+  router.get(['/api/health/ready', '/readyz'], async (_req, res) => {
     const store = await deps.repo.ping().then(
       () => 'ok' as const,
       () => 'unreachable' as const,
