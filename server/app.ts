@@ -29,7 +29,6 @@ import { registerCaptionHandlers } from './captions/handlers.js';
 import { createCaptionService } from './captions/service.js';
 import { createTranscriptRouter } from './captions/transcriptRoute.js';
 import { CAPTION_AUDIENCE, createLinkSigner, MANAGE_AUDIENCE } from './invites/tokens.js';
-import { createCaptionRepo } from './store/captionRepo.js';
 import type { MediaService } from './livekit/media.js';
 import { createMediaEffects } from './livekit/effects.js';
 import type { MediaHealth } from './livekit/health.js';
@@ -51,6 +50,7 @@ import { registerQueueHandlers } from './queue/handlers.js';
 import { createQueueService } from './queue/service.js';
 import { broadcastRoomState, createAudienceBroadcaster } from './room/state.js';
 import type { Db } from './store/db.js';
+import { createLocalGate, createSharedGate } from './store/gate.js';
 import { createRegistrationRepo } from './store/registrationRepo.js';
 import { createRepo } from './store/repo.js';
 import { registerSessionHandlers } from './sessions/handlers.js';
@@ -116,21 +116,22 @@ export function createApp(o: AppOptions): App {
   if (o.redis) io.adapter(clusterAdapter(o.redis));
   const mediaHealth = o.mediaHealth ?? null;
   const effects = o.media ? createMediaEffects(o.media, mediaHealth, createLogger('livekit')) : null;
+  const gate = o.redis ? createSharedGate(o.db) : createLocalGate(o.db, () => now().getTime());
   const presence = createPresence();
   const queue = createQueueService({
-    repo,
+    db: o.db,
+    gate,
     media: effects,
     log: createLogger('queue'),
     nowMs: () => now().getTime(),
     presentIds: (sessionId) => presence.onlineIds(sessionId),
+    recordFloor: (db, sessionId, floor, atMs) =>
+      records.floorChanged(sessionId, floor, createTurnRepo(db), new Date(atMs)),
     onChange: (sessionId, snapshot, floorChanged) => {
       io.to(sessionChannel(sessionId)).emit('queue:state', snapshot);
       if (!floorChanged) return;
       void broadcastRoomState(ctx, sessionId);
       const floor = snapshot.floor;
-      records.floorChanged(sessionId, floor).catch((err: unknown) => {
-        ctx.log.error({ err }, 'recording a turn failed');
-      });
       if (floor?.kind === 'remark' && floor.remark) {
         const text = `${REMARK_PREFIX} ${floor.remark.replace(/\s+/g, ' ').trim()}`;
         captions.record(sessionId, DEFAULT_CAPTION_LANG, floor.name, text).catch((err: unknown) => {
@@ -140,7 +141,8 @@ export function createApp(o: AppOptions): App {
     },
   });
   const captions = createCaptionService({
-    repo: createCaptionRepo(o.db),
+    db: o.db,
+    gate,
     nowMs: () => now().getTime(),
     onLine: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:line', line),
     onPartial: (sessionId, partial) => io.to(sessionChannel(sessionId)).emit('caption:partial', partial),

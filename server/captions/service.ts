@@ -1,10 +1,16 @@
 import { CAPTION_IDLE_COMMIT_MS, type CaptionLine, type CaptionPartial } from '../../shared/captions.js';
-import { createKeyedSerial } from '../lib/keyedSerial.js';
-import type { CaptionChange, CaptionRepo } from '../store/captionRepo.js';
+import { createCaptionRepo, type CaptionChange, type CaptionRepo } from '../store/captionRepo.js';
+import type { Db } from '../store/db.js';
+import type { Held, SessionGate } from '../store/gate.js';
 import { applyStream, emptyTrack, type StreamCommand, type TrackState } from './stream.js';
 
 export interface CaptionServiceDeps {
-  repo: CaptionRepo;
+  /** The store, for reads outside a change. */
+  db: Db;
+  /** Where every change to a session's captions runs: one at a time per session, on every node. */
+  gate: SessionGate;
+  /** The caption queries on a store or a transaction (tests count them); the store's by default. */
+  captionsIn?: (db: Db) => CaptionRepo;
   nowMs: () => number;
   onLine: (sessionId: string, line: CaptionLine) => void;
   onPartial: (sessionId: string, partial: CaptionPartial) => void;
@@ -19,19 +25,22 @@ const unchanged = (before: TrackState, next: TrackState) =>
   before === next || (before.text === '' && next.text === '');
 
 /**
- * The edge around the caption stream: one change at a time per session, each stored whole in one
- * transaction (C12) before it is acknowledged or sent (C11), so a reconnecting viewer can ask for
- * exactly what it missed (C8) and nothing acknowledged to a captioner is lost. The store is the
- * truth; memory holds only the lines in progress that are not empty, to save reads.
+ * The edge around the caption stream: one change at a time per session (the gate), each stored
+ * whole in one transaction (C12) before it is acknowledged or sent (C11), so a reconnecting viewer
+ * can ask for exactly what it missed (C8) and nothing acknowledged to a captioner is lost. The store
+ * is the truth; the only node keeps the lines in progress that are not empty in memory, to save
+ * reads; a node of several reads them from the store inside the session's lock.
  */
 export function createCaptionService(deps: CaptionServiceDeps) {
-  const serialized = createKeyedSerial();
-  /** Lines in progress with text, by session, then language. */
+  const { gate } = deps;
+  const captionsIn = deps.captionsIn ?? createCaptionRepo;
+  /** Lines in progress with text, by session, then language (the only node only). */
   const live = new Map<string, Map<string, TrackState>>();
   /** When the store was last asked for lines in progress memory does not hold (after a restart). */
   let sweptAt = -Infinity;
 
   function remember(sessionId: string, lang: string, state: TrackState) {
+    if (gate.shared) return;
     const tracks = live.get(sessionId);
     if (state.text === '') {
       tracks?.delete(lang);
@@ -41,34 +50,37 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   }
 
   /** The line in progress: from memory, else from the store (after a restart or `forget`). */
-  async function load(sessionId: string, lang: string): Promise<TrackState> {
+  async function load(db: Db, sessionId: string, lang: string): Promise<TrackState> {
     const held = live.get(sessionId)?.get(lang);
     if (held) return held;
-    const stored = await deps.repo.getTrack(sessionId, lang);
+    const stored = await captionsIn(db).getTrack(sessionId, lang);
     if (!stored) return emptyTrack();
     remember(sessionId, lang, stored);
     return stored;
   }
 
-  /** Stores the change, then (and only then) keeps it in memory and tells the room. */
-  async function save(sessionId: string, change: CaptionChange, partialChanged: boolean) {
-    const numbered = await deps.repo.saveChange(sessionId, change);
-    if (change.track) remember(sessionId, change.track.lang, change.track.state);
-    for (const line of numbered) deps.onLine(sessionId, line);
-    if (change.track && partialChanged) {
-      const { lang, state } = change.track;
-      deps.onPartial(sessionId, { lang, speaker: state.speaker, text: state.text, at: iso(deps.nowMs()) });
-    }
+  /** Stores the change; once it is committed, keeps it in memory and tells the room. */
+  async function save(held: Held, sessionId: string, change: CaptionChange, partialChanged: boolean) {
+    const numbered = await captionsIn(held.db).saveChange(sessionId, change);
+    held.afterCommit(() => {
+      if (change.track) remember(sessionId, change.track.lang, change.track.state);
+      for (const line of numbered) deps.onLine(sessionId, line);
+      if (change.track && partialChanged) {
+        const { lang, state } = change.track;
+        deps.onPartial(sessionId, { lang, speaker: state.speaker, text: state.text, at: iso(held.nowMs) });
+      }
+    });
   }
 
   async function apply(
+    held: Held,
     sessionId: string,
     lang: string,
     command: StreamCommand,
     ingest?: CaptionChange['ingest'],
   ) {
-    const before = await load(sessionId, lang);
-    const now = deps.nowMs();
+    const before = await load(held.db, sessionId, lang);
+    const now = held.nowMs;
     const result = applyStream(before, command, now);
     if (!ingest && result.committed.length === 0 && unchanged(before, result.state)) return;
     const at = iso(now);
@@ -79,21 +91,35 @@ export function createCaptionService(deps: CaptionServiceDeps) {
       startedAt: iso(startedAt),
       at,
     }));
-    await save(sessionId, { lines, track: { lang, state: result.state }, ingest }, result.partialChanged);
+    await save(
+      held,
+      sessionId,
+      { lines, track: { lang, state: result.state }, ingest },
+      result.partialChanged,
+    );
   }
 
   /** C5 for one line in progress; a failure is kept for the end, so it stops no other track. */
   async function idleCommit(sessionId: string, lang: string, failures: unknown[]) {
-    await serialized(sessionId, () => apply(sessionId, lang, { type: 'tick' })).catch((err: unknown) => {
-      failures.push(err);
-    });
+    await gate
+      .run(sessionId, (held) => apply(held, sessionId, lang, { type: 'tick' }))
+      .catch((err: unknown) => {
+        failures.push(err);
+      });
   }
 
-  /** C5 after a restart, or a `forget`: lines in progress the store holds and memory does not. */
+  /**
+   * C5 for lines in progress memory does not hold: after a restart or a `forget` on the only
+   * node, every CAPTION_IDLE_COMMIT_MS; on a node of several, every tick, since any node may have
+   * written them. Each is checked again inside the session's lock, so one node commits it.
+   */
   async function sweep(now: number, failures: unknown[]) {
-    if (now >= sweptAt && now - sweptAt < CAPTION_IDLE_COMMIT_MS) return;
+    if (!gate.shared && now >= sweptAt && now - sweptAt < CAPTION_IDLE_COMMIT_MS) return;
     sweptAt = now;
-    for (const { sessionId, lang } of await deps.repo.storedTracks()) {
+    const stored = gate.shared
+      ? await captionsIn(deps.db).tracksUnchangedSince(iso(now - CAPTION_IDLE_COMMIT_MS))
+      : await captionsIn(deps.db).storedTracks();
+    for (const { sessionId, lang } of stored) {
       if (!live.get(sessionId)?.has(lang)) await idleCommit(sessionId, lang, failures);
     }
   }
@@ -101,14 +127,14 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   return {
     /** A change from the captioner's console; resolves once it is stored (C11). */
     apply: (sessionId: string, lang: string, command: StreamCommand) =>
-      serialized(sessionId, () => apply(sessionId, lang, command)),
+      gate.run(sessionId, (held) => apply(held, sessionId, lang, command)),
 
     /** A POST from captioning software: applied once per seq (C9), with its seq in one write (C12). */
     ingest(sessionId: string, inviteId: string, seq: number, lang: string, text: string, speaker: string) {
-      return serialized(sessionId, async (): Promise<IngestOutcome> => {
-        const last = await deps.repo.lastIngestSeq(inviteId);
+      return gate.run(sessionId, async (held): Promise<IngestOutcome> => {
+        const last = await captionsIn(held.db).lastIngestSeq(inviteId);
         if (last !== null && seq <= last) return 'duplicate';
-        await apply(sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq });
+        await apply(held, sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq });
         return 'accepted';
       });
     },
@@ -118,15 +144,15 @@ export function createCaptionService(deps: CaptionServiceDeps) {
      * the transcript as it is, beside the line in progress, which it leaves alone.
      */
     record: (sessionId: string, lang: string, speaker: string, text: string) =>
-      serialized(sessionId, () => {
-        const at = iso(deps.nowMs());
-        return save(sessionId, { lines: [{ lang, speaker, text, startedAt: at, at }] }, false);
+      gate.run(sessionId, (held) => {
+        const at = iso(held.nowMs);
+        return save(held, sessionId, { lines: [{ lang, speaker, text, startedAt: at, at }] }, false);
       }),
 
-    lastIngestSeq: (inviteId: string) => deps.repo.lastIngestSeq(inviteId),
-    lastSeq: (sessionId: string) => deps.repo.lastSeq(sessionId),
+    lastIngestSeq: (inviteId: string) => captionsIn(deps.db).lastIngestSeq(inviteId),
+    lastSeq: (sessionId: string) => captionsIn(deps.db).lastSeq(sessionId),
     linesAfter: (sessionId: string, afterSeq: number, limit: number) =>
-      deps.repo.linesAfter(sessionId, afterSeq, limit),
+      captionsIn(deps.db).linesAfter(sessionId, afterSeq, limit),
 
     /**
      * C5: commits lines left alone too long. Called by a timer. Lines in progress held in memory
@@ -153,7 +179,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
      * keeps its lines in progress, and the next change, or the idle commit, reads them back.
      */
     forget: (sessionId: string) =>
-      serialized(sessionId, () => {
+      gate.run(sessionId, () => {
         live.delete(sessionId);
         return Promise.resolve();
       }),

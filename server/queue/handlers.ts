@@ -18,12 +18,12 @@ export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipelin
   function on<E extends QueueCommandName>(
     event: E,
     action: PolicyAction | ((payload: ParsedPayload<E>, caller: Caller) => PolicyAction),
-    toCommand: (payload: ParsedPayload<E>, by: Actor, caller: Caller) => QueueCommand,
+    toCommand: (payload: ParsedPayload<E>, by: Actor, caller: Caller) => QueueCommand | Promise<QueueCommand>,
   ) {
     commands.on(event, {
       action,
       handle: async (payload, caller) => {
-        const command = toCommand(payload, actor(caller), caller);
+        const command = await toCommand(payload, actor(caller), caller);
         const result = await ctx.queue.apply(caller.session.id, command);
         if (!result.ok) return refuse(result.reason, result.message) as AckOf<E>;
         const ack: Ack<{ skipped?: string[] }> = result.skipped?.length
@@ -57,13 +57,17 @@ export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipelin
   on('queue:configure', 'queue:configure', (p, by) => ({ type: 'configure', by, settings: p }));
   // Q15: who can be asked is who is connected when the command runs.
   const present = (caller: Caller) => ctx.presence.onlineIds(caller.session.id);
-  on('floor:give', 'floor:give', (p, by, caller) => ({
+  on('floor:give', 'floor:give', async (p, by, caller) => ({
     type: 'give',
     by,
     target: p.participantId,
-    present: present(caller),
+    present: await present(caller),
   }));
-  on('floor:next', 'floor:give', (_p, by, caller) => ({ type: 'next', by, present: present(caller) }));
+  on('floor:next', 'floor:give', async (_p, by, caller) => ({
+    type: 'next',
+    by,
+    present: await present(caller),
+  }));
   on('floor:accept', 'floor:answer', (_p, by) => ({ type: 'accept', by }));
   on('floor:decline', 'floor:answer', (_p, by) => ({ type: 'decline', by }));
   on('floor:end', 'floor:end', (_p, by) => ({ type: 'end', by }));

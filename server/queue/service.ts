@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
-import type { QueueSnapshot, QueueState } from '../../shared/queue.js';
-import { createKeyedSerial } from '../lib/keyedSerial.js';
+import type { Floor, QueueSnapshot, QueueState } from '../../shared/queue.js';
 import type { MediaEffects } from '../livekit/effects.js';
-import type { Repo } from '../store/repo.js';
+import type { Db } from '../store/db.js';
+import type { SessionGate } from '../store/gate.js';
+import { createRepo } from '../store/repo.js';
 import {
   applyQueue,
   initialQueue,
@@ -12,40 +13,46 @@ import {
 } from './machine.js';
 
 export interface QueueServiceDeps {
-  repo: Repo;
+  /** The store, for reads outside a change. */
+  db: Db;
+  /** Where every change to a queue runs: one at a time per session, on every node. */
+  gate: SessionGate;
   /** Where grants go to LiveKit; null without a media server. */
   media: MediaEffects | null;
   log: Logger;
   nowMs: () => number;
-  /** Who is connected to the session now, by invite id (Q15). */
-  presentIds: (sessionId: string) => ReadonlySet<string>;
-  /** Called after every change that was stored, to tell the room. */
+  /** Who is connected to the session now, by invite id, on every node (Q15). */
+  presentIds: (sessionId: string) => Promise<ReadonlySet<string>>;
+  /** Stores who holds the floor from now on, in the same transaction as the queue (the record). */
+  recordFloor: (db: Db, sessionId: string, floor: Floor | null, atMs: number) => Promise<void>;
+  /** Called after every change that was stored, once it is stored, to tell the room. */
   onChange: (sessionId: string, snapshot: QueueSnapshot, floorChanged: boolean) => void;
 }
 
 /**
- * The edge around the queue machine: one command at a time per session, validate-apply-persist-emit.
- * LiveKit effects are handed to the media effects after that (K6): the queue never waits for media.
- * The stored state is the truth; the cache only saves reads, and holds open sessions only.
+ * The edge around the queue machine: validate-apply-persist-emit, one change at a time per session
+ * through the gate. LiveKit effects are handed to the media effects after that (K6): the queue
+ * never waits for media. The stored state is the truth; a node that is the only one keeps open
+ * sessions' queues in memory to save reads, a node of several reads the store every time.
  */
 export function createQueueService(deps: QueueServiceDeps) {
   const cache = new Map<string, QueueState>();
-  // Commands on one session run one after another, so every client sees one order.
-  const serialized = createKeyedSerial();
+  const queues = (db: Db) => createRepo(db);
 
-  // A read outside the session's order (a snapshot) may finish after a command stored a newer
+  // A read outside the session's order (a snapshot) may finish after a change stored a newer
   // state: the newer revision stays.
   function remember(sessionId: string, state: QueueState): QueueState {
+    if (deps.gate.shared) return state;
     const cached = cache.get(sessionId);
     if (cached && cached.revision >= state.revision) return cached;
     cache.set(sessionId, state);
     return state;
   }
 
-  async function load(sessionId: string): Promise<QueueState> {
+  async function load(db: Db, sessionId: string): Promise<QueueState> {
     const cached = cache.get(sessionId);
     if (cached) return cached;
-    return remember(sessionId, (await deps.repo.getQueue(sessionId)) ?? initialQueue());
+    return remember(sessionId, (await queues(db).getQueue(sessionId)) ?? initialQueue());
   }
 
   function carryOut(sessionId: string, effects: QueueEffect[]) {
@@ -55,52 +62,70 @@ export function createQueueService(deps: QueueServiceDeps) {
     }
   }
 
-  function apply(sessionId: string, command: QueueCommand): Promise<QueueResult> {
-    return serialized(sessionId, async () => {
-      const before = await load(sessionId);
-      const now = deps.nowMs();
-      const result = applyQueue(before, command, now);
+  /**
+   * Tells the room after a change is stored. Presence is read here, outside the change: it is read
+   * on a connection of its own, and a change holds one for its transaction. Snapshots carry the
+   * queue's revision, so a page keeps the newest whatever order they arrive in (K5).
+   */
+  function tell(sessionId: string, state: QueueState, nowMs: number, floorChanged: boolean) {
+    deps
+      .presentIds(sessionId)
+      .then((present) => deps.onChange(sessionId, snapshotOf(state, present, nowMs), floorChanged))
+      .catch((err: unknown) => deps.log.error({ err, sessionId }, 'the queue could not be sent'));
+  }
+
+  async function apply(sessionId: string, command: QueueCommand): Promise<QueueResult> {
+    return deps.gate.run(sessionId, async ({ db, nowMs, afterCommit }) => {
+      const before = await load(db, sessionId);
+      const result = applyQueue(before, command, nowMs);
       if (!result.ok || result.state === before) return result;
       const state = { ...result.state, revision: before.revision + 1 };
-      await deps.repo.saveQueue(sessionId, state, new Date(now));
-      cache.set(sessionId, state);
       const floorChanged = before.floor?.participantId !== state.floor?.participantId;
-      deps.onChange(sessionId, snapshotOf(sessionId, state), floorChanged);
-      carryOut(sessionId, result.effects);
+      await queues(db).saveQueue(sessionId, state, new Date(nowMs));
+      if (floorChanged) await deps.recordFloor(db, sessionId, state.floor, nowMs);
+      afterCommit(() => {
+        remember(sessionId, state);
+        tell(sessionId, state, nowMs, floorChanged);
+        carryOut(sessionId, result.effects);
+      });
       return result;
     });
   }
 
-  function snapshotOf(sessionId: string, state: QueueState): QueueSnapshot {
-    const present = deps.presentIds(sessionId);
+  function snapshotOf(state: QueueState, present: ReadonlySet<string>, nowMs: number): QueueSnapshot {
     const absent = state.entries.map((e) => e.participantId).filter((id) => !present.has(id));
-    return { ...state, serverNow: deps.nowMs(), absent };
+    return { ...state, serverNow: nowMs, absent };
+  }
+
+  async function snapshot(sessionId: string): Promise<QueueSnapshot> {
+    const [state, present] = await Promise.all([load(deps.db, sessionId), deps.presentIds(sessionId)]);
+    return snapshotOf(state, present, deps.nowMs());
   }
 
   return {
-    snapshot: async (sessionId: string) => snapshotOf(sessionId, await load(sessionId)),
+    snapshot,
     /**
      * Q15: someone came into the room or left it. If they are in the queue, everyone is sent the
      * queue again with who is here; the state itself (and its revision) does not change.
      */
-    presenceChanged: (sessionId: string, participantId: string) =>
-      serialized(sessionId, async () => {
-        const state = await load(sessionId);
-        if (state.entries.some((e) => e.participantId === participantId))
-          deps.onChange(sessionId, snapshotOf(sessionId, state), false);
-      }),
+    async presenceChanged(sessionId: string, participantId: string) {
+      const now = await snapshot(sessionId);
+      if (now.entries.some((e) => e.participantId === participantId)) deps.onChange(sessionId, now, false);
+    },
     /** The participant who holds the floor for a speaking turn, if any. */
     speakingHolder: async (sessionId: string) => {
-      const floor = (await load(sessionId)).floor;
+      const floor = (await load(deps.db, sessionId)).floor;
       return floor?.kind === 'speak' ? floor.participantId : null;
     },
     apply,
     /**
      * Q14: one tick of the turn timer for every session whose turn runs, found in the store, so a
-     * deadline is enforced after a restart even if nobody has come back to the room.
+     * deadline is enforced after a restart even if nobody has come back to the room. With several
+     * nodes each one ticks; the session's lock and the stored flags (warned, expired) make exactly
+     * one of them warn and call time.
      */
     async tick(): Promise<void> {
-      const sessions = await deps.repo.sessionsWithRunningTimer();
+      const sessions = await queues(deps.db).sessionsWithRunningTimer();
       await Promise.all(
         sessions.map((sessionId) =>
           apply(sessionId, { type: 'tick' }).catch((err: unknown) =>

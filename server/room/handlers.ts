@@ -59,7 +59,7 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
       await ctx.repo.markJoined(invite.id, socket.data.name, ctx.now());
       if (!socket.data.joined) {
         socket.data.joined = true;
-        const cameOnline = ctx.presence.add(session.id, invite.id);
+        const cameOnline = await ctx.presence.add(session.id, invite.id);
         const audience = isAudience(invite.role) ? 'public' : 'team';
         await socket.join([sessionChannel(session.id), audienceChannel(session.id, audience)]);
         if (cameOnline) void ctx.queue.presenceChanged(session.id, invite.id).catch(logFailure(ctx));
@@ -98,12 +98,19 @@ export function trackPresence(ctx: RoomContext, socket: OpenFloorSocket): void {
 
 function wentAway(ctx: RoomContext, socket: OpenFloorSocket): void {
   const { sessionId, inviteId, joined, role } = socket.data;
-  if (!joined || !ctx.presence.remove(sessionId, inviteId)) return;
-  // Nobody left to tell; the store keeps everything, memory keeps open sessions only.
-  if (ctx.presence.onlineCount(sessionId) === 0) return ctx.forget(sessionId);
-  void ctx.queue.presenceChanged(sessionId, inviteId).catch(logFailure(ctx));
-  if (isAudience(role)) return ctx.audienceChanged(sessionId);
-  broadcastRoomState(ctx, sessionId).catch(logFailure(ctx));
+  if (!joined) return;
+  void ctx.presence
+    .remove(sessionId, inviteId)
+    .then(async (wentOffline) => {
+      // The store keeps everything; memory keeps only sessions with someone connected here.
+      if (ctx.presence.localCount(sessionId) === 0) ctx.forget(sessionId);
+      // Nobody left anywhere to tell.
+      if (!wentOffline || (await ctx.presence.onlineCount(sessionId)) === 0) return;
+      void ctx.queue.presenceChanged(sessionId, inviteId).catch(logFailure(ctx));
+      if (isAudience(role)) return ctx.audienceChanged(sessionId);
+      await broadcastRoomState(ctx, sessionId);
+    })
+    .catch(logFailure(ctx));
 }
 
 const logFailure = (ctx: RoomContext) => (err: unknown) => ctx.log.error({ err }, 'broadcast failed');

@@ -1,8 +1,25 @@
-/** Which invites have at least one connected socket, per session. In memory: presence is live state. */
-export function createPresence() {
+/**
+ * Who is connected to each session, by invite id. A person may have several connections (tabs,
+ * a reconnect racing the old socket), on several nodes; they are online while one is open.
+ */
+export interface Presence {
+  /** One of the person's connections to this node joined; true when it is their first here. */
+  add(sessionId: string, inviteId: string): Promise<boolean>;
+  /** One of their connections to this node closed; true when they have none left anywhere. */
+  remove(sessionId: string, inviteId: string): Promise<boolean>;
+  /** Connections to this node for the session: what this node may forget about it when none. */
+  localCount(sessionId: string): number;
+  /** Who is connected to the session now, on any node. */
+  onlineIds(sessionId: string): Promise<ReadonlySet<string>>;
+  /** How many people (not connections) are connected to the session now, on any node. */
+  onlineCount(sessionId: string): Promise<number>;
+}
+
+/** Connections per person per session on this node: the whole truth for the only node. */
+export function createLocalCounts() {
   const sessions = new Map<string, Map<string, number>>();
   return {
-    /** Returns true when this is the person's first connection (they came online). */
+    /** Returns true when this is the person's first connection here. */
     add(sessionId: string, inviteId: string): boolean {
       const counts = sessions.get(sessionId) ?? new Map<string, number>();
       sessions.set(sessionId, counts);
@@ -10,7 +27,7 @@ export function createPresence() {
       counts.set(inviteId, n);
       return n === 1;
     },
-    /** Returns true when this was the person's last connection (they went offline). */
+    /** Returns true when this was the person's last connection here. */
     remove(sessionId: string, inviteId: string): boolean {
       const counts = sessions.get(sessionId);
       const n = (counts?.get(inviteId) ?? 0) - 1;
@@ -19,18 +36,24 @@ export function createPresence() {
       if (counts?.size === 0) sessions.delete(sessionId);
       return n <= 0;
     },
-    /** How many people (not sockets) are connected to the session. */
-    onlineCount(sessionId: string): number {
-      return sessions.get(sessionId)?.size ?? 0;
-    },
-    /** Who is connected to the session now, by invite id. */
-    onlineIds(sessionId: string): ReadonlySet<string> {
-      return new Set(sessions.get(sessionId)?.keys());
-    },
-    isOnline(sessionId: string, inviteId: string): boolean {
-      return (sessions.get(sessionId)?.get(inviteId) ?? 0) > 0;
+    people: (sessionId: string): ReadonlySet<string> => new Set(sessions.get(sessionId)?.keys()),
+    peopleCount: (sessionId: string) => sessions.get(sessionId)?.size ?? 0,
+    /** Every (session, person) with a connection here. */
+    *entries(): Generator<[string, string]> {
+      for (const [sessionId, counts] of sessions)
+        for (const inviteId of counts.keys()) yield [sessionId, inviteId];
     },
   };
 }
 
-export type Presence = ReturnType<typeof createPresence>;
+/** Presence for the only node: in memory, since every connection is here. */
+export function createPresence(): Presence {
+  const here = createLocalCounts();
+  return {
+    add: (sessionId, inviteId) => Promise.resolve(here.add(sessionId, inviteId)),
+    remove: (sessionId, inviteId) => Promise.resolve(here.remove(sessionId, inviteId)),
+    localCount: (sessionId) => here.peopleCount(sessionId),
+    onlineIds: (sessionId) => Promise.resolve(here.people(sessionId)),
+    onlineCount: (sessionId) => Promise.resolve(here.peopleCount(sessionId)),
+  };
+}

@@ -16,13 +16,11 @@ export async function listParticipants(
   sessionId: string,
   alsoId: string | null = null,
 ): Promise<Participant[]> {
-  const rows = await ctx.repo.listJoined(sessionId, alsoId);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    role: r.role,
-    online: ctx.presence.isOnline(sessionId, r.id),
-  }));
+  const [rows, online] = await Promise.all([
+    ctx.repo.listJoined(sessionId, alsoId),
+    ctx.presence.onlineIds(sessionId),
+  ]);
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, online: online.has(r.id) }));
 }
 
 export async function buildRoomState(ctx: RoomContext, sessionId: string): Promise<RoomState> {
@@ -30,13 +28,16 @@ export async function buildRoomState(ctx: RoomContext, sessionId: string): Promi
   if (!session) throw new Error(`session ${sessionId} vanished`);
   // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
   const speaker = await ctx.queue.speakingHolder(sessionId);
-  const shown = await listParticipants(ctx, sessionId, speaker);
+  const [shown, onlineCount] = await Promise.all([
+    listParticipants(ctx, sessionId, speaker),
+    ctx.presence.onlineCount(sessionId),
+  ]);
   const shownOnline = shown.filter((p) => p.online).length;
   return {
     revision: ctx.nextRevision(),
     session: toSummary(session),
     participants: shown,
-    audienceOnline: ctx.presence.onlineCount(sessionId) - shownOnline,
+    audienceOnline: Math.max(0, onlineCount - shownOnline),
     activeInterpreterId: session.active_interpreter_id,
     floorHolderId: speaker ?? defaultFloorHolder(shown),
   };

@@ -46,8 +46,11 @@ export function createRecordService(deps: RecordDeps) {
   }
 
   return {
-    /** Called when the floor changes hands; null when it goes back to the moderator. */
-    floorChanged(sessionId: string, floor: Floor | null) {
+    /**
+     * Called when the floor changes hands (null: back to the moderator), in the queue's own
+     * transaction (`turns` on it), so the record and the queue change together.
+     */
+    floorChanged(sessionId: string, floor: Floor | null, turns: TurnRepo = deps.turns, at = deps.now()) {
       const next = floor && {
         participant_id: floor.participantId,
         name: floor.name,
@@ -56,7 +59,7 @@ export function createRecordService(deps: RecordDeps) {
         remark: floor.remark,
         started_at: floor.startedAt,
       };
-      return deps.turns.change(sessionId, next, deps.now().toISOString());
+      return turns.change(sessionId, next, at.toISOString());
     },
 
     /** Publishes the record of an ended session; false when the session is not ended. */

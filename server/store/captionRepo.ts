@@ -1,6 +1,7 @@
 import type { CaptionLine } from '../../shared/captions.js';
 import type { TrackState } from '../captions/stream.js';
 import type { Db } from './db.js';
+import { inTransaction } from './gate.js';
 
 /** The last line number of a session, 0 before its first line; in a transaction or not. */
 async function maxSeq(db: Db, sessionId: string): Promise<number> {
@@ -35,7 +36,7 @@ export function createCaptionRepo(db: Db) {
      * transaction, so a change that fails leaves no gap and a retry reuses them.
      */
     async saveChange(sessionId: string, change: CaptionChange): Promise<CaptionLine[]> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         let numbered: CaptionLine[] = [];
         if (change.lines.length > 0) {
           const after = await maxSeq(trx, sessionId);
@@ -105,6 +106,17 @@ export function createCaptionRepo(db: Db) {
       return db
         .selectFrom('caption_tracks')
         .select(['session_id as sessionId', 'lang'])
+        .orderBy('session_id')
+        .orderBy('lang')
+        .execute();
+    },
+
+    /** Lines in progress not changed since `iso`: the ones due for an idle commit (C5). */
+    async tracksUnchangedSince(iso: string): Promise<{ sessionId: string; lang: string }[]> {
+      return db
+        .selectFrom('caption_tracks')
+        .select(['session_id as sessionId', 'lang'])
+        .where('changed_at', '<=', iso)
         .orderBy('session_id')
         .orderBy('lang')
         .execute();

@@ -1,4 +1,5 @@
 import type { Db, TurnsTable } from './db.js';
+import { inTransaction } from './gate.js';
 
 /** Who held the floor, from when to when, for the published record. */
 export function createTurnRepo(db: Db) {
@@ -9,7 +10,7 @@ export function createTurnRepo(db: Db) {
       next: Omit<TurnsTable, 'session_id' | 'seq' | 'ended_at'> | null,
       at: string,
     ) {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         await trx
           .updateTable('turns')
           .set({ ended_at: at })

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaptionService, type CaptionService } from '../../server/captions/service.js';
 import { createCaptionRepo, type CaptionRepo } from '../../server/store/captionRepo.js';
 import { openDb, type Db } from '../../server/store/db.js';
+import { createLocalGate } from '../../server/store/gate.js';
 import { createRepo } from '../../server/store/repo.js';
 import { CAPTION_IDLE_COMMIT_MS } from '../../shared/captions.js';
 
@@ -44,7 +45,9 @@ beforeEach(async () => {
   lines = [];
   clock = { now: NOW.getTime() };
   service = createCaptionService({
-    repo: counted,
+    db,
+    gate: createLocalGate(db, () => clock.now),
+    captionsIn: () => counted,
     nowMs: () => clock.now,
     onLine: (sessionId, line) => lines.push(`${sessionId === a ? 'a' : 'b'} ${line.seq} ${line.text}`),
     onPartial: () => {},
