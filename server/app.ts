@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Redis } from 'ioredis';
 import { clusterAdapter } from './cluster/redis.js';
+import { createClusterPresence } from './cluster/presence.js';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createJoinRouter } from './api/join.js';
 import { createPublicRouter } from './api/public.js';
 import { createSessionsAdminRouter } from './api/sessionsAdmin.js';
@@ -117,7 +120,15 @@ export function createApp(o: AppOptions): App {
   const mediaHealth = o.mediaHealth ?? null;
   const effects = o.media ? createMediaEffects(o.media, mediaHealth, createLogger('livekit')) : null;
   const gate = o.redis ? createSharedGate(o.db) : createLocalGate(o.db, () => now().getTime());
-  const presence = createPresence();
+  const cluster = o.redis
+    ? createClusterPresence({
+        db: o.db,
+        nodeId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+        log: createLogger('cluster'),
+        onNodesLost: (gone) => nodesLost(gone),
+      })
+    : null;
+  const presence = cluster ?? createPresence();
   const queue = createQueueService({
     db: o.db,
     gate,
@@ -189,6 +200,18 @@ export function createApp(o: AppOptions): App {
   // Every node probes the media server itself and tells its own clients.
   mediaHealth?.onChange((available) => io.local.emit('media:status', { available }));
   let stopping = false;
+
+  /** The sessions of a node that died are told who is still here (the reconnected are back). */
+  function nodesLost(gone: { sessionId: string; inviteId: string }[]) {
+    for (const sessionId of new Set(gone.map((g) => g.sessionId))) {
+      broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
+    }
+    for (const { sessionId, inviteId } of gone) {
+      queue
+        .presenceChanged(sessionId, inviteId)
+        .catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
+    }
+  }
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {
     await ctx.closing.closeInvite(sessionId, inviteId);
@@ -316,11 +339,14 @@ export function createApp(o: AppOptions): App {
   return {
     http,
     io,
-    listen: (port, host) =>
-      new Promise((resolve, reject) => {
+    listen: async (port, host) => {
+      // A node of several is counted alive, with nobody connected, before it takes anyone.
+      await cluster?.start();
+      return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
-      }),
+      });
+    },
     sendReminders: () => reminders.run(),
     mailSettled: () => mail.settled(),
     mediaSettled: () => effects?.settled() ?? Promise.resolve(),
@@ -339,6 +365,8 @@ export function createApp(o: AppOptions): App {
         .catch(() => undefined);
       // Stops accepting, disconnects every Socket.IO client and closes idle keep-alive connections;
       // a request under way gets a short grace to be answered, then every connection left is closed.
+      // Its people count on the other nodes as soon as they reconnect there, not after a timeout.
+      await cluster?.stop().catch((err: unknown) => ctx.log.warn({ err }, 'leaving the cluster failed'));
       const graceMs = 2_000;
       const closed = new Promise<void>((resolve) => void io.close(() => resolve()));
       const force = setTimeout(() => http.closeAllConnections(), graceMs);

@@ -36,6 +36,7 @@ export function createLocalCounts() {
       if (counts?.size === 0) sessions.delete(sessionId);
       return n <= 0;
     },
+    has: (sessionId: string, inviteId: string) => (sessions.get(sessionId)?.get(inviteId) ?? 0) > 0,
     people: (sessionId: string): ReadonlySet<string> => new Set(sessions.get(sessionId)?.keys()),
     peopleCount: (sessionId: string) => sessions.get(sessionId)?.size ?? 0,
     /** Every (session, person) with a connection here. */

@@ -34,8 +34,12 @@ export function createReminders(deps: ReminderDeps) {
       let sent = 0;
       for (const r of await deps.registrations.unreminded(soon.map((s) => s.id))) {
         const session = soon.find((s) => s.id === r.session_id)!;
-        if (!(await deps.mail.send('reminder', session, r))) continue;
-        await deps.registrations.markReminded(r.id, deps.now());
+        // Claimed first: with several nodes, each runs this, and one of them sends.
+        if (!(await deps.registrations.markReminded(r.id, deps.now()))) continue;
+        if (!(await deps.mail.send('reminder', session, r))) {
+          await deps.registrations.unmarkReminded(r.id);
+          continue;
+        }
         sent++;
       }
       return sent;

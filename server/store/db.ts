@@ -109,12 +109,27 @@ export interface CaptionTracksTable {
   changed_at: string;
 }
 
+/** A node of several, and when it last said it is alive (the database's clock, ms). */
+export interface NodesTable {
+  id: string;
+  seen_ms: number;
+}
+
+/** Who is connected to which node (several nodes only). */
+export interface PresenceTable {
+  node_id: string;
+  session_id: string;
+  invite_id: string;
+}
+
 export interface Database {
   caption_lines: CaptionLinesTable;
   caption_ingest: CaptionIngestTable;
   caption_tracks: CaptionTracksTable;
   sessions: SessionsTable;
   invites: InvitesTable;
+  nodes: NodesTable;
+  presence: PresenceTable;
   queues: QueuesTable;
   registrations: RegistrationsTable;
   turns: TurnsTable;

@@ -83,3 +83,13 @@ export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
 export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
+
+/**
+ * Inside a transaction that numbers a session's rows (max + 1): on PostgreSQL, locks the session's
+ * row first, so two nodes numbering at once take turns instead of taking the same number. SQLite
+ * runs one transaction at a time already.
+ */
+export async function lockForNumbering(trx: Db, sessionId: string): Promise<void> {
+  if (!isPostgres(trx)) return;
+  await sql`select id from sessions where id = ${sessionId} for update`.execute(trx);
+}

@@ -215,4 +215,27 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('invites').dropColumn('host').execute();
     },
   },
+  '0009_presence': {
+    async up(db: Kysely<unknown>) {
+      // Several nodes: each node's heartbeat (by the database's clock, in ms), and who is connected
+      // to which node. A node that stops beating is taken out with its connections by another.
+      await db.schema
+        .createTable('nodes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('seen_ms', 'double precision', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('presence')
+        .addColumn('node_id', 'text', (c) => c.notNull())
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('invite_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('presence_pk', ['node_id', 'session_id', 'invite_id'])
+        .execute();
+      await db.schema.createIndex('presence_session').on('presence').columns(['session_id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('presence').execute();
+      await db.schema.dropTable('nodes').execute();
+    },
+  },
 };

@@ -1,3 +1,4 @@
+import { lockForNumbering } from './gate.js';
 import type { RegistrationChange, RegistrationInput, RegistrationStatus } from '../../shared/sessions.js';
 import type { Db, RegistrationsTable } from './db.js';
 import { newId } from './repo.js';
@@ -47,6 +48,7 @@ export function createRegistrationRepo(db: Db) {
       now: Date,
     ): Promise<RegistrationRow> {
       return db.transaction().execute(async (trx) => {
+        await lockForNumbering(trx, sessionId);
         const last = await trx
           .selectFrom('registrations')
           .select((eb) => eb.fn.max('registered_order').as('max'))
@@ -109,12 +111,23 @@ export function createRegistrationRepo(db: Db) {
         .execute()) as RegistrationRow[];
     },
 
-    async markReminded(id: string, now: Date): Promise<void> {
-      await db
+    /**
+     * Claims the person's reminder: true for the one caller (of every node) that marks it sent,
+     * false when another already did. Claimed before sending, so no one is reminded twice.
+     */
+    async markReminded(id: string, now: Date): Promise<boolean> {
+      const result = await db
         .updateTable('registrations')
         .set({ reminded_at: now.toISOString() })
         .where('id', '=', id)
-        .execute();
+        .where('reminded_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** Gives a claimed reminder back when it could not be sent, so a later run tries again. */
+    async unmarkReminded(id: string): Promise<void> {
+      await db.updateTable('registrations').set({ reminded_at: null }).where('id', '=', id).execute();
     },
 
     /** Registering again after cancelling takes the new details; the place in line stays. */

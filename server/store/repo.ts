@@ -8,6 +8,7 @@ import type { SessionStatus } from '../../shared/sessions.js';
 import type { QueueState } from '../../shared/queue.js';
 import { sql } from 'kysely';
 import type { Db, InvitesTable, SessionsTable } from './db.js';
+import { lockForNumbering } from './gate.js';
 
 export type SessionRow = SessionsTable;
 export type CreateSessionRequest = z.input<typeof createSessionSchema>;
@@ -217,6 +218,7 @@ export function createRepo(db: Db) {
           .where('id', '=', inviteId)
           .executeTakeFirstOrThrow();
         if (invite.join_order !== null) return;
+        await lockForNumbering(trx, invite.session_id);
         const last = await trx
           .selectFrom('invites')
           .select((eb) => eb.fn.max('join_order').as('max'))

@@ -1,5 +1,5 @@
 import type { Db, TurnsTable } from './db.js';
-import { inTransaction } from './gate.js';
+import { inTransaction, lockForNumbering } from './gate.js';
 
 /** Who held the floor, from when to when, for the published record. */
 export function createTurnRepo(db: Db) {
@@ -11,6 +11,7 @@ export function createTurnRepo(db: Db) {
       at: string,
     ) {
       await inTransaction(db, async (trx) => {
+        await lockForNumbering(trx, sessionId);
         await trx
           .updateTable('turns')
           .set({ ended_at: at })

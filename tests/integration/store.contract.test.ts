@@ -1,8 +1,6 @@
 // The store contract: every query the server makes, run against SQLite (always) and PostgreSQL
 // (when OPENFLOOR_TEST_DATABASE_URL names a server; `npm test` starts one). Each run gets a fresh
 // database, so the suite also proves that the migrations build the schema from nothing.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaptionRepo } from '../../server/store/captionRepo.js';
 import { openDb, type Db } from '../../server/store/db.js';
@@ -10,28 +8,9 @@ import { createRegistrationRepo } from '../../server/store/registrationRepo.js';
 import { createRepo } from '../../server/store/repo.js';
 import { createTurnRepo } from '../../server/store/turnRepo.js';
 import { registrationSchema } from '../../shared/sessions.js';
+import { freshDatabase } from '../support/postgres.js';
 
 const PG_URL = process.env.OPENFLOOR_TEST_DATABASE_URL;
-
-/** A fresh, uniquely named database on the server, dropped again afterwards. */
-async function freshPostgres(serverUrl: string) {
-  const name = `openfloor_contract_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name}`);
-      await c.end();
-    },
-  };
-}
 
 const DIALECTS: [string, () => Promise<{ target: string; drop: () => Promise<void> }>][] = [
   ['SQLite', () => Promise.resolve({ target: ':memory:', drop: () => Promise.resolve() })],
@@ -40,7 +19,7 @@ if (PG_URL) {
   DIALECTS.push([
     'PostgreSQL',
     async () => {
-      const fresh = await freshPostgres(PG_URL);
+      const fresh = await freshDatabase(PG_URL, 'openfloor_contract');
       return { target: fresh.url, drop: () => fresh.drop() };
     },
   ]);

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openRedis } from '../../server/cluster/redis.js';
+import { createLogger } from '../../server/log.js';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.js';
 import { createOutboxMailer, createSmtpMailer } from '../../server/email/mailer.js';
@@ -61,11 +63,16 @@ export async function startTestServer(
     /** The media server's address (default: a closed port, never contacted unless asked to). */
     mediaUrl?: string;
     mediaHealth?: MediaHealth;
+    /** A PostgreSQL database instead of SQLite in the data directory. */
+    databaseUrl?: string;
+    /** One node of several on `databaseUrl`, its broadcasts carried by this Redis server. */
+    redisUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
   const from = 'OpenFloor <no-reply@openfloor.test>';
-  const db = await openDb(dataDir);
+  const db = await openDb(opts.databaseUrl ?? dataDir);
+  const redis = opts.redisUrl ? openRedis(opts.redisUrl, createLogger('cluster')) : null;
   const clock = { now: opts.now ?? new Date() };
   const app = createApp({
     db,
@@ -83,6 +90,7 @@ export async function startTestServer(
     commandsPerSecond: opts.commandsPerSecond,
     apiRequestsPerMinute: opts.apiRequestsPerMinute,
     timerTickMs: opts.timerTickMs,
+    redis,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -141,6 +149,7 @@ export async function startTestServer(
     async stop({ keepData = false } = {}) {
       for (const c of clients) c.disconnect();
       await app.close();
+      redis?.disconnect();
       await db.destroy();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
