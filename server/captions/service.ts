@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { CAPTION_IDLE_COMMIT_MS, type CaptionLine, type CaptionPartial } from '../../shared/captions.js';
 import { createKeyedSerial } from '../lib/keyedSerial.js';
 import type { CaptionChange, CaptionRepo } from '../store/captionRepo.js';
@@ -8,6 +9,8 @@ export interface CaptionServiceDeps {
   nowMs: () => number;
   onLine: (sessionId: string, line: CaptionLine) => void;
   onPartial: (sessionId: string, partial: CaptionPartial) => void;
+  /** After onLine/onPartial for a captioner's change: its `performance.now()` on arrival (metrics). */
+  onDelivered?: (kind: 'line' | 'partial', receivedAt: number) => void;
 }
 
 export type IngestOutcome = 'accepted' | 'duplicate';
@@ -51,13 +54,22 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   }
 
   /** Stores the change, then (and only then) keeps it in memory and tells the room. */
-  async function save(sessionId: string, change: CaptionChange, partialChanged: boolean) {
+  async function save(
+    sessionId: string,
+    change: CaptionChange,
+    partialChanged: boolean,
+    receivedAt?: number,
+  ) {
     const numbered = await deps.repo.saveChange(sessionId, change);
     if (change.track) remember(sessionId, change.track.lang, change.track.state);
-    for (const line of numbered) deps.onLine(sessionId, line);
+    for (const line of numbered) {
+      deps.onLine(sessionId, line);
+      if (receivedAt !== undefined) deps.onDelivered?.('line', receivedAt);
+    }
     if (change.track && partialChanged) {
       const { lang, state } = change.track;
       deps.onPartial(sessionId, { lang, speaker: state.speaker, text: state.text, at: iso(deps.nowMs()) });
+      if (receivedAt !== undefined) deps.onDelivered?.('partial', receivedAt);
     }
   }
 
@@ -66,6 +78,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     lang: string,
     command: StreamCommand,
     ingest?: CaptionChange['ingest'],
+    receivedAt?: number,
   ) {
     const before = await load(sessionId, lang);
     const now = deps.nowMs();
@@ -79,7 +92,8 @@ export function createCaptionService(deps: CaptionServiceDeps) {
       startedAt: iso(startedAt),
       at,
     }));
-    await save(sessionId, { lines, track: { lang, state: result.state }, ingest }, result.partialChanged);
+    const change = { lines, track: { lang, state: result.state }, ingest };
+    await save(sessionId, change, result.partialChanged, receivedAt);
   }
 
   /** C5 for one line in progress; a failure is kept for the end, so it stops no other track. */
@@ -100,15 +114,18 @@ export function createCaptionService(deps: CaptionServiceDeps) {
 
   return {
     /** A change from the captioner's console; resolves once it is stored (C11). */
-    apply: (sessionId: string, lang: string, command: StreamCommand) =>
-      serialized(sessionId, () => apply(sessionId, lang, command)),
+    apply: (sessionId: string, lang: string, command: StreamCommand) => {
+      const receivedAt = performance.now();
+      return serialized(sessionId, () => apply(sessionId, lang, command, undefined, receivedAt));
+    },
 
     /** A POST from captioning software: applied once per seq (C9), with its seq in one write (C12). */
     ingest(sessionId: string, inviteId: string, seq: number, lang: string, text: string, speaker: string) {
+      const receivedAt = performance.now();
       return serialized(sessionId, async (): Promise<IngestOutcome> => {
         const last = await deps.repo.lastIngestSeq(inviteId);
         if (last !== null && seq <= last) return 'duplicate';
-        await apply(sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq });
+        await apply(sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq }, receivedAt);
         return 'accepted';
       });
     },
