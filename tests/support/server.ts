@@ -6,6 +6,7 @@ import { createApp, type App } from '../../server/app.js';
 import { createOutboxMailer, createSmtpMailer } from '../../server/email/mailer.js';
 import type { MediaHealth } from '../../server/livekit/health.js';
 import { createMediaService } from '../../server/livekit/media.js';
+import { createMetrics } from '../../server/metrics/metrics.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import {
   PROTOCOL_VERSION,
@@ -61,11 +62,15 @@ export async function startTestServer(
     /** The media server's address (default: a closed port, never contacted unless asked to). */
     mediaUrl?: string;
     mediaHealth?: MediaHealth;
+    /** METRICS_TOKEN (default: none, so GET /metrics answers loopback clients only). */
+    metricsToken?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
   const from = 'OpenFloor <no-reply@openfloor.test>';
-  const db = await openDb(dataDir);
+  // Wired as main.ts wires a node: the store's queries are timed too.
+  const metrics = createMetrics();
+  const db = await openDb(dataDir, { onQuery: metrics.storeQueried });
   const clock = { now: opts.now ?? new Date() };
   const app = createApp({
     db,
@@ -83,6 +88,8 @@ export async function startTestServer(
     commandsPerSecond: opts.commandsPerSecond,
     apiRequestsPerMinute: opts.apiRequestsPerMinute,
     timerTickMs: opts.timerTickMs,
+    metrics,
+    metricsToken: opts.metricsToken,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
