@@ -59,6 +59,8 @@ import { createRepo } from './store/repo.js';
 import { registerSessionHandlers } from './sessions/handlers.js';
 import { createWebRouter } from './web.js';
 import { createSecurityHeaders } from './http/security.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { createMetricsRouter } from './metrics/route.js';
 
 const TIMER_TICK_MS = 250;
 const API_REQUESTS_PER_MINUTE = 600;
@@ -90,6 +92,10 @@ export interface AppOptions {
    * nodes' clients through this Redis server (docs/MULTI-NODE.md). Absent: the only node.
    */
   redis?: Redis | null;
+  /** This node's metrics (main.ts makes them first, for the store); absent: the app makes its own. */
+  metrics?: Metrics;
+  /** METRICS_TOKEN for GET /metrics; null or absent: only loopback clients may read them. */
+  metricsToken?: string | null;
 }
 
 export interface App {
@@ -108,6 +114,7 @@ export interface App {
 /** Builds the HTTP + Socket.IO server from its parts; main.ts and the tests both use it. */
 export function createApp(o: AppOptions): App {
   const now = o.now ?? (() => new Date());
+  const metrics = o.metrics ?? createMetrics();
   const repo = createRepo(o.db);
   const signer = createLinkSigner(o.linkSecret);
   const captionSigner = createLinkSigner(o.linkSecret, CAPTION_AUDIENCE);
@@ -157,6 +164,7 @@ export function createApp(o: AppOptions): App {
     nowMs: () => now().getTime(),
     onLine: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:line', line),
     onPartial: (sessionId, partial) => io.to(sessionChannel(sessionId)).emit('caption:partial', partial),
+    onDelivered: metrics.captionDelivered,
   });
   const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;
   const captionUrl = createCaptionUrls(captionSigner, publicUrl);
@@ -252,9 +260,20 @@ export function createApp(o: AppOptions): App {
       stopping: () => stopping,
     }),
   );
+  // Prometheus scrapes too, as often as it is told: beside the probes, with its own access rule.
+  app.use(createMetricsRouter({ metrics, token: o.metricsToken ?? null }));
   const api = express.Router();
   // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
-  api.use(createIngestRouter({ repo, signer: captionSigner, captions, now, speakerFor }));
+  api.use(
+    createIngestRouter({
+      repo,
+      signer: captionSigner,
+      captions,
+      now,
+      speakerFor,
+      onPost: metrics.ingestAnswered,
+    }),
+  );
   if (o.media && effects) {
     const log = createLogger('livekit');
     api.use(createLiveKitWebhookRouter({ media: o.media, effects, repo, queue, now, log }));
@@ -312,7 +331,8 @@ export function createApp(o: AppOptions): App {
   app.use(createWebRouter({ repo, signer, now }));
 
   io.use(createSocketAuth(ctx));
-  const commands = createCommandPipeline(ctx, o.commandsPerSecond);
+  const commands = createCommandPipeline(ctx, o.commandsPerSecond, metrics.commandAnswered);
+  metrics.countSockets(() => io.sockets.sockets.values());
   registerRoomHandlers(ctx, commands);
   registerInterpreterHandlers(ctx, commands);
   registerQueueHandlers(ctx, commands);

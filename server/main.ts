@@ -11,6 +11,7 @@ import { createLogger } from './log.js';
 import { mailerFor } from './email/mailer.js';
 import { openDb, type Db } from './store/db.js';
 import { openRedis } from './cluster/redis.js';
+import { createMetrics } from './metrics/metrics.js';
 import type { Redis } from 'ioredis';
 
 const LOCAL_LIVEKIT_PORT = 7880;
@@ -115,7 +116,9 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const config = loadConfig();
-  running.db = await openDb(config.databaseUrl ?? config.dataDir);
+  // Made before the store, so that its queries are timed from the first (the migrations).
+  const metrics = createMetrics();
+  running.db = await openDb(config.databaseUrl ?? config.dataDir, { onQuery: metrics.storeQueried });
   running.redis = config.redisUrl ? openRedis(config.redisUrl, createLogger('cluster')) : null;
   const { media, local } = await startMedia(config);
   running.local = local;
@@ -133,6 +136,8 @@ async function main() {
     mailer: mailerFor(config.mail, createLogger('mail')),
     reminderWindowMs: config.mail.reminderWindowMs,
     redis: running.redis,
+    metrics,
+    metricsToken: config.metricsToken,
   });
   running.app = app;
   app.http.on('connection', (socket: Socket) => {

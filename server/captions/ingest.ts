@@ -1,4 +1,4 @@
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type RequestHandler, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { CAPTION_POST_MAX_BYTES, DEFAULT_CAPTION_LANG, langSchema } from '../../shared/captions.js';
@@ -7,7 +7,7 @@ import { checkInvite } from '../invites/resolve.js';
 import { LinkError, type LinkSigner } from '../invites/tokens.js';
 import { decide } from '../policy/policy.js';
 import type { Repo } from '../store/repo.js';
-import type { CaptionService } from './service.js';
+import type { CaptionService, IngestOutcome } from './service.js';
 
 export interface IngestDeps {
   repo: Repo;
@@ -16,6 +16,8 @@ export interface IngestDeps {
   now: () => Date;
   /** The name a line carries: whoever holds the floor now. */
   speakerFor: (sessionId: string) => Promise<string>;
+  /** Told of every POST once answered (the node's metrics): what became of it, and the status. */
+  onPost?: (outcome: IngestOutcome | 'refused' | 'error', status: number) => void;
 }
 
 /** Caption POSTs one captioner link may make per second before answering 429. */
@@ -54,6 +56,20 @@ async function captionerFor(deps: IngestDeps, req: Request) {
   }
 }
 
+/** Tells `onPost` how each POST was answered, refusals (the rate limit's too) and failures included. */
+function observePosts(onPost: NonNullable<IngestDeps['onPost']>): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'POST') {
+      res.once('finish', () => {
+        const status = res.statusCode;
+        const ingested = res.locals.ingested as IngestOutcome | undefined;
+        onPost(status >= 500 ? 'error' : (ingested ?? 'refused'), status);
+      });
+    }
+    next();
+  };
+}
+
 /**
  * Caption ingest compatible with Zoom's closed-caption API, so CART software that posts to Zoom
  * posts here unchanged: POST text/plain with ?token=&seq=&lang=, GET .../seq for the last seq.
@@ -75,6 +91,7 @@ export function createIngestRouter(deps: IngestDeps): Router {
     plain(res, 200, String((await deps.captions.lastIngestSeq(found.invite.id)) ?? 0));
   });
 
+  if (deps.onPost) router.all('/captions/:sessionId', observePosts(deps.onPost));
   router.all(
     '/captions/:sessionId',
     limiter,
@@ -94,7 +111,14 @@ export function createIngestRouter(deps: IngestDeps): Router {
     const invite = found.invite;
     const text = typeof req.body === 'string' ? req.body : '';
     const speaker = await deps.speakerFor(invite.session_id);
-    await deps.captions.ingest(invite.session_id, invite.id, query.data.seq, query.data.lang, text, speaker);
+    res.locals.ingested = await deps.captions.ingest(
+      invite.session_id,
+      invite.id,
+      query.data.seq,
+      query.data.lang,
+      text,
+      speaker,
+    );
     plain(res, 200, 'OK');
   });
   return router;

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { CAPTION_IDLE_COMMIT_MS, type CaptionLine, type CaptionPartial } from '../../shared/captions.js';
 import { createCaptionRepo, type CaptionChange, type CaptionRepo } from '../store/captionRepo.js';
 import type { Db } from '../store/db.js';
@@ -14,6 +15,8 @@ export interface CaptionServiceDeps {
   nowMs: () => number;
   onLine: (sessionId: string, line: CaptionLine) => void;
   onPartial: (sessionId: string, partial: CaptionPartial) => void;
+  /** After onLine/onPartial for a captioner's change: its `performance.now()` on arrival (metrics). */
+  onDelivered?: (kind: 'line' | 'partial', receivedAt: number) => void;
 }
 
 export type IngestOutcome = 'accepted' | 'duplicate';
@@ -60,14 +63,24 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   }
 
   /** Stores the change; once it is committed, keeps it in memory and tells the room. */
-  async function save(held: Held, sessionId: string, change: CaptionChange, partialChanged: boolean) {
+  async function save(
+    held: Held,
+    sessionId: string,
+    change: CaptionChange,
+    partialChanged: boolean,
+    receivedAt?: number,
+  ) {
     const numbered = await captionsIn(held.db).saveChange(sessionId, change);
     held.afterCommit(() => {
       if (change.track) remember(sessionId, change.track.lang, change.track.state);
-      for (const line of numbered) deps.onLine(sessionId, line);
+      for (const line of numbered) {
+        deps.onLine(sessionId, line);
+        if (receivedAt !== undefined) deps.onDelivered?.('line', receivedAt);
+      }
       if (change.track && partialChanged) {
         const { lang, state } = change.track;
         deps.onPartial(sessionId, { lang, speaker: state.speaker, text: state.text, at: iso(held.nowMs) });
+        if (receivedAt !== undefined) deps.onDelivered?.('partial', receivedAt);
       }
     });
   }
@@ -78,6 +91,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     lang: string,
     command: StreamCommand,
     ingest?: CaptionChange['ingest'],
+    receivedAt?: number,
   ) {
     const before = await load(held.db, sessionId, lang);
     const now = held.nowMs;
@@ -91,12 +105,8 @@ export function createCaptionService(deps: CaptionServiceDeps) {
       startedAt: iso(startedAt),
       at,
     }));
-    await save(
-      held,
-      sessionId,
-      { lines, track: { lang, state: result.state }, ingest },
-      result.partialChanged,
-    );
+    const change = { lines, track: { lang, state: result.state }, ingest };
+    await save(held, sessionId, change, result.partialChanged, receivedAt);
   }
 
   /** C5 for one line in progress; a failure is kept for the end, so it stops no other track. */
@@ -126,15 +136,18 @@ export function createCaptionService(deps: CaptionServiceDeps) {
 
   return {
     /** A change from the captioner's console; resolves once it is stored (C11). */
-    apply: (sessionId: string, lang: string, command: StreamCommand) =>
-      gate.run(sessionId, (held) => apply(held, sessionId, lang, command)),
+    apply: (sessionId: string, lang: string, command: StreamCommand) => {
+      const receivedAt = performance.now();
+      return gate.run(sessionId, (held) => apply(held, sessionId, lang, command, undefined, receivedAt));
+    },
 
     /** A POST from captioning software: applied once per seq (C9), with its seq in one write (C12). */
     ingest(sessionId: string, inviteId: string, seq: number, lang: string, text: string, speaker: string) {
+      const receivedAt = performance.now();
       return gate.run(sessionId, async (held): Promise<IngestOutcome> => {
         const last = await captionsIn(held.db).lastIngestSeq(inviteId);
         if (last !== null && seq <= last) return 'duplicate';
-        await apply(held, sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq });
+        await apply(held, sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq }, receivedAt);
         return 'accepted';
       });
     },

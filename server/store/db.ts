@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Logger } from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { SessionStatus } from '../../shared/sessions.js';
@@ -142,8 +142,9 @@ export type Db = Kysely<Database>;
  * embedded SQLite file under DATA_DIR (or in memory for ':memory:'). The same migrations and
  * queries run on both; tests/integration/store.contract.test.ts proves it against each.
  */
-export async function openDb(target: string): Promise<Db> {
-  const db = /^postgres(ql)?:\/\//.test(target) ? openPostgres(target) : openSqlite(target);
+export async function openDb(target: string, { onQuery }: OpenDbOptions = {}): Promise<Db> {
+  const log: Logger | undefined = onQuery && ((e) => onQuery(e.queryDurationMillis, e.level === 'query'));
+  const db = /^postgres(ql)?:\/\//.test(target) ? openPostgres(target, log) : openSqlite(target, log);
   const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
   const { error } = await migrator.migrateToLatest();
   if (error) {
@@ -153,7 +154,12 @@ export async function openDb(target: string): Promise<Db> {
   return db;
 }
 
-function openSqlite(dataDir: string): Db {
+export interface OpenDbOptions {
+  /** Told how long each query took and whether it failed (the node's metrics). */
+  onQuery?: (durationMs: number, ok: boolean) => void;
+}
+
+function openSqlite(dataDir: string, log: Logger | undefined): Db {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, 'openfloor.sqlite');
   let sqlite: SQLite.Database | undefined;
   try {
@@ -166,11 +172,12 @@ function openSqlite(dataDir: string): Db {
     // SQLite's own words ("unable to open database file") name neither the folder nor the fix.
     throw file === ':memory:' ? err : dataDirFailure(dataDir, file, err);
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
 }
 
-function openPostgres(url: string): Db {
+function openPostgres(url: string, log: Logger | undefined): Db {
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+    log,
   });
 }

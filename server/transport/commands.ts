@@ -34,13 +34,29 @@ export interface CommandSpec<E extends CommandName> {
 
 type Reply = (result: Ack<object>) => void;
 
+/** Told of every command as it is answered: its name (`unknown` for any other) and `ok` or why not. */
+export type CommandObserver = (command: CommandName | 'unknown', outcome: 'ok' | Reason) => void;
+
 /**
  * K1: the one pipeline every socket command passes. Acknowledge whatever arguments came, rate
  * limit the socket (one limiter for all its commands), re-check its link against the store,
  * validate the payload, ask the policy, then hand over to the feature's handler.
  */
-export function createCommandPipeline(ctx: RoomContext, commandsPerSecond = COMMANDS_PER_SECOND) {
+export function createCommandPipeline(
+  ctx: RoomContext,
+  commandsPerSecond = COMMANDS_PER_SECOND,
+  onAnswered?: CommandObserver,
+) {
   const limiter = new RateLimiterMemory({ points: commandsPerSecond, duration: 1 });
+
+  /** The acknowledgement, telling `onAnswered` (the node's metrics) how the command ended first. */
+  function answering(command: CommandName | 'unknown', ack: Reply): Reply {
+    if (!onAnswered) return ack;
+    return (result) => {
+      onAnswered(command, result.ok ? 'ok' : result.reason);
+      ack(result);
+    };
+  }
 
   async function access(socket: OpenFloorSocket): Promise<ResolvedInvite | Ack<never>> {
     try {
@@ -94,10 +110,11 @@ export function createCommandPipeline(ctx: RoomContext, commandsPerSecond = COMM
     // Without an acknowledgement callback there is no one to answer (the protocol requires one).
     const ack = args.at(-1);
     if (typeof ack !== 'function') return;
-    const reply = ack as Reply;
-    const spec = typeof event === 'string' && isCommandName(event) ? specs.get(event) : undefined;
-    if (!spec) return reply(refuse(REASONS.unknownCommand, 'No such command.'));
-    run(this, event as CommandName, spec, args.slice(0, -1), reply).catch((err: unknown) => {
+    const command = typeof event === 'string' && isCommandName(event) ? event : null;
+    const reply = answering(command ?? 'unknown', ack as Reply);
+    const spec = command && specs.get(command);
+    if (!command || !spec) return reply(refuse(REASONS.unknownCommand, 'No such command.'));
+    run(this, command, spec, args.slice(0, -1), reply).catch((err: unknown) => {
       ctx.log.error({ err, event, socket: this.id }, 'command failed');
       reply(refuse(REASONS.internal, 'The server could not complete this request.'));
     });

@@ -8,6 +8,7 @@ import { createApp, type App } from '../../server/app.js';
 import { createOutboxMailer, createSmtpMailer } from '../../server/email/mailer.js';
 import type { MediaHealth } from '../../server/livekit/health.js';
 import { createMediaService } from '../../server/livekit/media.js';
+import { createMetrics } from '../../server/metrics/metrics.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import {
   PROTOCOL_VERSION,
@@ -67,11 +68,15 @@ export async function startTestServer(
     databaseUrl?: string;
     /** One node of several on `databaseUrl`, its broadcasts carried by this Redis server. */
     redisUrl?: string;
+    /** METRICS_TOKEN (default: none, so GET /metrics answers loopback clients only). */
+    metricsToken?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'openfloor-test-'));
   const from = 'OpenFloor <no-reply@openfloor.test>';
-  const db = await openDb(opts.databaseUrl ?? dataDir);
+  // Wired as main.ts wires a node: the store's queries are timed too.
+  const metrics = createMetrics();
+  const db = await openDb(opts.databaseUrl ?? dataDir, { onQuery: metrics.storeQueried });
   const redis = opts.redisUrl ? openRedis(opts.redisUrl, createLogger('cluster')) : null;
   const clock = { now: opts.now ?? new Date() };
   const app = createApp({
@@ -91,6 +96,8 @@ export async function startTestServer(
     apiRequestsPerMinute: opts.apiRequestsPerMinute,
     timerTickMs: opts.timerTickMs,
     redis,
+    metrics,
+    metricsToken: opts.metricsToken,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
