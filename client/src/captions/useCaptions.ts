@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CAPTION_SYNC_MAX_LINES, type CaptionLine, type CaptionPartial } from '../../../shared/captions.js';
 import { ask, type RoomSocket } from '../lib/socket';
+import { createSeqTracker } from './seqTracker';
 
 /** Lines kept in the page; the transcript download has the rest. */
 const KEPT_LINES = 1000;
@@ -22,17 +23,31 @@ function merge(lines: CaptionLine[], more: CaptionLine[]): CaptionLine[] {
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq).slice(-KEPT_LINES);
 }
 
+/** Where to catch up from: on each (re)join, and whenever a live line shows one was missed. */
+interface SyncRequest {
+  joins: number;
+  afterSeq: number;
+  /** Counts the catch-ups asked for by a missed line, so each starts one. */
+  gaps: number;
+}
+
 /**
  * The caption feed over Socket.IO, independent of media. On every (re)join it asks for the lines
  * after the last one it has (C8), so a drop loses nothing and repeats nothing; live lines that
- * race the answer are merged by seq.
+ * race the answer are merged by seq. A live line that skips a number (its predecessor's broadcast
+ * was lost with a server that died, or overtaken through another server) makes it ask for the
+ * missing ones at once, rather than at the next reconnection.
  */
 export function useCaptions(socket: RoomSocket, joins: number): CaptionFeed {
   const [feed, setFeed] = useState<CaptionFeed>(EMPTY);
   const [lastSeq, setLastSeq] = useState(0);
+  const [held] = useState(createSeqTracker);
+  const [syncFrom, setSyncFrom] = useState<SyncRequest | null>(null);
 
   useEffect(() => {
     const onLine = (line: CaptionLine) => {
+      const missing = held.add(line.seq);
+      if (missing !== null) setSyncFrom((s) => s && { ...s, afterSeq: missing, gaps: s.gaps + 1 });
       // The committed line replaces the line in progress at once: the server's new partial for
       // that language follows it, and until then the same words must not show twice.
       setFeed((f) => {
@@ -50,12 +65,11 @@ export function useCaptions(socket: RoomSocket, joins: number): CaptionFeed {
       socket.off('caption:line', onLine);
       socket.off('caption:partial', onPartial);
     };
-  }, [socket]);
+  }, [socket, held]);
 
   // lastSeq is read when a join happens, not followed: a new line must not start another sync.
-  const [syncFrom, setSyncFrom] = useState<{ joins: number; afterSeq: number } | null>(null);
   if (joins > 0 && syncFrom?.joins !== joins) {
-    setSyncFrom({ joins, afterSeq: lastSeq });
+    setSyncFrom({ joins, afterSeq: lastSeq, gaps: 0 });
     // A line being written while we were away may have been finished since: the next partial tells.
     setFeed((f) => ({ ...f, partials: {} }));
   }
@@ -76,6 +90,8 @@ export function useCaptions(socket: RoomSocket, joins: number): CaptionFeed {
           historyUpTo: history ? upTo : (f.historyUpTo ?? 0),
         }));
         setLastSeq((s) => Math.max(s, upTo));
+        held.start((result.lines[0]?.seq ?? after + 1) - 1);
+        for (const line of result.lines) held.add(line.seq);
         if (result.lines.length < CAPTION_SYNC_MAX_LINES) return;
         after = upTo;
       }
@@ -83,7 +99,7 @@ export function useCaptions(socket: RoomSocket, joins: number): CaptionFeed {
     return () => {
       current = false;
     };
-  }, [socket, syncFrom]);
+  }, [socket, syncFrom, held]);
 
   return feed;
 }
