@@ -1,5 +1,4 @@
 import express from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { DEFAULT_CAPTION_LANG, REMARK_PREFIX } from '../shared/captions.js';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +8,6 @@ import { clusterAdapter } from './cluster/redis.js';
 import { createClusterPresence } from './cluster/presence.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createJoinRouter } from './api/join.js';
-import { createPublicRouter } from './api/public.js';
-import { createSessionsAdminRouter } from './api/sessionsAdmin.js';
 import { applyLifecycle } from './sessions/lifecycle.js';
 import { createRecordService } from './sessions/recordService.js';
 import { createRegistrationService } from './sessions/registration.js';
@@ -19,25 +15,19 @@ import { createRegistrationLinks } from './sessions/links.js';
 import { createRegistrationMail } from './sessions/mail.js';
 import { createManageService } from './sessions/manage.js';
 import { createReminders } from './sessions/reminders.js';
-import { createManageRouter } from './api/manage.js';
 import type { Mailer } from './email/mailer.js';
 import { createTurnRepo } from './store/turnRepo.js';
-import { buildOpenApi } from './api/openapi.js';
-import { createOrganizerRouter } from './api/organizer.js';
 import { createOrganizerAuth } from './api/organizerAuth.js';
-import { apiErrorHandler, sendError } from './api/errors.js';
-import { createIngestRouter } from './captions/ingest.js';
 import { createCaptionUrls } from './captions/captionUrl.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
 import { createCaptionService } from './captions/service.js';
-import { createTranscriptRouter } from './captions/transcriptRoute.js';
 import { CAPTION_AUDIENCE, createLinkSigner, MANAGE_AUDIENCE } from './invites/tokens.js';
 import type { MediaService } from './livekit/media.js';
 import { createMediaEffects } from './livekit/effects.js';
 import type { MediaHealth } from './livekit/health.js';
 import { createHealthRouter } from './api/health.js';
+import { createApiRouter } from './api/router.js';
 import { createLogger } from './log.js';
-import { createLiveKitWebhookRouter } from './livekit/webhook.js';
 import { createSocketAuth } from './transport/auth.js';
 import { createClosing } from './transport/closing.js';
 import { createCommandPipeline } from './transport/commands.js';
@@ -262,71 +252,29 @@ export function createApp(o: AppOptions): App {
   );
   // Prometheus scrapes too, as often as it is told: beside the probes, with its own access rule.
   app.use(createMetricsRouter({ metrics, token: o.metricsToken ?? null }));
-  const api = express.Router();
-  // Caption ingest first: it has its own per-link limit and reads text/plain bodies.
-  api.use(
-    createIngestRouter({
-      repo,
-      signer: captionSigner,
-      captions,
-      now,
-      speakerFor,
-      onPost: metrics.ingestAnswered,
-    }),
-  );
-  if (o.media && effects) {
-    const log = createLogger('livekit');
-    api.use(createLiveKitWebhookRouter({ media: o.media, effects, repo, queue, now, log }));
-  }
-  api.use(
-    rateLimit({
-      windowMs: 60_000,
-      limit: o.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-    }),
-  );
-  api.use(express.json({ limit: '32kb' }));
-  api.get('/openapi.json', (_req, res) => res.json(buildOpenApi(publicUrl())));
-  api.use(organizerAuth.router);
-  api.use(createJoinRouter({ repo, signer, now }));
-  api.use(
-    createTranscriptRouter({
-      repo,
-      signer,
-      captions,
-      now,
-      isOrganizer: organizerAuth.isOrganizer,
-    }),
-  );
-  api.use(
-    createOrganizerRouter({
-      auth: organizerAuth,
-      repo,
-      signer,
-      captionUrl,
-      publicUrl,
-      now,
-      onInviteRevoked,
-    }),
-  );
-  api.use(createPublicRouter({ repo, registration, records, now }));
-  api.use(createManageRouter({ manage, links }));
-  api.use(
-    createSessionsAdminRouter({
-      auth: organizerAuth,
-      repo,
-      registrations,
-      registration,
-      records,
-      signer,
-      captionUrl,
-      publicUrl,
-      advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action, 'organizer'),
-    }),
-  );
-  api.use((_req, res) => sendError(res, 404, 'not-found', 'No such API endpoint.'));
-  api.use(apiErrorHandler);
+  const api = createApiRouter({
+    repo,
+    registrations,
+    registration,
+    records,
+    manage,
+    links,
+    signer,
+    captionSigner,
+    captions,
+    queue,
+    media: o.media,
+    effects,
+    metrics,
+    auth: organizerAuth,
+    captionUrl,
+    publicUrl,
+    now,
+    speakerFor,
+    onInviteRevoked,
+    advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action, 'organizer'),
+    requestsPerMinute: o.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
+  });
   app.use('/api', api);
   app.use(createWebRouter({ repo, signer, now }));
 
