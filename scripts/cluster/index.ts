@@ -119,6 +119,8 @@ export async function startCluster(o: ClusterOptions = {}): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), 'openfloor-cluster-'));
   const dataDir = join(dir, 'data');
   mkdirSync(dataDir);
+  // Registered first, so it runs last on an abrupt exit: after every part has been killed.
+  const forgetDir = onExitCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const url = `http://${o.publicHost ?? '127.0.0.1'}:${ports.haproxy}`;
   const organizerToken = o.organizerToken ?? randomBytes(32).toString('base64url');
   const livekitKeys = { apiKey: 'clusterkey', apiSecret: randomBytes(24).toString('base64url') };
@@ -221,11 +223,13 @@ export async function startCluster(o: ClusterOptions = {}): Promise<Cluster> {
         services.map((s) => `--- ${s.name} (${s.logPath})\n${s.logTail(lines)}`).join('\n'),
       async stop({ keepDir = false } = {}) {
         await stopAll();
+        forgetDir();
         if (!keepDir) rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (err) {
     await stopAll();
+    forgetDir();
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
