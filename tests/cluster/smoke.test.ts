@@ -79,9 +79,20 @@ describe('a cluster of two nodes behind HAProxy', () => {
     // The control for the test above: while one request of the session waits on a node, leastconn
     // sends the next to the other node, which does not know the session and refuses it.
     const attendee = await cluster.api.invite(sessionId, 'attendee', 'Lou');
-    await expect(
-      cluster.join(cluster.url, linkToken(attendee.url), { transports: ['polling'], withCredentials: false }),
-    ).rejects.toThrow();
+    const socket = cluster.client(cluster.url, linkToken(attendee.url), {
+      transports: ['polling'],
+      withCredentials: false,
+      reconnection: false,
+    });
+    const lost = new Promise<string>((resolve) => {
+      socket.once('connect_error', (err) => resolve(`lost: ${err.message}`));
+      socket.once('disconnect', (reason) => resolve(`lost: ${reason}`));
+    });
+    const joined = ask(socket, 'room:join', {}).then(
+      (ack) => (ack.ok ? 'joined' : `refused: ${ack.message}`),
+      () => 'no answer',
+    );
+    expect(await Promise.race([lost, joined])).toMatch(/^lost: /);
   });
 
   it('stops every process it started', async () => {

@@ -16,6 +16,8 @@ export interface ClientOptions {
   transports?: ('websocket' | 'polling')[];
   /** Keep cookies (HAProxy's SERVERID) between requests, as a browser does. */
   withCredentials?: boolean;
+  /** Reconnect after a lost connection, as the room's page does (default true). */
+  reconnection?: boolean;
 }
 
 export interface TestCluster extends Cluster {
@@ -41,6 +43,7 @@ export async function startTestCluster(options: ClusterOptions = {}): Promise<Te
       auth: { token, protocol: PROTOCOL_VERSION },
       transports: o.transports ?? ['websocket'],
       withCredentials: o.withCredentials ?? false,
+      reconnection: o.reconnection ?? true,
       forceNew: true,
     } satisfies Partial<ManagerOptions & SocketOptions>);
     clients.push(socket);
