@@ -3,7 +3,9 @@
 // (docs/haproxy.cfg). Runs until Ctrl-C, then stops every part and leaves nothing running.
 // See docs/MULTI-NODE.md.
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../server/paths.js';
 import { postgresBinDir } from '../tests/support/postgres.js';
 import { startCluster, type Cluster } from './cluster/index.js';
 import { portFree } from './cluster/ports.js';
@@ -125,14 +127,14 @@ function printCluster(c: Cluster): void {
   say(`  Logs              ${c.dir}/*.log`);
   say();
   say(`See a failover: kill -9 ${c.nodes[0]!.pid}   (node n1; HAProxy's stats show it DOWN within`);
-  say('about a second, and its pages reconnect to n2). Ctrl-C stops everything.');
+  say('about a second, and its pages reconnect to another node). Ctrl-C stops everything.');
 }
 
 ensureParts();
 await ensurePortsFree();
-if (
-  spawnSync('node_modules/.bin/tsx', ['scripts/build.ts', '--if-stale'], { stdio: 'inherit' }).status !== 0
-) {
+const tsx = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+const build = spawnSync(tsx, ['scripts/build.ts', '--if-stale'], { stdio: 'inherit', cwd: PROJECT_ROOT });
+if (build.status !== 0) {
   refuse('The build failed (see above).');
 }
 
