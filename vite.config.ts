@@ -40,6 +40,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Several nodes of the build on one machine (scripts/cluster): PostgreSQL, Redis, HAProxy.
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          globalSetup: ['tests/process/build.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           testTimeout: 90_000,

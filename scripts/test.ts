@@ -1,10 +1,11 @@
 // `npm test`: every tier, in order: types, lint, unit + integration (the store contract suite
 // against SQLite and a PostgreSQL cluster started here), the build (client and server), the server
-// process tests on that build, then the browser tests on a real LiveKit server and Chromium,
-// provisioned here when missing.
+// process tests on that build, the cluster tests (several nodes of it behind HAProxy, on Redis), then
+// the browser tests on a real LiveKit server and Chromium, provisioned here when missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureLiveKitBinary } from '../server/livekit/binary.js';
+import { findProgram } from './cluster/service.js';
 import { CHROMIUM_PATH } from '../tests/support/browser.js';
 import { postgresBinDir, startPostgres, type Postgres } from '../tests/support/postgres.js';
 
@@ -29,21 +30,28 @@ function fail(step: string, note: string): void {
 
 const isRoot = process.getuid?.() === 0;
 
-function ensureChromium(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
+/** A Debian package's program, installed as root when missing; otherwise the package is named. */
+function ensureDebianPackage(pkg: string, present: () => boolean, what: string): boolean {
+  if (present()) return true;
   if (!isRoot) {
-    fail(
-      'chromium',
-      `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium (sudo apt-get install -y chromium).`,
-    );
+    fail(pkg, `no ${what}: install Debian's ${pkg} (sudo apt-get install -y ${pkg}).`);
     return false;
   }
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   return (
-    run('install chromium', ['apt-get', 'update', '-qq'], env) &&
-    run('install chromium', ['apt-get', 'install', '-y', '-qq', 'chromium'], env)
+    run(`install ${pkg}`, ['apt-get', 'update', '-qq'], env) &&
+    run(`install ${pkg}`, ['apt-get', 'install', '-y', '-qq', pkg], env) &&
+    present()
   );
 }
+
+const ensureChromium = () =>
+  ensureDebianPackage('chromium', () => existsSync(CHROMIUM_PATH), `Chromium at ${CHROMIUM_PATH}`);
+
+/** Redis and HAProxy for the cluster tests (PostgreSQL is provisioned above). */
+const ensureClusterParts = () =>
+  ensureDebianPackage('redis-server', () => findProgram('redis-server') !== null, 'redis-server') &&
+  ensureDebianPackage('haproxy', () => findProgram('haproxy') !== null, 'haproxy');
 
 /** Debian's PostgreSQL for the store contract suite, installed as root when missing, started here. */
 async function ensurePostgres(): Promise<Postgres | null> {
@@ -113,6 +121,16 @@ if (!netns)
 // The built server as operators run it: signals, restarts on the same data, refused data folders.
 // Its own namespace too: the local LiveKit server it starts has a fixed port.
 if (built) run('server processes', [...(netns ?? []), bin('vitest'), 'run', '--project', 'process']);
+// Several nodes of the build on one machine: PostgreSQL, Redis and HAProxy, started by the tests.
+if (built && postgresBinDir() && ensureClusterParts()) {
+  run('cluster (two nodes, Redis, HAProxy)', [
+    ...(netns ?? []),
+    bin('vitest'),
+    'run',
+    '--project',
+    'cluster',
+  ]);
+}
 const chromium = ensureChromium();
 if (built && livekit && chromium) {
   run('browser (real LiveKit, Chromium)', [...(netns ?? []), bin('vitest'), 'run', '--project', 'e2e']);

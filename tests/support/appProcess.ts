@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { InviteRole } from '../../shared/roles.js';
+import { organizerApi, type OrganizerApi } from './organizerApi.js';
 
 export const E2E_LIVEKIT_KEY = 'e2ekey';
 export const E2E_LIVEKIT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-0123';
@@ -25,7 +25,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export interface AppProcess {
+export interface AppProcess extends OrganizerApi {
   url: string;
   dataDir: string;
   organizerToken: string;
@@ -33,22 +33,8 @@ export interface AppProcess {
   pid: number;
   /** Resolves when that process has exited. */
   exited: Promise<ProcessExit>;
-  /** A session, taken live unless `status` says how far; `fields` adds to or replaces the defaults. */
-  createSession(
-    title: string,
-    status?: 'scheduled' | 'lobby' | 'live',
-    fields?: Record<string, unknown>,
-  ): Promise<{ id: string }>;
-  /** POST to the organizer API (path after /api) with the organizer token. */
-  post<T>(path: string, body: unknown): Promise<T>;
   /** The process ids of the app's own livekit-server children. */
   liveKitPids(): number[];
-  /** A staff link; a captioner's also has the Zoom-compatible `captionUrl`, on 127.0.0.1. */
-  invite(
-    sessionId: string,
-    role: InviteRole,
-    name: string,
-  ): Promise<{ id: string; url: string; captionUrl?: string }>;
   /** Kills the app's own livekit-server child at once, as a crash would. */
   killLiveKit(): void;
   /** Sends `signal` to the spawned process only (not its group), as a service manager does. */
@@ -189,44 +175,14 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
   }
   const liveKitPids = () => liveKitChildrenOf(child.pid!);
   const organizerToken = readFileSync(tokenFile, 'utf8').trim();
-  const post = async <T>(path: string, body: unknown): Promise<T> => {
-    const res = await fetch(`${url}/api${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${organizerToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
   return {
     url,
     dataDir,
     organizerToken,
-    post,
-    async createSession(title, status = 'live', fields = {}) {
-      const session = await post<{ id: string }>('/sessions', {
-        title,
-        startsAt: new Date().toISOString(),
-        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-        timeZone: 'America/New_York',
-        ...fields,
-      });
-      const action = { scheduled: null, lobby: 'open-lobby', live: 'go-live' }[status];
-      if (action) await post(`/sessions/${session.id}/lifecycle/${action}`, {});
-      return session;
-    },
+    ...organizerApi(url, organizerToken),
     liveKitPids,
     pid: child.pid!,
     exited,
-    async invite(sessionId, role, name) {
-      const link = await post<{ id: string; url: string; captionUrl?: string }>(
-        `/sessions/${sessionId}/invites`,
-        { role, name },
-      );
-      // Links are built on PUBLIC_URL, else http://localhost:PORT; tests talk to 127.0.0.1 only.
-      const captionUrl = link.captionUrl?.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:');
-      return { ...link, ...(captionUrl ? { captionUrl } : {}) };
-    },
     signal: (signal) => void child.kill(signal),
     killLiveKit() {
       const pids = liveKitPids();
