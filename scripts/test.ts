@@ -99,6 +99,8 @@ run('typecheck', [bin('tsc'), '--noEmit']);
 run('lint', [bin('eslint'), '.']);
 run('format', [bin('prettier'), '--check', '.']);
 const postgres = await ensurePostgres();
+// Redis before the integration tests too: two in-process nodes there share one.
+const clusterParts = ensureClusterParts();
 run('unit and integration', [bin('vitest'), 'run', '--project', 'unit', '--project', 'integration'], {
   ...(postgres ? { OPENFLOOR_TEST_DATABASE_URL: postgres.url } : {}),
 });
@@ -122,7 +124,7 @@ if (!netns)
 // Its own namespace too: the local LiveKit server it starts has a fixed port.
 if (built) run('server processes', [...(netns ?? []), bin('vitest'), 'run', '--project', 'process']);
 // Several nodes of the build on one machine: PostgreSQL, Redis and HAProxy, started by the tests.
-if (built && postgresBinDir() && ensureClusterParts()) {
+if (built && postgresBinDir() && clusterParts) {
   run('cluster (two nodes, Redis, HAProxy)', [
     ...(netns ?? []),
     bin('vitest'),

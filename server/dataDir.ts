@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -24,11 +25,23 @@ export function readOrCreateSecret(
   bytes = 32,
 ): { token: string; created: boolean } {
   const path = join(dataDir, file);
+  const read = () => ({ token: readFileSync(path, 'utf8').trim(), created: false });
   try {
-    if (existsSync(path)) return { token: readFileSync(path, 'utf8').trim(), created: false };
+    if (existsSync(path)) return read();
+    // Written whole under another name, then linked into place, which fails if the name exists:
+    // nodes starting at once on one DATA_DIR agree on the first one's secret, never read half of it.
     const token = randomBytes(bytes).toString('base64url');
-    writeFileSync(path, token + '\n', { mode: 0o600 });
-    return { token, created: true };
+    const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, token + '\n', { mode: 0o600 });
+    try {
+      linkSync(draft, path);
+      return { token, created: true };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      return read();
+    } finally {
+      unlinkSync(draft);
+    }
   } catch (err) {
     throw dataDirFailure(dataDir, path, err);
   }

@@ -9,7 +9,8 @@ import type { CaptionLine } from '../../shared/captions.js';
 import type { QueueSnapshot } from '../../shared/queue.js';
 import { createCaptionRepo } from '../../server/store/captionRepo.js';
 import { freshDatabase } from '../support/postgres.js';
-import { hasRedis, startRedis, type RedisServer } from '../support/redis.js';
+import type { RedisHandle } from '../../scripts/cluster/redis.js';
+import { hasRedis, startRedis } from '../support/redis.js';
 import {
   ask,
   eventWhere,
@@ -22,7 +23,7 @@ import {
 const PG_URL = process.env.OPENFLOOR_TEST_DATABASE_URL;
 
 describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () => {
-  let redis: RedisServer;
+  let redis: RedisHandle;
   let database: { url: string; drop(): Promise<void> };
   let a: TestServer;
   let b: TestServer;
