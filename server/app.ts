@@ -82,6 +82,11 @@ export interface AppOptions {
    * nodes' clients through this Redis server (docs/MULTI-NODE.md). Absent: the only node.
    */
   redis?: Redis | null;
+  /**
+   * How long a stop keeps serving after /readyz turns 503, so the load balancer sends nobody new
+   * here before the pages are told to reconnect (several nodes only; 0 by default).
+   */
+  drainMs?: number;
   /** This node's metrics (main.ts makes them first, for the store); absent: the app makes its own. */
   metrics?: Metrics;
   /** METRICS_TOKEN for GET /metrics; null or absent: only loopback clients may read them. */
@@ -320,6 +325,8 @@ export function createApp(o: AppOptions): App {
     mediaSettled: () => effects?.settled() ?? Promise.resolve(),
     close: async () => {
       stopping = true;
+      // Behind a load balancer: out of its rotation first, so the reconnecting pages go elsewhere.
+      if (o.drainMs) await new Promise((resolve) => setTimeout(resolve, o.drainMs));
       clearInterval(timer);
       stopReminders();
       audienceBroadcast.stop();

@@ -64,6 +64,11 @@ const STOP_DEADLINE_MS = 10_000;
  * answer the close would hold the server open for the WebSocket close timeout (30 s).
  */
 const CUT_CONNECTIONS_MS = 3_000;
+/**
+ * A node of several keeps serving this long after /readyz turns 503 on a stop, so that the load
+ * balancer (docs/haproxy.cfg: a check every 500 ms, out after two failures) takes it out first.
+ */
+const CLUSTER_DRAIN_MS = 1_500;
 
 /** What is running, so a signal stops whatever has started, even while the rest still starts. */
 const running: {
@@ -93,9 +98,10 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
     log.error(`Not stopped within ${STOP_DEADLINE_MS / 1000} s: exiting anyway`);
     process.exit(1);
   }, STOP_DEADLINE_MS).unref();
+  const drainMs = running.redis ? CLUSTER_DRAIN_MS : 0;
   const cut = setTimeout(() => {
     for (const socket of connections) socket.destroy();
-  }, CUT_CONNECTIONS_MS);
+  }, CUT_CONNECTIONS_MS + drainMs);
   try {
     running.stopProbing?.();
     await running.app?.close();
@@ -136,6 +142,7 @@ async function main() {
     mailer: mailerFor(config.mail, createLogger('mail')),
     reminderWindowMs: config.mail.reminderWindowMs,
     redis: running.redis,
+    drainMs: running.redis ? CLUSTER_DRAIN_MS : 0,
     metrics,
     metricsToken: config.metricsToken,
   });

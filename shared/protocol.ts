@@ -21,6 +21,8 @@ export const REASONS = {
   unknownCommand: 'unknown-command',
   rateLimited: 'rate-limited',
   mediaUnavailable: 'media-unavailable',
+  /** The server cannot reach its store for a moment (a restart, a failover): try again shortly. */
+  unavailable: 'unavailable',
   internal: 'internal-error',
 } as const;
 export type Reason = (typeof REASONS)[keyof typeof REASONS];

@@ -1,3 +1,4 @@
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../store/unavailable.js';
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import type { ApiError } from '../../shared/protocol.js';
@@ -36,6 +37,14 @@ export function apiErrorHandler(err: unknown, _req: Request, res: Response, _nex
   const status = (err as { status?: number }).status;
   if (status && status >= 400 && status < 500) {
     sendError(res, status, 'invalid-request', (err as Error).message);
+    return;
+  }
+  if (isStoreUnavailable(err)) {
+    log.warn({ err: (err as Error).message }, 'request refused: the store is out of reach');
+    if (!res.headersSent) {
+      res.set('Retry-After', '2');
+      sendError(res, 503, 'unavailable', STORE_UNAVAILABLE_MESSAGE);
+    }
     return;
   }
   log.error({ err }, 'unhandled API error');

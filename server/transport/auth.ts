@@ -1,3 +1,4 @@
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../store/unavailable.js';
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { closedLink } from '../invites/closed.js';
@@ -43,6 +44,11 @@ export function createSocketAuth(ctx: RoomContext) {
         const closed = await closedLink(ctx, parsed.data.token, ctx.now());
         if (closed) refusal.data = { closed };
         return next(refusal);
+      }
+      if (isStoreUnavailable(err)) {
+        // Not a refusal of the link: the page tries again by itself (its socket would not).
+        ctx.log.warn({ err: (err as Error).message }, 'socket auth deferred: the store is out of reach');
+        return next(Object.assign(new Error(STORE_UNAVAILABLE_MESSAGE), { data: { retry: true } }));
       }
       ctx.log.error({ err }, 'socket auth failed');
       next(new Error('The server could not check this link.'));

@@ -10,6 +10,7 @@ import { REASONS, type Ack, type AckOf, type Reason } from '../../shared/protoco
 import { checkInvite, LINK_MESSAGES, type ResolvedInvite } from '../invites/resolve.js';
 import { LinkError } from '../invites/tokens.js';
 import { decide, type PolicyAction } from '../policy/policy.js';
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../store/unavailable.js';
 import type { OpenFloorSocket, RoomContext } from './context.js';
 
 /** Commands one socket may send per second, all commands together, before it is told to slow down. */
@@ -115,6 +116,10 @@ export function createCommandPipeline(
     const spec = command && specs.get(command);
     if (!command || !spec) return reply(refuse(REASONS.unknownCommand, 'No such command.'));
     run(this, command, spec, args.slice(0, -1), reply).catch((err: unknown) => {
+      if (isStoreUnavailable(err)) {
+        ctx.log.warn({ event, err: (err as Error).message }, 'command refused: the store is out of reach');
+        return reply(refuse(REASONS.unavailable, STORE_UNAVAILABLE_MESSAGE));
+      }
       ctx.log.error({ err, event, socket: this.id }, 'command failed');
       reply(refuse(REASONS.internal, 'The server could not complete this request.'));
     });

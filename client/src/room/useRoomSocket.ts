@@ -82,6 +82,15 @@ function useOnline(): boolean {
 }
 
 /** Joins on every (re)connection, so a client coming back gets the current state, not a stale one. */
+/** How long a page waits before asking again a server that could not reach its store. */
+const RETRY_MS = 1500;
+
+/** A handshake the server could not check yet (its store is out of reach), not a refused link. */
+function retryLater(err: Error): boolean {
+  const data = (err as Error & { data?: unknown }).data;
+  return typeof data === 'object' && data !== null && (data as { retry?: unknown }).retry === true;
+}
+
 export function useRoomSocket(
   socket: RoomSocket,
   name: string,
@@ -108,14 +117,22 @@ export function useRoomSocket(
         joins: v.joins + 1,
         captionUrl: result.captionUrl,
       }));
+    // A server that cannot reach its store for a moment says so; the page asks again, as long as
+    // it is still connected, and shows the reason meanwhile.
+    const join = () => {
+      void ask(socket, 'room:join', { name }).then((result) => {
+        if (!current) return;
+        if (result.ok) return onJoined(result);
+        setValue((v) => ({ ...v, error: result.message }));
+        if (result.reason === 'unavailable') {
+          setTimeout(() => current && socket.connected && join(), RETRY_MS);
+        }
+      });
+    };
     const onConnect = () => {
       serverStopping = false;
       setValue((v) => ({ ...v, connected: true, lost: null }));
-      void ask(socket, 'room:join', { name }).then((result) => {
-        if (!current) return;
-        if (result.ok) onJoined(result);
-        else setValue((v) => ({ ...v, error: result.message }));
-      });
+      join();
     };
     const onDisconnect = (reason: Socket.DisconnectReason) => {
       const closed = reason === 'io server disconnect';
@@ -138,6 +155,10 @@ export function useRoomSocket(
     // an active one is only waiting for the network and says so in the connection status.
     const onConnectError = (err: Error) => {
       const link = closedLinkOf(err);
+      if (!socket.active && retryLater(err)) {
+        setTimeout(() => current && socket.connect(), RETRY_MS);
+        return setValue((v) => ({ ...v, connected: false }));
+      }
       setValue((v) =>
         link
           ? { ...v, connected: false, closed: true, closedBy: link.closed }
