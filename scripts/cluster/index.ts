@@ -59,7 +59,8 @@ export interface Cluster {
   /** The temp folder with every part's log (and the nodes' shared DATA_DIR). */
   dir: string;
   dataDir: string;
-  postgres: { url: string; pid: number };
+  /** `down()` stops the server (cutting every connection), `up()` starts it again (a new pid). */
+  postgres: { url: string; pid: number; down(): void; up(): Promise<void> };
   redis: RedisHandle;
   /** Empty without LiveKit. */
   livekit: LiveKitNode[];
@@ -148,7 +149,15 @@ export async function startCluster(o: ClusterOptions = {}): Promise<Cluster> {
       const unregister = onExitCleanup(() => server.stop());
       return { ...server, stop: () => (unregister(), server.stop()) };
     });
-    const postgres = { url: pgServer.url, pid: await postmasterPid(pgServer.url) };
+    const postgres = {
+      url: pgServer.url,
+      pid: await postmasterPid(pgServer.url),
+      down: () => pgServer.down(),
+      async up() {
+        pgServer.up();
+        postgres.pid = await postmasterPid(pgServer.url);
+      },
+    };
     const redis = await step(`Redis on ${ports.redis}`, () => startRedis({ port: ports.redis, dir }));
     const livekit = o.livekit
       ? (

@@ -1,3 +1,4 @@
+import { createLogger } from '../log.js';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Logger } from 'kysely';
 import pg from 'pg';
@@ -176,8 +177,11 @@ function openSqlite(dataDir: string, log: Logger | undefined): Db {
 }
 
 function openPostgres(url: string, log: Logger | undefined): Db {
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
-    log,
-  });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server cut (a restart, a failover) is dropped by the pool and replaced
+  // at the next query; without a listener its error would end the process.
+  pool.on('error', (err) => storeLog.warn({ err: err.message }, 'A store connection was cut'));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 }
+
+const storeLog = createLogger('store');

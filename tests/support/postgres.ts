@@ -32,6 +32,10 @@ function freePort(): Promise<number> {
 
 export interface Postgres {
   url: string;
+  /** Stops the server, fast: open connections are cut; the data stays. */
+  down(): void;
+  /** Starts it again after `down`, on the same port. */
+  up(): void;
   stop(): void;
 }
 
@@ -56,18 +60,24 @@ export async function startPostgres(binDir: string): Promise<Postgres> {
   };
   const port = await freePort();
   run('initdb', ['-D', data, '-U', user, '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-w',
-    '-l',
-    join(dir, 'log'),
-    '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
-    'start',
-  ]);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
+      'start',
+    ]);
+  start();
   return {
     url: `postgres://${user}@127.0.0.1:${port}/postgres`,
+    down() {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    up: start,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
