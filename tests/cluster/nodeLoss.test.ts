@@ -146,7 +146,7 @@ async function whileStreaming(label: string, during: () => Promise<void>) {
 }
 
 describe('losing a node loses nothing', () => {
-  it('1. kill -9 of one node mid-stream: everyone back within seconds, transcripts whole, the queue the same everywhere', async () => {
+  it('1. N1 N4 kill -9 of one node mid-stream: everyone back within seconds, transcripts whole, the queue the same everywhere', async () => {
     await untilOk(speaker.socket, 'queue:raise-hand', {});
     await untilOk(moderator.socket, 'floor:next', {});
     await untilOk(speaker.socket, 'floor:accept', {});
@@ -163,7 +163,7 @@ describe('losing a node loses nothing', () => {
     await cluster.haproxy.waitForStates({ n1: 'UP', n2: 'UP' });
   }, 120_000);
 
-  it('2. a turn’s deadline passes while a node is dead: one warning, one time-up', async () => {
+  it('2. N2 a turn’s deadline passes while a node is dead: one warning, one time-up', async () => {
     // A witness on the node that stays, connected throughout, sees every change of the queue.
     const witnessLink = await cluster.api.invite(sessionId, 'attendee', 'Witness');
     const witness = follow(cluster, cluster.nodes[0]!.url, linkToken(witnessLink.url));
@@ -198,7 +198,7 @@ describe('losing a node loses nothing', () => {
     witness.socket.disconnect();
   }, 120_000);
 
-  it('3. a hung node (SIGSTOP) is taken out by HAProxy and its pages move to the other', async () => {
+  it('3. N3 a hung node (SIGSTOP) is taken out by HAProxy and its pages move to the other', async () => {
     const lines = await whileStreaming('case 3', async () => {
       const hung = Date.now();
       cluster.nodes[0]!.pause();
@@ -213,7 +213,7 @@ describe('losing a node loses nothing', () => {
     await queuesAgree();
   }, 120_000);
 
-  it('4. Redis paused and resumed, then restarted: no line lost', async () => {
+  it('4. N4 Redis paused and resumed, then restarted: no line lost', async () => {
     const lines = await whileStreaming('case 4', async () => {
       cluster.redis.pause();
       await sleep(3000);
@@ -225,7 +225,7 @@ describe('losing a node loses nothing', () => {
     await queuesAgree();
   }, 120_000);
 
-  it('5. PostgreSQL restarted: commands answer a retryable refusal, then work', async () => {
+  it('5. N5 PostgreSQL restarted: commands answer a retryable refusal, then work', async () => {
     cluster.postgres.down();
     const refused = await tryAsk(moderator.socket, 'queue:configure', {
       speakingLimitMs: 120_000,

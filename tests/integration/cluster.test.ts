@@ -46,7 +46,7 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
   const queueWhere = (socket: TestClient, predicate: (q: QueueSnapshot) => boolean) =>
     eventWhere(socket, 'queue:state', predicate);
 
-  it('a line captioned on one node reaches a viewer of the other', async () => {
+  it('N4 a line captioned on one node reaches a viewer of the other', async () => {
     const sessionId = await live();
     const captioner = await joinAs(a, sessionId, 'captioner', 'Cass');
     const viewer = await joinAs(b, sessionId, 'attendee', 'Val');
@@ -56,7 +56,7 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
     expect(await arrived).toMatchObject({ seq: 1, text: 'Hello from node A' });
   });
 
-  it('C8 C9 two writers posting through both nodes at once: lines 1..N, each once, a retry changes nothing', async () => {
+  it('N1 C8 C9 two writers posting through both nodes at once: lines 1..N, each once, a retry changes nothing', async () => {
     const sessionId = await live();
     const writers = await Promise.all([
       a.invite(sessionId, 'captioner', 'Writer One'),
@@ -96,7 +96,7 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
     }
   });
 
-  it('Q2 hands raised at once on both nodes: one order, every revision once, the same on every client', async () => {
+  it('N1 Q2 hands raised at once on both nodes: one order, every revision once, the same on every client', async () => {
     const sessionId = await live();
     const moderator = await joinAs(a, sessionId, 'moderator', 'Morgan');
     const speakers = await Promise.all(
@@ -121,7 +121,7 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
     );
   });
 
-  it('Q10 Q11 both nodes tick the turn timer: one warning and one time-up', async () => {
+  it('N2 Q10 Q11 both nodes tick the turn timer: one warning and one time-up', async () => {
     const sessionId = await live();
     const moderator = await joinAs(a, sessionId, 'moderator', 'Morgan');
     const speaker = await joinAs(b, sessionId, 'speaker', 'Sam');
@@ -148,7 +148,7 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
     expect(revisions('expired')).toBe(1);
   }, 20_000);
 
-  it('Q15 presence is the cluster’s: leaving one node marks the person absent on the other', async () => {
+  it('N3 Q15 presence is the cluster’s: leaving one node marks the person absent on the other', async () => {
     const sessionId = await live();
     const moderator = await joinAs(a, sessionId, 'moderator', 'Morgan');
     const speaker = await joinAs(b, sessionId, 'speaker', 'Sam');
@@ -162,7 +162,7 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
     });
   });
 
-  it('a node that stops beating is taken out, with its people, by another node', async () => {
+  it('N3 a node that stops beating is taken out, with its people, by another node', async () => {
     const sessionId = await live();
     const moderator = await joinAs(a, sessionId, 'moderator', 'Morgan');
     const speaker = await joinAs(b, sessionId, 'speaker', 'Sam');
