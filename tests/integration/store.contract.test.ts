@@ -312,8 +312,16 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     expect(await registrations.unreminded([s.id])).toEqual([]);
     await registrations.setStatus(p1.id, 'registered', null, NOW);
     expect((await registrations.unreminded([s.id])).map((r) => r.id)).toEqual([p1.id]);
-    await registrations.markReminded(p1.id, NOW);
+    // N7: two nodes claiming one reminder at once: one of them has it.
+    const claims = await Promise.all([
+      registrations.markReminded(p1.id, NOW),
+      registrations.markReminded(p1.id, NOW),
+    ]);
+    expect(claims.sort()).toEqual([false, true]);
     expect(await registrations.unreminded([s.id])).toEqual([]);
+    await registrations.unmarkReminded(p1.id);
+    expect((await registrations.unreminded([s.id])).map((r) => r.id)).toEqual([p1.id]);
+    expect(await registrations.markReminded(p1.id, NOW)).toBe(true);
     expect(await registrations.unreminded([])).toEqual([]);
 
     const invite = await repo.createInvite(s.id, 'attendee', 'P One', s.ends_at, NOW);
