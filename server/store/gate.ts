@@ -28,17 +28,23 @@ export interface SessionGate {
   run<T>(sessionId: string, work: (held: Held) => Promise<T>): Promise<T>;
 }
 
+/**
+ * Runs `change` with an `afterCommit` that collects effects, then carries them out in order once
+ * `change` has resolved (committed): a change that fails tells no one.
+ */
+async function thenEffects<T>(change: (afterCommit: Held['afterCommit']) => Promise<T>): Promise<T> {
+  const effects: (() => void)[] = [];
+  const value = await change((effect) => void effects.push(effect));
+  for (const effect of effects) effect();
+  return value;
+}
+
 export function createLocalGate(db: Db, nowMs: () => number): SessionGate {
   const serialized = createKeyedSerial();
   return {
     shared: false,
     run: (sessionId, work) =>
-      serialized(sessionId, async () => {
-        const effects: (() => void)[] = [];
-        const value = await work({ db, nowMs: nowMs(), afterCommit: (e) => void effects.push(e) });
-        for (const effect of effects) effect();
-        return value;
-      }),
+      serialized(sessionId, () => thenEffects((afterCommit) => work({ db, nowMs: nowMs(), afterCommit }))),
   };
 }
 
@@ -49,15 +55,14 @@ export function createSharedGate(db: Db): SessionGate {
   return {
     shared: true,
     run: (sessionId, work) =>
-      serialized(sessionId, async () => {
-        const effects: (() => void)[] = [];
-        const value = await db.transaction().execute(async (trx) => {
-          const nowMs = await lockSession(trx, sessionId);
-          return work({ db: trx, nowMs, afterCommit: (e) => void effects.push(e) });
-        });
-        for (const effect of effects) effect();
-        return value;
-      }),
+      serialized(sessionId, () =>
+        thenEffects((afterCommit) =>
+          db.transaction().execute(async (trx) => {
+            const nowMs = await lockSession(trx, sessionId);
+            return work({ db: trx, nowMs, afterCommit });
+          }),
+        ),
+      ),
   };
 }
 
