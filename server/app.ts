@@ -5,9 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Redis } from 'ioredis';
 import { clusterAdapter } from './cluster/redis.js';
-import { createClusterPresence } from './cluster/presence.js';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { nodeParts } from './cluster/node.js';
 import { applyLifecycle } from './sessions/lifecycle.js';
 import { createRecordService } from './sessions/recordService.js';
 import { createRegistrationService } from './sessions/registration.js';
@@ -37,13 +35,16 @@ import {
   type OpenFloorServer,
   type RoomContext,
 } from './transport/context.js';
-import { registerInterpreterHandlers, registerRoomHandlers, trackPresence } from './room/handlers.js';
-import { createPresence } from './room/presence.js';
+import {
+  registerInterpreterHandlers,
+  registerRoomHandlers,
+  tellNodesLost,
+  trackPresence,
+} from './room/handlers.js';
 import { registerQueueHandlers } from './queue/handlers.js';
 import { createQueueService } from './queue/service.js';
 import { broadcastRoomState, createAudienceBroadcaster } from './room/state.js';
 import type { Db } from './store/db.js';
-import { createLocalGate, createSharedGate } from './store/gate.js';
 import { createRegistrationRepo } from './store/registrationRepo.js';
 import { createRepo } from './store/repo.js';
 import { registerSessionHandlers } from './sessions/handlers.js';
@@ -121,16 +122,12 @@ export function createApp(o: AppOptions): App {
   if (o.redis) io.adapter(clusterAdapter(o.redis));
   const mediaHealth = o.mediaHealth ?? null;
   const effects = o.media ? createMediaEffects(o.media, mediaHealth, createLogger('livekit')) : null;
-  const gate = o.redis ? createSharedGate(o.db) : createLocalGate(o.db, () => now().getTime());
-  const cluster = o.redis
-    ? createClusterPresence({
-        db: o.db,
-        nodeId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
-        log: createLogger('cluster'),
-        onNodesLost: (gone) => nodesLost(gone),
-      })
-    : null;
-  const presence = cluster ?? createPresence();
+  const { gate, presence, cluster } = nodeParts({
+    db: o.db,
+    redis: o.redis,
+    nowMs: () => now().getTime(),
+    onNodesLost: (gone) => tellNodesLost(ctx, gone),
+  });
   const queue = createQueueService({
     db: o.db,
     gate,
@@ -203,18 +200,6 @@ export function createApp(o: AppOptions): App {
   // Every node probes the media server itself and tells its own clients.
   mediaHealth?.onChange((available) => io.local.emit('media:status', { available }));
   let stopping = false;
-
-  /** The sessions of a node that died are told who is still here (the reconnected are back). */
-  function nodesLost(gone: { sessionId: string; inviteId: string }[]) {
-    for (const sessionId of new Set(gone.map((g) => g.sessionId))) {
-      broadcastRoomState(ctx, sessionId).catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
-    }
-    for (const { sessionId, inviteId } of gone) {
-      queue
-        .presenceChanged(sessionId, inviteId)
-        .catch((err: unknown) => ctx.log.error({ err }, 'broadcast failed'));
-    }
-  }
 
   const onInviteRevoked = async (sessionId: string, inviteId: string) => {
     await ctx.closing.closeInvite(sessionId, inviteId);

@@ -113,6 +113,16 @@ function wentAway(ctx: RoomContext, socket: OpenFloorSocket): void {
     .catch(logFailure(ctx));
 }
 
+/** N3: the people of a node that died went with it: their sessions hear who is still here. */
+export function tellNodesLost(ctx: RoomContext, gone: { sessionId: string; inviteId: string }[]): void {
+  for (const sessionId of new Set(gone.map((g) => g.sessionId))) {
+    broadcastRoomState(ctx, sessionId).catch(logFailure(ctx));
+  }
+  for (const { sessionId, inviteId } of gone) {
+    ctx.queue.presenceChanged(sessionId, inviteId).catch(logFailure(ctx));
+  }
+}
+
 const logFailure = (ctx: RoomContext) => (err: unknown) => ctx.log.error({ err }, 'broadcast failed');
 
 /** interpreter:take-over and interpreter:set-active (rules P2, P3; who may: A6, A7). */
