@@ -178,9 +178,13 @@ function openSqlite(dataDir: string, log: Logger | undefined): Db {
 
 function openPostgres(url: string, log: Logger | undefined): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-  // An idle connection the server cut (a restart, a failover) is dropped by the pool and replaced
-  // at the next query; without a listener its error would end the process.
-  pool.on('error', (err) => storeLog.warn({ err: err.message }, 'A store connection was cut'));
+  // A connection the server cut (a restart, a failover) is dropped by the pool and replaced at the
+  // next query; the query under way on it, if any, fails (a retryable refusal, N5). Without these
+  // listeners the cut would end the process: the pool's covers idle connections, and each
+  // connection's own covers the moments it is lent out (a transaction holds one).
+  const cut = (err: Error) => storeLog.warn({ err: err.message }, 'A store connection was cut');
+  pool.on('error', cut);
+  pool.on('connect', (client) => client.on('error', cut));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
 }
 
