@@ -36,14 +36,21 @@ export interface CaptionPartial {
 }
 
 export const captionSyncSchema = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
+/** The console's id for a line it writes (C14): chosen by the page, unique per line. */
+export const lineIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,40}$/, 'A line id is 6 to 40 letters, digits, - or _.');
 export const captionUpdateSchema = z
   .object({
+    line: lineIdSchema.optional(),
     text: z.string().max(CAPTION_LINE_MAX_CHARS, `A line is at most ${CAPTION_LINE_MAX_CHARS} characters.`),
     lang: langSchema.default(DEFAULT_CAPTION_LANG),
     // The label becomes part of a transcript line: one line, no control characters (TEXT.md).
     speaker: singleLineText('Speaker', 80, { required: true }).optional(),
   })
   .strict();
-export const captionCommitSchema = z.object({ lang: langSchema.default(DEFAULT_CAPTION_LANG) }).strict();
+export const captionCommitSchema = z
+  .object({ lang: langSchema.default(DEFAULT_CAPTION_LANG), line: lineIdSchema.optional() })
+  .strict();
 /** How many recent lines a late joiner receives, and the most one sync answers with. */
 export const CAPTION_SYNC_MAX_LINES = 200;

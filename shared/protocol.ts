@@ -145,13 +145,13 @@ export interface ClientToServerEvents {
     payload: { afterSeq: number },
     ack: (result: Ack<{ lines: CaptionLine[] }>) => void,
   ) => void;
-  /** Captioners: the whole line in progress, as corrected. */
+  /** Captioners: the whole line in progress, as corrected; `line` is the page's id for it (C14). */
   'caption:update': (
-    payload: { text: string; lang?: string; speaker?: string },
+    payload: { text: string; lang?: string; speaker?: string; line?: string },
     ack: (result: Ack) => void,
   ) => void;
-  /** Captioners: Enter. */
-  'caption:commit': (payload: { lang?: string }, ack: (result: Ack) => void) => void;
+  /** Captioners: Enter; with `line`, only the line of that id. */
+  'caption:commit': (payload: { lang?: string; line?: string }, ack: (result: Ack) => void) => void;
   /** Moderators: open the lobby, go live, or end the session. */
   'session:advance': (
     payload: { action: 'open-lobby' | 'go-live' | 'end' },

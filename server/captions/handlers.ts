@@ -19,17 +19,17 @@ export function registerCaptionHandlers(ctx: RoomContext, commands: CommandPipel
 
   commands.on('caption:update', {
     action: 'caption:write',
-    handle: async ({ text, lang, speaker }, { session }) => {
+    handle: async ({ text, lang, speaker, line }, { session }) => {
       const name = speaker ?? (await ctx.speakerFor(session.id));
-      await ctx.captions.apply(session.id, lang, { type: 'replace', text, speaker: name });
+      await ctx.captions.apply(session.id, lang, { type: 'replace', text, speaker: name, lineId: line });
       return { ok: true as const };
     },
   });
 
   commands.on('caption:commit', {
     action: 'caption:write',
-    handle: async ({ lang }, { session }) => {
-      await ctx.captions.apply(session.id, lang, { type: 'commit' });
+    handle: async ({ lang, line }, { session }) => {
+      await ctx.captions.apply(session.id, lang, { type: 'commit', lineId: line });
       return { ok: true as const };
     },
   });

@@ -93,17 +93,23 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     ingest?: CaptionChange['ingest'],
     receivedAt?: number,
   ) {
+    // C14: a change to a line of the console that is committed already came late (through a node
+    // that hung, or again): it changes nothing.
+    if (command.type === 'replace' && command.lineId) {
+      if (await captionsIn(held.db).lineCommitted(sessionId, command.lineId)) return;
+    }
     const before = await load(held.db, sessionId, lang);
     const now = held.nowMs;
     const result = applyStream(before, command, now);
     if (!ingest && result.committed.length === 0 && unchanged(before, result.state)) return;
     const at = iso(now);
-    const lines = result.committed.map(({ text, speaker, startedAt }) => ({
+    const lines = result.committed.map(({ text, speaker, startedAt, lineId }) => ({
       lang,
       speaker,
       text,
       startedAt: iso(startedAt),
       at,
+      lineId,
     }));
     const change = { lines, track: { lang, state: result.state }, ingest };
     await save(held, sessionId, change, result.partialChanged, receivedAt);

@@ -16,7 +16,7 @@ async function maxSeq(db: Db, sessionId: string): Promise<number> {
 /** Everything one caption change stores; `saveChange` writes it in one transaction (C12). */
 export interface CaptionChange {
   /** Committed lines, in order; numbered here, after the session's last stored line (C8). */
-  lines: Omit<CaptionLine, 'seq'>[];
+  lines: (Omit<CaptionLine, 'seq'> & { lineId?: string | null })[];
   /** A track's line in progress after the change (C11); an empty line removes its row. */
   track?: { lang: string; state: TrackState };
   /** The ingest seq accepted with this change (C9). */
@@ -40,13 +40,14 @@ export function createCaptionRepo(db: Db) {
         let numbered: CaptionLine[] = [];
         if (change.lines.length > 0) {
           const after = await maxSeq(trx, sessionId);
-          numbered = change.lines.map((line, i) => ({ seq: after + 1 + i, ...line }));
+          numbered = change.lines.map(({ lineId: _, ...line }, i) => ({ seq: after + 1 + i, ...line }));
           await trx
             .insertInto('caption_lines')
             .values(
-              numbered.map((line) => ({
+              numbered.map((line, i) => ({
                 session_id: sessionId,
                 seq: line.seq,
+                line_id: change.lines[i]!.lineId ?? null,
                 lang: line.lang,
                 speaker: line.speaker,
                 text: line.text,
@@ -70,6 +71,7 @@ export function createCaptionRepo(db: Db) {
               text: state.text,
               started_at: iso(state.startedAt),
               changed_at: iso(state.changedAt),
+              line_id: state.lineId,
             };
             await trx
               .insertInto('caption_tracks')
@@ -94,11 +96,22 @@ export function createCaptionRepo(db: Db) {
     async getTrack(sessionId: string, lang: string): Promise<TrackState | undefined> {
       const row = await db
         .selectFrom('caption_tracks')
-        .select(['speaker', 'text', 'started_at', 'changed_at'])
+        .select(['speaker', 'text', 'started_at', 'changed_at', 'line_id'])
         .where('session_id', '=', sessionId)
         .where('lang', '=', lang)
         .executeTakeFirst();
       return row && toState(row);
+    },
+
+    /** Whether a line of this console id is committed already (C14). */
+    async lineCommitted(sessionId: string, lineId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('caption_lines')
+        .select('seq')
+        .where('session_id', '=', sessionId)
+        .where('line_id', '=', lineId)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     /** Every stored line in progress (only tracks with text have a row): few, and read rarely. */
@@ -145,12 +158,19 @@ export function createCaptionRepo(db: Db) {
   };
 }
 
-function toState(row: { speaker: string; text: string; started_at: string; changed_at: string }): TrackState {
+function toState(row: {
+  speaker: string;
+  text: string;
+  started_at: string;
+  changed_at: string;
+  line_id: string | null;
+}): TrackState {
   return {
     text: row.text,
     speaker: row.speaker,
     startedAt: Date.parse(row.started_at),
     changedAt: Date.parse(row.changed_at),
+    lineId: row.line_id,
   };
 }
 

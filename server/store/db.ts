@@ -86,6 +86,8 @@ export interface QueuesTable {
 export interface CaptionLinesTable {
   session_id: string;
   seq: number;
+  /** The console's id of the line it came from (C14); null from the ingest. */
+  line_id: string | null;
   lang: string;
   speaker: string;
   text: string;
@@ -108,6 +110,8 @@ export interface CaptionTracksTable {
   started_at: string;
   /** ISO: the last change to the line in progress. */
   changed_at: string;
+  /** The console's id of the line in progress (C14), or null. */
+  line_id: string | null;
 }
 
 /** A node of several, and when it last said it is alive (the database's clock, ms). */

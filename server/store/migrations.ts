@@ -238,4 +238,22 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('nodes').execute();
     },
   },
+  '0010_caption_line_ids': {
+    async up(db: Kysely<unknown>) {
+      // C14: the console's id of a line, kept with the line in progress and with what it commits,
+      // so that a change to a line already committed (come late through another node) is known.
+      await db.schema.alterTable('caption_tracks').addColumn('line_id', 'text').execute();
+      await db.schema.alterTable('caption_lines').addColumn('line_id', 'text').execute();
+      await db.schema
+        .createIndex('caption_lines_line_id')
+        .on('caption_lines')
+        .columns(['session_id', 'line_id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('caption_lines_line_id').execute();
+      await db.schema.alterTable('caption_lines').dropColumn('line_id').execute();
+      await db.schema.alterTable('caption_tracks').dropColumn('line_id').execute();
+    },
+  },
 };

@@ -251,6 +251,39 @@ describe('acknowledged means stored (C11)', () => {
   });
 });
 
+describe('a console line known by its id (C14)', () => {
+  it('C14 a change or a commit of a line already committed, come late or again, changes nothing', async () => {
+    const cora = await joinAs(server, sessionId, 'captioner', 'Cora', captioner);
+    const line = 'line-one-0001';
+    await ask(cora.socket, 'caption:update', { text: 'Committed once', speaker: 'Sam', line });
+    expect(await ask(cora.socket, 'caption:commit', { line })).toEqual({ ok: true });
+    // The same change again (a page that resent it through another node, a node that woke up):
+    // acknowledged, and nothing is in progress afterwards, so the idle commit has nothing to repeat.
+    expect(
+      await ask(cora.socket, 'caption:update', { text: 'Committed once', speaker: 'Sam', line }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await ask(cora.socket, 'caption:commit', { line })).toEqual({ ok: true });
+    expect((await stored()).tracks).toEqual([]);
+    // The next line goes on; a late commit of the first does not commit it.
+    await ask(cora.socket, 'caption:update', {
+      text: 'The next line',
+      speaker: 'Sam',
+      line: 'line-two-0002',
+    });
+    expect(await ask(cora.socket, 'caption:commit', { line })).toEqual({ ok: true });
+    expect(await stored()).toEqual({
+      lines: [{ seq: 1, speaker: 'Sam', text: 'Committed once' }],
+      tracks: [{ lang: 'en-US', speaker: 'Sam', text: 'The next line' }],
+    });
+    expect(await ask(cora.socket, 'caption:update', { text: 'x', line: 'bad id!' })).toMatchObject({
+      ok: false,
+      reason: 'invalid-payload',
+    });
+  });
+});
+
 /** Makes the store refuse a write from inside the transaction, as a full disk or a crash would. */
 async function failWrites(name: string, table: string, when = '1') {
   for (const op of ['INSERT', 'UPDATE', 'DELETE']) {

@@ -194,6 +194,7 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
       speaker: 'Zoë',
       startedAt: NOW.getTime() + 123,
       changedAt: NOW.getTime() + 4567,
+      lineId: 'console-line-1',
     };
     await captions.saveChange(s.id, { lines: [], track: { lang: 'en-US', state } });
     await captions.saveChange(s.id, { lines: [], track: { lang: 'de-DE', state } });
@@ -204,7 +205,10 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     expect(await captions.getTrack(s.id, 'en-US')).toEqual(next);
     await captions.saveChange(s.id, {
       lines: [],
-      track: { lang: 'de-DE', state: { text: '', speaker: '', startedAt: 0, changedAt: NOW.getTime() } },
+      track: {
+        lang: 'de-DE',
+        state: { text: '', speaker: '', startedAt: 0, changedAt: NOW.getTime(), lineId: null },
+      },
     });
     expect(await captions.getTrack(s.id, 'de-DE')).toBeUndefined();
     const stored = (await captions.storedTracks()).filter((t) => [s.id, other.id].includes(t.sessionId));
@@ -223,10 +227,17 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     const s = await repo.createSession(SESSION, NOW);
     const cora = await repo.createInvite(s.id, 'captioner', 'Cora', s.ends_at, NOW);
     const at = NOW.toISOString();
-    const line = (text: string) => ({ lang: 'en-US', speaker: 'Sam', text, startedAt: at, at });
+    const line = (text: string) => ({
+      lang: 'en-US',
+      speaker: 'Sam',
+      text,
+      startedAt: at,
+      at,
+      lineId: `console-${text}`,
+    });
     const track = (text: string) => ({
       lang: 'en-US',
-      state: { text, speaker: 'Sam', startedAt: NOW.getTime(), changedAt: NOW.getTime() },
+      state: { text, speaker: 'Sam', startedAt: NOW.getTime(), changedAt: NOW.getTime(), lineId: null },
     });
     await captions.saveChange(s.id, {
       lines: [line('first')],
@@ -242,6 +253,10 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
       }),
     ).rejects.toThrow();
     expect((await captions.linesAfter(s.id, 0, 10)).map((l) => l.text)).toEqual(['first']);
+    // C14: a console line's id is kept with what it committed.
+    expect(await captions.lineCommitted(s.id, 'console-first')).toBe(true);
+    expect(await captions.lineCommitted(s.id, 'console-other')).toBe(false);
+    expect(await captions.lineCommitted(s.id, 'console-lost')).toBe(false);
     expect((await captions.getTrack(s.id, 'en-US'))?.text).toBe('before');
     expect(await captions.lastIngestSeq(cora.id)).toBe(1);
     // The same change retried: stored once, numbered after the last line, no gap.

@@ -123,8 +123,11 @@ export function consoleWriter(socket: TestClient, label: string, pauseMs = 80) {
   const done = (async () => {
     for (let i = 1; !stopped; i++) {
       const text = `${label} console ${i}`;
-      await untilOk(socket, 'caption:update', { text });
-      await untilOk(socket, 'caption:commit', {});
+      // An id per line, as the console gives it (C14): a change resent elsewhere, or replayed late
+      // by a node that hung, is known.
+      const line = `${label.replace(/\W+/g, '-')}-line-${i}`;
+      await untilOk(socket, 'caption:update', { text, line });
+      await untilOk(socket, 'caption:commit', { line });
       acknowledged.push(text);
       await sleep(pauseMs);
     }

@@ -56,7 +56,7 @@ describe('caption stream', () => {
     const { state } = run([append('no breaks ever')], emptyTrack(), 0);
     expect(applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS - 1).committed).toEqual([]);
     expect(applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS).committed).toEqual([
-      { text: 'no breaks ever', speaker: 'Sam', startedAt: 0 },
+      { text: 'no breaks ever', speaker: 'Sam', startedAt: 0, lineId: null },
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('caption stream', () => {
     let state = emptyTrack();
     state = applyStream(state, append('first '), 1000).state;
     const r = applyStream(state, append('line\nsecond'), 4000);
-    expect(r.committed).toEqual([{ text: 'first line', speaker: 'Sam', startedAt: 1000 }]);
+    expect(r.committed).toEqual([{ text: 'first line', speaker: 'Sam', startedAt: 1000, lineId: null }]);
     expect(r.state.startedAt).toBe(4000);
   });
 
@@ -103,5 +103,24 @@ describe('caption stream', () => {
     const { lines, state } = run([append('hello ', 'Sam'), append('world\nnext', 'Ana')]);
     expect(lines).toEqual(['Sam: hello world']);
     expect(state.speaker).toBe('Ana');
+  });
+
+  it('C14 a commit names the line it commits: another line in progress stays, and the committed line keeps its id', () => {
+    const typed = applyStream(
+      emptyTrack(),
+      { type: 'replace', text: 'Hello', speaker: 'Sam', lineId: 'line-a1' },
+      1000,
+    );
+    expect(typed.state.lineId).toBe('line-a1');
+    const late = applyStream(typed.state, { type: 'commit', lineId: 'line-z9' }, 1000);
+    expect(late).toMatchObject({ state: typed.state, committed: [], partialChanged: false });
+    const entered = applyStream(typed.state, { type: 'commit', lineId: 'line-a1' }, 1000);
+    expect(entered.committed).toEqual([
+      { text: 'Hello', speaker: 'Sam', startedAt: 1000, lineId: 'line-a1' },
+    ]);
+    expect(entered.state.lineId).toBeNull();
+    // Without an id (older pages, the ingest) a commit commits whatever is in progress, as before.
+    expect(applyStream(typed.state, { type: 'commit' }, 1000).committed).toHaveLength(1);
+    expect(applyStream(typed.state, append(' there'), 1000).state.lineId).toBeNull();
   });
 });

@@ -17,6 +17,14 @@ export const CONSOLE_SHORTCUTS = [
   ['Alt+I, Alt+L, Alt+A', 'Insert [inaudible], [laughter], [applause]'],
 ] as const;
 
+/** A fresh id for a line (C14): 16 random characters, unique enough for one session's lines. */
+function newLineId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
+
 interface CaptionConsoleProps {
   socket: RoomSocket;
   /** Whose name lines carry unless the captioner overrides it: the floor holder's. */
@@ -40,6 +48,9 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
   const chain = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef('');
   const sent = useRef('');
+  // C14: every line gets an id of its own, sent with each change and its commit, so a change
+  // that reaches the server late (its node hung, the page resent it elsewhere) is known as such.
+  const lineId = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const langOk = langSchema.safeParse(lang).success;
 
@@ -51,7 +62,13 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (latest.current === sent.current || !langOk) return;
-    const update = { text: latest.current, lang, ...(speaker.trim() ? { speaker: speaker.trim() } : {}) };
+    lineId.current ??= newLineId();
+    const update = {
+      text: latest.current,
+      lang,
+      line: lineId.current,
+      ...(speaker.trim() ? { speaker: speaker.trim() } : {}),
+    };
     sent.current = latest.current;
     send(() => ask(socket, 'caption:update', update));
   }, [lang, langOk, send, socket, speaker]);
@@ -67,7 +84,9 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
     if (e.key === 'Enter') {
       e.preventDefault();
       flush();
-      if (langOk) send(() => ask(socket, 'caption:commit', { lang }));
+      const line = lineId.current ?? undefined;
+      if (langOk) send(() => ask(socket, 'caption:commit', { lang, line }));
+      lineId.current = null;
       latest.current = sent.current = '';
       setText('');
     } else if (e.key === 'Escape') {
