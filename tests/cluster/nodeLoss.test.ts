@@ -207,8 +207,10 @@ describe('losing a node loses nothing', () => {
       figures.hungNodeDownMs = Date.now() - hung;
       step('n1 down');
       figures.backAfterHangMs = await everyoneBack(hung);
+      step('everyone back after the hang');
     });
     figures.linesCase3 = lines;
+    step('resuming n1');
     cluster.nodes[0]!.resume();
     await cluster.haproxy.waitForStates({ n1: 'UP', n2: 'UP' }, 15_000);
     await queuesAgree();
