@@ -111,6 +111,7 @@ async function runTarget(name: string, target: CaptionTarget) {
 async function measure(name: string, target: CaptionTarget) {
   if (target.clock) console.log(`${name}: ${target.clock}`);
   const empty = await target.sample({ memory: true });
+  const metricsEmpty = await scrapeNodes(target);
   const workers = Array.from({ length: WORKERS }, spawnWorker);
   const groups = workers.length ? workers.map((w) => w.group) : [localGroup()];
   const captioner = await connect(target.url, target.captioner);
@@ -182,6 +183,9 @@ async function measure(name: string, target: CaptionTarget) {
     deliveryMeanMs: (grew(`${delivery}_sum`) / grew(`${delivery}_count`)) * 1000,
     storeQueriesPerChange: grew(`${queries}_count`) / changes,
     storeQueryMeanMs: (grew(`${queries}_sum`) / grew(`${queries}_count`)) * 1000,
+    joinStoreQueriesPerViewer:
+      (metricSum(idleMetrics, `${queries}_count`) - metricSum(metricsEmpty, `${queries}_count`)) / VIEWERS,
+    joinCpuMsPerViewer: (sum(Object.values(joined.cpuMs)) - sum(Object.values(empty.cpuMs))) / VIEWERS,
     idleStoreQueriesPerS: idleGrew(`${queries}_count`) / (idleMs / 1000),
     // Less what the same time would have cost idle (the timers' and heartbeats' queries).
     netStoreQueriesPerChange:

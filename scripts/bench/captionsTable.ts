@@ -19,24 +19,27 @@ interface Row {
 
 const sum = (xs: number[]) => xs.reduce((a, n) => a + n, 0);
 
-function rowsFor(cluster: Result | undefined): Row[] {
-  const rows: Row[] = [];
-  for (const k of ['partial', 'line', 'ack'] as const) {
-    for (const p of ['p50', 'p95', 'p99', 'max'] as const)
-      rows.push({ label: `${k} ${p} ms`, get: (r) => r[k][p] });
-  }
-  if (cluster) {
-    rows.push(
-      { label: 'node change->emit mean ms', get: (r) => r.deliveryMeanMs },
-      { label: 'store queries / change', get: (r) => r.storeQueriesPerChange },
-      { label: '  less idle queries', get: (r) => r.netStoreQueriesPerChange },
-      { label: 'store query mean ms', get: (r) => r.storeQueryMeanMs },
-      { label: 'Redis commands / change', get: (r) => r.redisCommandsPerChange },
-      { label: 'store queries/s idle', get: (r) => r.idleStoreQueriesPerS },
-      { label: 'total CPU % idle', get: (r) => r.idleCpuPct },
-    );
-  }
-  rows.push({ label: 'server CPU % of a core', get: (r) => r.cpuPct });
+const latencyRows = (): Row[] =>
+  (['partial', 'line', 'ack'] as const).flatMap((k) =>
+    (['p50', 'p95', 'p99', 'max'] as const).map((p) => ({
+      label: `${k} ${p} ms`,
+      get: (r: Result) => r[k][p],
+    })),
+  );
+
+/** Where a cluster's time and CPU go: the nodes' own counts, and the cost of sitting idle. */
+const storeRows = (): Row[] => [
+  { label: 'node change->emit mean ms', get: (r) => r.deliveryMeanMs },
+  { label: 'store queries / change', get: (r) => r.storeQueriesPerChange },
+  { label: '  less idle queries', get: (r) => r.netStoreQueriesPerChange },
+  { label: 'store query mean ms', get: (r) => r.storeQueryMeanMs },
+  { label: 'Redis commands / change', get: (r) => r.redisCommandsPerChange },
+  { label: 'store queries/s idle', get: (r) => r.idleStoreQueriesPerS },
+  { label: 'total CPU % idle', get: (r) => r.idleCpuPct },
+];
+
+function cpuRows(cluster: Result | undefined): Row[] {
+  const rows: Row[] = [{ label: 'server CPU % of a core', get: (r) => r.cpuPct }];
   // A cluster's parts, each against the one node's whole CPU.
   const others = cluster ? Object.keys(cluster.partCpuPct).filter((p) => !cluster.nodes.includes(p)) : [];
   for (const part of [...(cluster?.nodes ?? []), ...others]) {
@@ -45,22 +48,39 @@ function rowsFor(cluster: Result | undefined): Row[] {
   if (cluster) rows.push({ label: 'total CPU % of a core', get: (r) => r.totalCpuPct });
   rows.push({ label: 'server CPU ms/viewer/min', get: (r) => r.cpuMsPerViewerMin });
   if (cluster) rows.push({ label: 'total CPU ms/viewer/min', get: (r) => r.totalCpuMsPerViewerMin });
-  rows.push(
-    { label: 'server RSS before join MB', get: (r) => r.rssEmptyMB },
-    { label: 'server RSS joined MB', get: (r) => r.rssJoinedMB },
-    { label: 'server RSS / viewer KB', get: (r) => r.rssPerViewerB / 1024 },
-    { label: 'server heap / viewer KB', get: (r) => r.heapPerViewerB / 1024 },
-  );
-  if (cluster) rows.push({ label: 'sockets on the nodes', get: (r) => sum(Object.values(r.sockets)) });
-  for (const node of cluster?.nodes ?? []) {
-    rows.push({ label: `  sockets on ${node}`, get: (r) => r.sockets[node] ?? NaN, base: () => NaN });
-  }
-  rows.push(
-    { label: 'join all viewers s', get: (r) => r.joinS },
+  return rows;
+}
+
+const memoryRows = (): Row[] => [
+  { label: 'server RSS before join MB', get: (r) => r.rssEmptyMB },
+  { label: 'server RSS joined MB', get: (r) => r.rssJoinedMB },
+  { label: 'server RSS / viewer KB', get: (r) => r.rssPerViewerB / 1024 },
+  { label: 'server heap / viewer KB', get: (r) => r.heapPerViewerB / 1024 },
+];
+
+/** How the viewers were spread, and what joining them cost. */
+const joinRows = (cluster: Result): Row[] => [
+  { label: 'sockets on the nodes', get: (r) => sum(Object.values(r.sockets)) },
+  ...cluster.nodes.map((node) => ({
+    label: `  sockets on ${node}`,
+    get: (r: Result) => r.sockets[node] ?? NaN,
+    base: () => NaN,
+  })),
+  { label: 'join all viewers s', get: (r) => r.joinS },
+  { label: '  CPU ms / join (total)', get: (r) => r.joinCpuMsPerViewer },
+  { label: '  store queries / join', get: (r) => r.joinStoreQueriesPerViewer },
+];
+
+function rowsFor(cluster: Result | undefined): Row[] {
+  return [
+    ...latencyRows(),
+    ...(cluster ? storeRows() : []),
+    ...cpuRows(cluster),
+    ...memoryRows(),
+    ...(cluster ? joinRows(cluster) : [{ label: 'join all viewers s', get: (r: Result) => r.joinS }]),
     { label: 'viewer procs CPU %', get: (r) => r.clientCpuPct },
     { label: 'other procs CPU %', get: (r) => r.otherCpuPct },
-  );
-  return rows;
+  ];
 }
 
 /**
