@@ -8,8 +8,8 @@
 // and memory are measured there); the viewers run in W worker processes (0 = in this process).
 //
 // --nodes K (2 to 4) adds, between the two, the same load on a cluster on this machine
-// (scripts/cluster: PostgreSQL, Redis, K nodes of the BUILD, so run `npx tsx scripts/build.ts`
-// first, and HAProxy in front; no LiveKit). Viewers and captioner connect through HAProxy, whose
+// (scripts/cluster: PostgreSQL, Redis, K nodes of the BUILD, made first if the source is newer,
+// and HAProxy in front; no LiveKit). Viewers and captioner connect through HAProxy, whose
 // leastconn spreads them; each node's /metrics says how many sockets it held. CPU is each process's
 // utime + stime from /proc over the streaming window: every node, PostgreSQL (postmaster, backends
 // and workers), Redis and HAProxy, and their sum against the one node's. The one-node run is
@@ -31,7 +31,14 @@ import type { PayloadOf } from '../../shared/protocol.js';
 import type { BenchClient } from './client.js';
 import { printTable, type Run } from './captionsTable.js';
 import { machineCpuMs } from './procStat.js';
-import { clusterTarget, metricSum, processTarget, scrapeNodes, type CaptionTarget } from './targets.js';
+import {
+  buildIfStale,
+  clusterTarget,
+  metricSum,
+  processTarget,
+  scrapeNodes,
+  type CaptionTarget,
+} from './targets.js';
 import { ask, connect, localGroup, spawnWorker } from './viewers.js';
 
 type Kind = 'partial' | 'line';
@@ -186,6 +193,9 @@ async function measure(name: string, target: CaptionTarget) {
     joinStoreQueriesPerViewer:
       (metricSum(idleMetrics, `${queries}_count`) - metricSum(metricsEmpty, `${queries}_count`)) / VIEWERS,
     joinCpuMsPerViewer: (sum(Object.values(joined.cpuMs)) - sum(Object.values(empty.cpuMs))) / VIEWERS,
+    joinCpuMsByPart: Object.fromEntries(
+      Object.keys(joined.cpuMs).map((p) => [p, joined.cpuMs[p]! - empty.cpuMs[p]!]),
+    ),
     idleStoreQueriesPerS: idleGrew(`${queries}_count`) / (idleMs / 1000),
     // Less what the same time would have cost idle (the timers' and heartbeats' queries).
     netStoreQueriesPerChange:
@@ -213,6 +223,7 @@ async function main() {
   console.log(
     `bench:captions: ${VIEWERS} viewers, ${SECONDS} s at ${WPM} wpm, viewer workers: ${WORKERS}${cluster}`,
   );
+  if (NODES) buildIfStale();
   // One at a time, each stopped before the next starts: they would compete for the same cores.
   const run = async (id: string, label: string, start: () => Promise<CaptionTarget>): Promise<Run> => ({
     id,

@@ -1,7 +1,7 @@
 // What bench:captions runs its load against, each started before its run and stopped after it:
 // a server in a process of its own (OpenFloor on one node, or the bare Socket.IO baseline), or a
 // whole cluster on this machine (PostgreSQL, Redis, N nodes of the build, HAProxy in front).
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
@@ -98,6 +98,13 @@ async function checkClock(url: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/** The cluster's nodes run the build: made again first if the source changed since (as npm start). */
+export function buildIfStale(): void {
+  const script = fileURLToPath(new URL('../build.ts', import.meta.url));
+  const built = spawnSync(process.execPath, ['--import', 'tsx', script, '--if-stale'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('The build failed: the cluster runs dist/server/main.js.');
 }
 
 /** A cluster of `nodes` OpenFloor nodes (no LiveKit) with the bench's session in its store. */
