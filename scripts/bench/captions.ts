@@ -1,4 +1,4 @@
-// npm run bench:captions [-- --viewers N --seconds S --workers W]: live caption delivery.
+// npm run bench:captions [-- --viewers N --seconds S --workers W --nodes K]: live caption delivery.
 // N attendees join a live session over WebSocket; one captioner streams at 250 words per minute for
 // S seconds through the real ack'ed console commands (caption:update with the whole line in progress
 // after every word, caption:commit every 12 words). Every viewer stamps each caption:partial and
@@ -6,20 +6,41 @@
 // clock; `at` has millisecond resolution). The same load then runs against a bare Socket.IO
 // broadcast server (baselineServer.ts) for comparison. Each server runs in its own process (CPU
 // and memory are measured there); the viewers run in W worker processes (0 = in this process).
-// File descriptors: each viewer is one socket in the viewer process and one in the server process,
-// so --viewers 5000 needs `ulimit -n` above ~5,100 (Node cannot raise it; run `ulimit -n 8192` first).
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+//
+// --nodes K (2 to 4) adds, between the two, the same load on a cluster on this machine
+// (scripts/cluster: PostgreSQL, Redis, K nodes of the BUILD, made first if the source is newer,
+// and HAProxy in front; no LiveKit). Viewers and captioner connect through HAProxy, whose
+// leastconn spreads them; each node's /metrics says how many sockets it held. CPU is each process's
+// utime + stime from /proc over the streaming window: every node, PostgreSQL (postmaster, backends
+// and workers), Redis and HAProxy, and their sum against the one node's. The one-node run is
+// OpenFloor as deployed alone (SQLite, in-process order), from source through tsx.
+// Clocks: on a node of several, `at` is the database's clock_timestamp() when the change took the
+// session's lock (gate.ts, held.nowMs), not the node's. On one machine PostgreSQL and the viewers
+// read the same realtime clock: the run checks it (50 readings of clock_timestamp() must each fall
+// inside the query's round trip on the viewers' clock) and prints the result. On one node `at` is
+// its own clock when the change's turn comes; either way the wait for that turn is not in it (the
+// ack times show it). Where the time and CPU go: the nodes' own metrics over the streaming window
+// (a change's arrival to its broadcast, store queries per change) and Redis's command count; and
+// 3 s before the captioner starts, with everyone connected, what the target costs idle.
+//
+// File descriptors: each viewer is one socket in the viewer process and one in the server process
+// (plus two in HAProxy with --nodes), so --viewers 5000 needs `ulimit -n` above ~5,100 (~10,100
+// with --nodes); Node cannot raise it: run `ulimit -n 16384` first.
 import { parseArgs } from 'node:util';
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type PayloadOf } from '../../shared/protocol.js';
-import { ask as askWithin, type BenchClient } from './client.js';
+import type { PayloadOf } from '../../shared/protocol.js';
+import type { BenchClient } from './client.js';
+import { printTable, type Run } from './captionsTable.js';
+import { machineCpuMs } from './procStat.js';
+import {
+  buildIfStale,
+  clusterTarget,
+  metricSum,
+  processTarget,
+  scrapeNodes,
+  type CaptionTarget,
+} from './targets.js';
+import { ask, connect, localGroup, spawnWorker } from './viewers.js';
 
-type Client = BenchClient;
-// A join storm of thousands of viewers: acknowledgements may take long.
-const ask: typeof askWithin = (s, e, p) => askWithin(s, e, p, 120_000);
 type Kind = 'partial' | 'line';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,111 +48,26 @@ const { values, positionals } = parseArgs({
     viewers: { type: 'string' },
     seconds: { type: 'string', default: '30' },
     workers: { type: 'string', default: '1' },
-    worker: { type: 'boolean', default: false },
+    nodes: { type: 'string' },
   },
 });
 const VIEWERS = Number(values.viewers ?? positionals[0] ?? 2000);
 const SECONDS = Number(values.seconds);
 const WORKERS = Number(values.workers);
+const NODES = values.nodes === undefined ? 0 : Number(values.nodes);
+if (values.nodes !== undefined && !(Number.isInteger(NODES) && NODES >= 2 && NODES <= 4)) {
+  throw new Error(`--nodes must be 2 to 4 (the server slots of docs/haproxy.cfg), not ${values.nodes}.`);
+}
 const [WPM, WORDS_PER_LINE] = [250, 12];
 const WORDS = 'so the council will now hear public comment on the proposed budget for our parks and library';
 
-/** CPU ms spent so far by every process on the machine (user + nice + system; Linux only, else NaN). */
-function machineCpuMs(): number {
-  try {
-    const [, user, nice, system] = readFileSync('/proc/stat', 'utf8').split(/\s+/, 4).map(Number);
-    return (user! + nice! + system!) * 10; // USER_HZ is 100 on Linux
-  } catch {
-    return NaN;
-  }
-}
-const nowMs = () => performance.timeOrigin + performance.now();
+/** The quiet window before the captioner starts, measured too. */
+const IDLE_MS = 3000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-async function connect(url: string, token: string): Promise<Client> {
-  const socket: Client = io(url, {
-    auth: token ? { token, protocol: PROTOCOL_VERSION } : {},
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  const joined = await ask(socket, 'room:join', {});
-  if (!joined.ok) throw new Error(`join refused: ${joined.message}`);
-  return socket;
-}
-
-/** A group of viewers in one process: they connect, join, and record what they receive. */
-function createViewers() {
-  let sockets: Client[] = [];
-  const lat = { partial: [] as number[], line: [] as number[] };
-  const got = { partial: new Uint32Array(0), line: new Uint32Array(0) };
-  let [cpu0, t0] = [process.cpuUsage(), performance.now()];
-  const viewer = async (url: string, token: string, i: number) => {
-    const socket = await connect(url, token);
-    const record = (k: Kind) => (m: { at: string }) => {
-      lat[k].push(nowMs() - Date.parse(m.at));
-      got[k][i]!++;
-    };
-    socket.on('caption:partial', record('partial'));
-    socket.on('caption:line', record('line'));
-    return socket;
-  };
-  const sum = (a: Uint32Array) => a.reduce((x, y) => x + y, 0);
-  return {
-    async open(url: string, tokens: string[]) {
-      [got.partial, got.line] = [new Uint32Array(tokens.length), new Uint32Array(tokens.length)];
-      for (let i = 0; i < tokens.length; i += 100) {
-        sockets.push(...(await Promise.all(tokens.slice(i, i + 100).map((t, j) => viewer(url, t, i + j)))));
-      }
-    },
-    reset() {
-      [lat.partial, lat.line] = [[], []];
-      got.partial.fill(0);
-      got.line.fill(0);
-      [cpu0, t0] = [process.cpuUsage(), performance.now()];
-    },
-    progress: () => sum(got.partial) + sum(got.line),
-    collect() {
-      const cpu = process.cpuUsage(cpu0);
-      return {
-        lat: { partial: Float64Array.from(lat.partial), line: Float64Array.from(lat.line) },
-        got: { partial: Array.from(got.partial), line: Array.from(got.line) },
-        cpuMs: (cpu.user + cpu.system) / 1000,
-        wallMs: performance.now() - t0,
-      };
-    },
-    close() {
-      for (const s of sockets) s.disconnect();
-      sockets = [];
-    },
-  };
-}
-type Viewers = ReturnType<typeof createViewers>;
-type Remote = {
-  [K in keyof Viewers]: (...a: Parameters<Viewers[K]>) => Promise<Awaited<ReturnType<Viewers[K]>>>;
-};
-const OPS = ['open', 'reset', 'progress', 'collect', 'close'] as const;
-const invoke = (v: Viewers, op: keyof Viewers, args: unknown[]) =>
-  Promise.resolve((v[op] as (...a: unknown[]) => unknown)(...args));
-const asRemote = (call: (op: keyof Viewers, args: unknown[]) => Promise<unknown>) =>
-  Object.fromEntries(OPS.map((op) => [op, (...args: unknown[]) => call(op, args)])) as unknown as Remote;
-
-// Every child answers each request with one message, in order, and is never asked twice at once.
-async function request<T>(child: ChildProcess, msg: object): Promise<T> {
-  child.send(msg);
-  return ((await once(child, 'message')) as [T])[0];
-}
-type Sample = { cpu: NodeJS.CpuUsage; rss: number; heapUsed: number };
-const sample = (server: ChildProcess) => request<Sample>(server, { type: 'sample' });
-
-/** A viewer group in a worker process (this script with --worker), driven over IPC. */
-function spawnWorker(): { group: Remote; exited: Promise<unknown> } {
-  const execArgv = ['--import', 'tsx'];
-  const child = fork(fileURLToPath(import.meta.url), ['--worker'], { execArgv, serialization: 'advanced' });
-  return { group: asRemote((op, args) => request(child, { op, args })), exited: once(child, 'exit') };
-}
+const sum = (xs: number[]) => xs.reduce((a, n) => a + n, 0);
 
 /** The captioner: one word every 60/WPM s on a fixed schedule; commands chained as the console does. */
-async function stream(captioner: Client) {
+async function stream(captioner: BenchClient) {
   const words = WORDS.split(' ');
   const total = Math.floor((SECONDS * WPM) / 60);
   const t0 = performance.now();
@@ -170,55 +106,77 @@ function stats(values: Float64Array) {
 }
 const concat = (arrays: Float64Array[]) => Float64Array.from(arrays.flatMap((a) => Array.from(a)));
 
-async function runTarget(name: string, file: string) {
-  const server = fork(fileURLToPath(new URL(file, import.meta.url)), [String(VIEWERS)], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-  });
-  const serverExit = once(server, 'exit');
-  type Ready = [{ url: string; captioner: string; attendees: string[] }];
-  const [info] = (await once(server, 'message')) as Ready;
-  const empty = await sample(server);
+/** Runs the load against a started target, then stops it (also when the run fails). */
+async function runTarget(name: string, target: CaptionTarget) {
+  try {
+    return await measure(name, target);
+  } finally {
+    await target.stop();
+  }
+}
+
+async function measure(name: string, target: CaptionTarget) {
+  if (target.clock) console.log(`${name}: ${target.clock}`);
+  const empty = await target.sample({ memory: true });
+  const metricsEmpty = await scrapeNodes(target);
   const workers = Array.from({ length: WORKERS }, spawnWorker);
-  const local = createViewers();
-  const groups = workers.length ? workers.map((w) => w.group) : [asRemote((op, a) => invoke(local, op, a))];
-  const captioner = await connect(info.url, info.captioner);
-  const tokens = info.attendees.length ? info.attendees : Array<string>(VIEWERS).fill('');
+  const groups = workers.length ? workers.map((w) => w.group) : [localGroup()];
+  const captioner = await connect(target.url, target.captioner);
+  const tokens = target.attendees.length ? target.attendees : Array<string>(VIEWERS).fill('');
   const per = Math.ceil(VIEWERS / groups.length);
   const joinStart = performance.now();
-  await Promise.all(groups.map((g, k) => g.open(info.url, tokens.slice(k * per, (k + 1) * per))));
+  await Promise.all(groups.map((g, k) => g.open(target.url, tokens.slice(k * per, (k + 1) * per))));
   const joinS = (performance.now() - joinStart) / 1000;
   console.log(`${name}: ${VIEWERS} viewers joined in ${joinS.toFixed(1)} s; streaming for ${SECONDS} s`);
   await sleep(2000); // let the coalesced audience broadcasts of the joins finish
-  const joined = await sample(server);
+  const joined = await target.sample({ memory: true });
+  // What the target costs with everyone connected and nobody captioning (timers, heartbeats).
+  const idleStart = performance.now();
+  const idleMetrics = await scrapeNodes(target);
+  await sleep(IDLE_MS);
+  const metricsStart = await scrapeNodes(target);
   await Promise.all(groups.map((g) => g.reset()));
-  const cpuStart = await sample(server);
+  const cpuStart = await target.sample();
+  const idleMs = performance.now() - idleStart;
   const [wallStart, machineStart, parentStart] = [performance.now(), machineCpuMs(), process.cpuUsage()];
   const s = await stream(captioner);
   const [wantPartials, wantLines] = [s.updates + s.commits, s.commits];
   // Delivery is part of the work measured: wait until every viewer has everything (or 30 s).
   for (const until = performance.now() + 30_000; performance.now() < until; await sleep(50)) {
     const got = await Promise.all(groups.map((g) => g.progress()));
-    if (got.reduce((a, n) => a + n, 0) >= (wantPartials + wantLines) * VIEWERS) break;
+    if (sum(got) >= (wantPartials + wantLines) * VIEWERS) break;
   }
-  const cpuEnd = await sample(server);
+  const cpuEnd = await target.sample();
+  const metricsEnd = await scrapeNodes(target);
   const [wallMs, machineMs] = [performance.now() - wallStart, machineCpuMs() - machineStart];
   const parent = process.cpuUsage(parentStart);
   const results = await Promise.all(groups.map((g) => g.collect()));
   captioner.disconnect();
   await Promise.all(groups.map((g) => g.close()));
   await Promise.all(workers.map((w) => w.exited));
-  server.send({ type: 'stop' });
-  await serverExit;
 
   const counts = (k: Kind, want: number) => {
     const got = results.flatMap((r) => r.got[k]);
-    const missing = got.reduce((a, n) => a + Math.max(0, want - n), 0);
-    const total = got.reduce((a, n) => a + n, 0);
-    return { want: want * VIEWERS, got: total, missing, viewersShort: got.filter((n) => n < want).length };
+    const missing = sum(got.map((n) => Math.max(0, want - n)));
+    return { want: want * VIEWERS, got: sum(got), missing, viewersShort: got.filter((n) => n < want).length };
   };
-  const clientMs = results.reduce((a, r) => a + r.cpuMs, 0);
-  const cpuMs = (cpuEnd.cpu.user + cpuEnd.cpu.system - cpuStart.cpu.user - cpuStart.cpu.system) / 1000;
+  const partMs = Object.fromEntries(
+    Object.keys(cpuEnd.cpuMs).map((p) => [p, cpuEnd.cpuMs[p]! - cpuStart.cpuMs[p]!]),
+  );
+  const pct = (ms: number) => (ms / wallMs) * 100;
+  const [nodesMs, totalMs] = [sum(target.nodes.map((n) => partMs[n]!)), sum(Object.values(partMs))];
+  const clientMs = sum(results.map((r) => r.cpuMs));
+  // The nodes' own counts over the window: what each caption change cost them.
+  const changes = s.updates + s.commits;
+  const grew = (name: string) => metricSum(metricsEnd, name) - metricSum(metricsStart, name);
+  const idleGrew = (name: string) => metricSum(metricsStart, name) - metricSum(idleMetrics, name);
+  const sockets = Object.fromEntries(
+    target.nodes.map((n) => [n, metricSum(metricsStart, 'openfloor_connected_sockets', n)]),
+  );
+  const [delivery, queries] = [
+    'openfloor_caption_delivery_seconds',
+    'openfloor_store_query_duration_seconds',
+  ];
   return {
     joinS,
     partial: stats(concat(results.map((r) => r.lat.partial))),
@@ -227,70 +185,62 @@ async function runTarget(name: string, file: string) {
     lines: counts('line', wantLines),
     ...s,
     windowS: wallMs / 1000,
-    cpuPct: (cpuMs / wallMs) * 100,
-    cpuMsPerViewerMin: cpuMs / VIEWERS / (wallMs / 60_000),
+    nodes: target.nodes,
+    sockets,
+    deliveryMeanMs: (grew(`${delivery}_sum`) / grew(`${delivery}_count`)) * 1000,
+    storeQueriesPerChange: grew(`${queries}_count`) / changes,
+    storeQueryMeanMs: (grew(`${queries}_sum`) / grew(`${queries}_count`)) * 1000,
+    joinStoreQueriesPerViewer:
+      (metricSum(idleMetrics, `${queries}_count`) - metricSum(metricsEmpty, `${queries}_count`)) / VIEWERS,
+    joinCpuMsPerViewer: (sum(Object.values(joined.cpuMs)) - sum(Object.values(empty.cpuMs))) / VIEWERS,
+    joinCpuMsByPart: Object.fromEntries(
+      Object.keys(joined.cpuMs).map((p) => [p, joined.cpuMs[p]! - empty.cpuMs[p]!]),
+    ),
+    idleStoreQueriesPerS: idleGrew(`${queries}_count`) / (idleMs / 1000),
+    // Less what the same time would have cost idle (the timers' and heartbeats' queries).
+    netStoreQueriesPerChange:
+      (grew(`${queries}_count`) - (idleGrew(`${queries}_count`) / idleMs) * wallMs) / changes,
+    idleCpuPct: ((sum(Object.values(cpuStart.cpuMs)) - sum(Object.values(joined.cpuMs))) / idleMs) * 100,
+    redisCommandsPerChange: (cpuEnd.redisCommands - cpuStart.redisCommands) / changes,
+    partCpuPct: Object.fromEntries(Object.entries(partMs).map(([p, ms]) => [p, pct(ms)])),
+    cpuPct: pct(nodesMs),
+    cpuMsPerViewerMin: nodesMs / VIEWERS / (wallMs / 60_000),
+    totalCpuPct: pct(totalMs),
+    totalCpuMsPerViewerMin: totalMs / VIEWERS / (wallMs / 60_000),
     rssEmptyMB: empty.rss / 2 ** 20,
     rssJoinedMB: joined.rss / 2 ** 20,
     rssPerViewerB: (joined.rss - empty.rss) / VIEWERS,
     heapPerViewerB: (joined.heapUsed - empty.heapUsed) / VIEWERS,
-    clientCpuPct: (clientMs / wallMs) * 100,
+    clientCpuPct: pct(clientMs),
     // Anything else running on the machine meanwhile competes for the same cores: it is reported.
-    otherCpuPct: ((machineMs - cpuMs - clientMs - (parent.user + parent.system) / 1000) / wallMs) * 100,
+    otherCpuPct: pct(machineMs - totalMs - clientMs - (parent.user + parent.system) / 1000),
   };
 }
+export type Result = Awaited<ReturnType<typeof runTarget>>;
 
 async function main() {
-  console.log(`bench:captions: ${VIEWERS} viewers, ${SECONDS} s at ${WPM} wpm, viewer workers: ${WORKERS}`);
-  const of = await runTarget('OpenFloor', './captionsServer.ts');
-  const base = await runTarget('baseline', './baselineServer.ts');
-  type Result = typeof of;
-  const rows: [string, (r: Result) => number][] = [];
-  for (const k of ['partial', 'line', 'ack'] as const) {
-    for (const p of ['p50', 'p95', 'p99', 'max'] as const) rows.push([`${k} ${p} ms`, (r) => r[k][p]]);
-  }
-  rows.push(
-    ['server CPU % of a core', (r) => r.cpuPct],
-    ['server CPU ms/viewer/min', (r) => r.cpuMsPerViewerMin],
-    ['server RSS before join MB', (r) => r.rssEmptyMB],
-    ['server RSS joined MB', (r) => r.rssJoinedMB],
-    ['server RSS / viewer KB', (r) => r.rssPerViewerB / 1024],
-    ['server heap / viewer KB', (r) => r.heapPerViewerB / 1024],
-    ['join all viewers s', (r) => r.joinS],
-    ['viewer procs CPU %', (r) => r.clientCpuPct],
-    ['other procs CPU %', (r) => r.otherCpuPct],
-  );
-  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(Math.abs(n) < 10 ? 2 : 1) : '-');
+  const cluster = NODES ? `, and on ${NODES} nodes` : '';
   console.log(
-    `\n${'metric'.padEnd(26)}${'OpenFloor'.padStart(11)}${'baseline'.padStart(11)}${'ratio'.padStart(8)}`,
+    `bench:captions: ${VIEWERS} viewers, ${SECONDS} s at ${WPM} wpm, viewer workers: ${WORKERS}${cluster}`,
   );
-  const ratios: Record<string, number> = {};
-  for (const [label, get] of rows) {
-    const [a, b] = [get(of), get(base)];
-    ratios[label] = a / b;
-    console.log(`${label.padEnd(26)}${f(a).padStart(11)}${f(b).padStart(11)}${`${f(a / b)}x`.padStart(8)}`);
-  }
-  for (const [label, r] of Object.entries({ OpenFloor: of, baseline: base })) {
-    const c = (x: Result['lines']) => `${x.got}/${x.want} (missing ${x.missing}, ${x.viewersShort} short)`;
-    console.log(
-      `${label}: partials ${c(r.partials)}, lines ${c(r.lines)}; sent ${r.updates} updates + ${r.commits} ` +
-        `commits, ${r.refused} refused, captioner at most ${f(r.behindMs)} ms behind schedule`,
-    );
-  }
-  const config = { viewers: VIEWERS, seconds: SECONDS, wpm: WPM, workers: WORKERS };
-  console.log(
-    `BENCH ${JSON.stringify({ bench: 'captions', ...config, openfloor: of, baseline: base, ratios })}`,
-  );
+  if (NODES) buildIfStale();
+  // One at a time, each stopped before the next starts: they would compete for the same cores.
+  const run = async (id: string, label: string, start: () => Promise<CaptionTarget>): Promise<Run> => ({
+    id,
+    label,
+    result: await runTarget(label, await start()),
+  });
+  const runs = [
+    await run('openfloor', NODES ? '1 node' : 'OpenFloor', () =>
+      processTarget('./captionsServer.ts', VIEWERS),
+    ),
+  ];
+  if (NODES) runs.push(await run('cluster', `${NODES} nodes`, () => clusterTarget(NODES, VIEWERS)));
+  runs.push(await run('baseline', 'baseline', () => processTarget('./baselineServer.ts', VIEWERS)));
+  const ratios = printTable(runs);
+  const config = { viewers: VIEWERS, seconds: SECONDS, wpm: WPM, workers: WORKERS, nodes: NODES || 1 };
+  const figures = Object.fromEntries(runs.map((r) => [r.id, r.result]));
+  console.log(`BENCH ${JSON.stringify({ bench: 'captions', ...config, ...figures, ratios })}`);
 }
 
-if (values.worker) {
-  // A worker process: runs one group of viewers for the parent, then leaves once they are closed.
-  const viewers = createViewers();
-  process.on('message', (m: { op: keyof Viewers; args: unknown[] }) => {
-    void invoke(viewers, m.op, m.args).then((value) => {
-      process.send!(value ?? null);
-      if (m.op === 'close') process.disconnect();
-    });
-  });
-} else {
-  await main();
-}
+await main();
