@@ -20,6 +20,7 @@ const HELP = `npm run cluster -- [options]
   --redis-port N     Redis (default 6390)
   --livekit-port N   the first LiveKit node; the second is N+10 (default 7880; each also takes +1)
   --udp-port N       the first of the LiveKit nodes' UDP media ports, 100 each (default 50000)
+  --livekit-proxy-port N  HAProxy in front of the LiveKit nodes, the media address (default 7870)
   --no-livekit       no LiveKit: sessions, captions and the queue work, audio and video do not
   --host NAME        the host name in the links (default localhost)
 `;
@@ -33,6 +34,7 @@ const { values: flags } = parseArgs({
     'redis-port': { type: 'string', default: '6390' },
     'livekit-port': { type: 'string', default: '7880' },
     'udp-port': { type: 'string', default: '50000' },
+    'livekit-proxy-port': { type: 'string', default: '7870' },
     'no-livekit': { type: 'boolean', default: false },
     host: { type: 'string', default: 'localhost' },
     help: { type: 'boolean', default: false },
@@ -67,6 +69,7 @@ const ports = {
   nodes: Array.from({ length: count }, (_, i) => firstNode + i),
   livekit: livekit ? [firstLiveKit, firstLiveKit + 10] : [],
   livekitUdpFrom: number('udp-port'),
+  livekitProxy: number('livekit-proxy-port'),
 };
 
 /** Redis, HAProxy and PostgreSQL: installed as root when missing, named otherwise. */
@@ -104,6 +107,7 @@ async function ensurePortsFree(): Promise<void> {
       [p, '--livekit-port'],
       [p + 1, '--livekit-port'],
     ]),
+    ...(livekit ? [[ports.livekitProxy, '--livekit-proxy-port'] as [number, string]] : []),
   ];
   const taken: string[] = [];
   for (const [port, flag] of wanted)
@@ -120,6 +124,7 @@ function printCluster(c: Cluster): void {
   for (const n of c.nodes)
     say(`  Node ${n.nodeName}           ${n.url} (pid ${n.pid}), metrics ${n.metricsUrl}`);
   say(`  HAProxy stats     ${c.statsUrl}  (CSV: ${c.statsUrl}/;csv)`);
+  if (c.livekitProxy) say(`  LiveKit (HAProxy) ${c.livekitProxy.url}, stats ${c.livekitProxy.statsUrl}`);
   for (const [i, lk] of c.livekit.entries()) say(`  LiveKit node ${i + 1}    ${lk.url} (pid ${lk.pid})`);
   if (c.livekit.length === 0) say('  LiveKit           none (--no-livekit): no audio or video');
   say(`  Redis             ${c.redis.url}`);

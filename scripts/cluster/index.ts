@@ -1,6 +1,7 @@
 // A whole OpenFloor cluster on one machine, for people (`npm run cluster`) and for tests: a
-// throwaway PostgreSQL, Redis, optionally two LiveKit nodes in distributed mode, N OpenFloor nodes
-// from the build, and HAProxy in front (docs/haproxy.cfg). stop() ends every part in reverse order;
+// throwaway PostgreSQL, Redis, optionally two LiveKit nodes in distributed mode behind their own
+// HAProxy (docs/haproxy-livekit.cfg), N OpenFloor nodes from the build, and HAProxy in front
+// (docs/haproxy.cfg). stop() ends every part in reverse order;
 // a start that fails half-way stops what it had started before it throws.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,13 +14,14 @@ import { NO_MEDIA } from '../../tests/support/appProcess.js';
 import { postgresBinDir, startPostgres } from '../../tests/support/postgres.js';
 import { startHaproxy, type HaproxyHandle } from './haproxy.js';
 import { startLiveKitNodes, type LiveKitNode } from './livekit.js';
+import { startLiveKitProxy, type LiveKitProxyHandle } from './livekitProxy.js';
 import { startNode, type LiveKitAccess, type OpenFloorNode } from './node.js';
 import { freePortPair, freePorts } from './ports.js';
 import { startRedis, type RedisHandle } from './redis.js';
 import { isRunning, onExitCleanup, type Service } from './service.js';
 
-export { startHaproxy, startLiveKitNodes, startNode, startRedis };
-export type { HaproxyHandle, LiveKitNode, OpenFloorNode, RedisHandle, Service };
+export { startHaproxy, startLiveKitNodes, startLiveKitProxy, startNode, startRedis };
+export type { HaproxyHandle, LiveKitNode, LiveKitProxyHandle, OpenFloorNode, RedisHandle, Service };
 
 export interface ClusterPorts {
   haproxy: number;
@@ -31,12 +33,19 @@ export interface ClusterPorts {
   livekit: number[];
   /** The first of the LiveKit nodes' UDP media ports (100 per node). */
   livekitUdpFrom: number;
+  /** HAProxy in front of the LiveKit nodes (the LIVEKIT_URL of every OpenFloor node). */
+  livekitProxy: number;
+  /** That HAProxy's stats page. */
+  livekitProxyStats: number;
 }
 
 export interface ClusterOptions {
   /** OpenFloor nodes (2 to 4, the server slots of docs/haproxy.cfg). */
   nodes?: number;
-  /** Two LiveKit nodes in distributed mode; without them media is unreachable (a closed port). */
+  /**
+   * Two LiveKit nodes in distributed mode behind their own HAProxy, which the OpenFloor nodes and
+   * browsers use; without them media is unreachable (a closed port).
+   */
   livekit?: boolean;
   /** Free ports are taken for any not given. */
   ports?: Partial<ClusterPorts>;
@@ -64,7 +73,9 @@ export interface Cluster {
   redis: RedisHandle;
   /** Empty without LiveKit. */
   livekit: LiveKitNode[];
-  /** What the OpenFloor nodes were given: the first LiveKit node, or a closed port. */
+  /** HAProxy in front of the LiveKit nodes; null without LiveKit. */
+  livekitProxy: LiveKitProxyHandle | null;
+  /** What the OpenFloor nodes were given: the LiveKit proxy, or a closed port. */
   livekitAccess: LiveKitAccess;
   nodes: OpenFloorNode[];
   haproxy: HaproxyHandle;
@@ -92,7 +103,7 @@ async function postmasterPid(url: string): Promise<number> {
 
 async function choosePorts(o: ClusterOptions, nodes: number): Promise<ClusterPorts> {
   const given = o.ports ?? {};
-  const spare = await freePorts(3 + nodes);
+  const spare = await freePorts(5 + nodes);
   const taken = [...spare, ...Object.values(given).flat()];
   const livekit = [...(given.livekit ?? [])];
   while (livekit.length < LIVEKIT_NODES) {
@@ -104,9 +115,11 @@ async function choosePorts(o: ClusterOptions, nodes: number): Promise<ClusterPor
     haproxy: given.haproxy ?? spare[0]!,
     stats: given.stats ?? spare[1]!,
     redis: given.redis ?? spare[2]!,
-    nodes: given.nodes ?? spare.slice(3, 3 + nodes),
+    nodes: given.nodes ?? spare.slice(5, 5 + nodes),
     livekit,
     livekitUdpFrom: given.livekitUdpFrom ?? 40_000,
+    livekitProxy: given.livekitProxy ?? spare[3]!,
+    livekitProxyStats: given.livekitProxyStats ?? spare[4]!,
   };
 }
 
@@ -175,9 +188,20 @@ export async function startCluster(o: ClusterOptions = {}): Promise<Cluster> {
           })
         ).nodes
       : [];
-    // Browsers get one LiveKit address: the first node (in production, the deployment's own).
-    const livekitAccess: LiveKitAccess = livekit[0]
-      ? { url: livekit[0].url, ...livekitKeys }
+    // Browsers get one LiveKit address, which any LiveKit node's death leaves working.
+    const livekitProxy = o.livekit
+      ? await step(`HAProxy for LiveKit on ${ports.livekitProxy}`, () =>
+          startLiveKitProxy({
+            port: ports.livekitProxy,
+            statsPort: ports.livekitProxyStats,
+            nodePorts: livekit.map((n) => n.port),
+            dir,
+          }),
+        )
+      : null;
+    await livekitProxy?.waitForStates(Object.fromEntries(livekitProxy.servers().map((s) => [s, 'UP'])));
+    const livekitAccess: LiveKitAccess = livekitProxy
+      ? { url: livekitProxy.url, ...livekitKeys }
       : {
           url: NO_MEDIA.LIVEKIT_URL,
           apiKey: NO_MEDIA.LIVEKIT_API_KEY,
@@ -214,7 +238,13 @@ export async function startCluster(o: ClusterOptions = {}): Promise<Cluster> {
     await haproxy.waitForStates(Object.fromEntries(haproxy.servers().map((s) => [s, 'UP'])));
     o.signal?.throwIfAborted();
 
-    const services: Service[] = [haproxy, ...nodes, ...livekit, redis];
+    const services: Service[] = [
+      haproxy,
+      ...nodes,
+      ...(livekitProxy ? [livekitProxy] : []),
+      ...livekit,
+      redis,
+    ];
     return {
       url,
       statsUrl: haproxy.statsUrl!,
@@ -224,6 +254,7 @@ export async function startCluster(o: ClusterOptions = {}): Promise<Cluster> {
       postgres,
       redis,
       livekit,
+      livekitProxy,
       livekitAccess,
       nodes,
       haproxy,

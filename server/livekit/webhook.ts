@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { checkInvite } from '../invites/resolve.js';
 import { LinkError } from '../invites/tokens.js';
-import { mediaGrant } from '../policy/policy.js';
+import { mediaGrant, type MediaGrant } from '../policy/policy.js';
 import type { QueueService } from '../queue/service.js';
 import type { Repo } from '../store/repo.js';
 import type { MediaEffects } from './effects.js';
@@ -20,34 +20,40 @@ export interface WebhookDeps {
 
 export const WEBHOOK_PATH = '/livekit/webhook';
 
+const NO_MEDIA: MediaGrant = { subscribe: false, publish: false };
+
 /**
  * K4: LiveKit tells us who enters a media room; whoever the policy no longer allows there (a
  * revoked link, an ended or unknown session, the public before go-live) is removed at once, and a
  * media room of a session that is over is deleted. So a token minted earlier, or refreshed by
- * LiveKit, cannot carry anyone back in.
+ * LiveKit, cannot carry anyone back in. Whoever enters with another right to publish than the
+ * store gives them now has it set from the store: a floor given while their media connection was
+ * not there (their token is older), or taken while the node hosting the room was down (LiveKit's
+ * refreshed token still says yes).
  */
 export function createLiveKitWebhookRouter(deps: WebhookDeps): Router {
   const router = Router();
 
-  async function allowed(room: string, identity: string): Promise<boolean> {
+  /** What the policy grants now; null when the store cannot say (keep them as they are). */
+  async function grantOf(room: string, identity: string): Promise<MediaGrant | null> {
     let found;
     try {
       found = await checkInvite(deps.repo, identity, deps.now());
     } catch (err) {
-      if (err instanceof LinkError) return false;
+      if (err instanceof LinkError) return NO_MEDIA;
       // The store could not answer: keep the person rather than drop everyone during an outage.
       deps.log.warn({ err, room, identity }, 'could not check a participant who entered the media room');
-      return true;
+      return null;
     }
     const { invite, session } = found;
-    if (session.id !== room) return false;
+    if (session.id !== room) return NO_MEDIA;
     const holdsFloor = (await deps.queue.speakingHolder(room)) === identity;
     const subject = {
       role: invite.role,
       status: session.status,
       publicComments: session.public_comments === 1,
     };
-    return mediaGrant(subject, holdsFloor).subscribe;
+    return mediaGrant(subject, holdsFloor);
   }
 
   router.post(WEBHOOK_PATH, express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
@@ -62,9 +68,22 @@ export function createLiveKitWebhookRouter(deps: WebhookDeps): Router {
     if (!room) return;
     if (event.event === 'participant_joined' && event.participant) {
       const identity = event.participant.identity;
-      if (await allowed(room, identity)) return;
-      deps.log.info({ room, identity }, 'removing a participant the policy does not allow in the media room');
-      deps.effects.removeParticipant(room, identity);
+      const grant = await grantOf(room, identity);
+      if (!grant) return;
+      if (!grant.subscribe) {
+        deps.log.info(
+          { room, identity },
+          'removing a participant the policy does not allow in the media room',
+        );
+        return deps.effects.removeParticipant(room, identity);
+      }
+      if ((event.participant.permission?.canPublish ?? false) !== grant.publish) {
+        deps.log.info(
+          { room, identity, publish: grant.publish },
+          'setting publishing from the store on entry',
+        );
+        deps.effects.setPublishing(room, identity, grant.publish);
+      }
     } else if (event.event === 'room_started') {
       const session = await deps.repo.getSession(room);
       if (session && session.status !== 'ended' && session.status !== 'cancelled') return;

@@ -2,7 +2,7 @@ import { RoomEvent, Track, type RemoteTrack, type Room } from 'livekit-client';
 import { useEffect, useState, type RefObject } from 'react';
 import type { InviteRole } from '../../../shared/roles.js';
 import { canPublishOnJoin } from '../../../shared/roles.js';
-import { publishCameraAndMicrophone, type MediaChoices } from './publish';
+import { currentWish, publishCameraAndMicrophone, type MediaChoices } from './publish';
 
 // Any of these may change what a tile shows, so each bumps the render version.
 const REFRESH_EVENTS = [
@@ -70,9 +70,13 @@ export function useLiveKitEvents(
       if (track.kind === Track.Kind.Audio) track.detach().forEach((el) => el.remove());
     };
     // When the grant is revoked the server unpublishes the tracks and LiveKit stops them itself.
+    // A full reconnection (the media node died) announces the grant again after LiveKit has
+    // published the tracks again as they were: those stay as they are (a muted microphone stays
+    // muted); only what is not published yet starts, switched on.
     const onPermissions = () => {
       if (canPublishOnJoin(role) || !room.localParticipant.permissions?.canPublish) return refresh();
-      publishCameraAndMicrophone(room, role, choices).catch(onMediaError);
+      const wish = currentWish(room, { camera: true, microphone: true });
+      publishCameraAndMicrophone(room, role, choices, wish).catch(onMediaError);
     };
     REFRESH_EVENTS.forEach((e) => room.on(e, refresh));
     room
