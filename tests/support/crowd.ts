@@ -28,12 +28,27 @@ export async function untilOk<E extends keyof ClientToServerEvents>(
   socket: TestClient,
   event: E,
   payload: PayloadOf<E>,
+  /** Told each refusal, for a test that must say where it is stuck. */
+  refused: (answer: string) => void = () => {},
 ): Promise<void> {
   for (;;) {
-    const answer = (await tryAsk(socket, event, payload)) as { ok: boolean };
+    const answer = (await tryAsk(socket, event, payload)) as {
+      ok: boolean;
+      reason?: string;
+      message?: string;
+    };
     if (answer.ok) return;
+    refused(`${event}: ${answer.reason ?? '?'} ${answer.message ?? ''} (connected: ${socket.connected})`);
     await sleep(200);
   }
+}
+
+/** Waits for a writer's loop to end, or says where it is stuck. */
+async function ended(done: Promise<void>, what: string, last: () => string): Promise<void> {
+  const stuck = sleep(30_000).then(() => {
+    throw new Error(`${what} still retrying after 30 s; last: ${last()}`);
+  });
+  await Promise.race([done, stuck]);
 }
 
 export interface Follower {
@@ -120,19 +135,21 @@ export function follow(
 export function consoleWriter(socket: TestClient, label: string, pauseMs = 80) {
   const acknowledged: string[] = [];
   let stopped = false;
+  let last = '';
+  const refused = (answer: string) => (last = answer);
   const done = (async () => {
     for (let i = 1; !stopped; i++) {
       const text = `${label} console ${i}`;
       // An id per line, as the console gives it (C14): a change resent elsewhere, or replayed late
       // by a node that hung, is known.
       const line = `${label.replace(/\W+/g, '-')}-line-${i}`;
-      await untilOk(socket, 'caption:update', { text, line });
-      await untilOk(socket, 'caption:commit', { line });
+      await untilOk(socket, 'caption:update', { text, line }, refused);
+      await untilOk(socket, 'caption:commit', { line }, refused);
       acknowledged.push(text);
       await sleep(pauseMs);
     }
   })();
-  return { acknowledged, stop: () => ((stopped = true), done) };
+  return { acknowledged, stop: () => ((stopped = true), ended(done, 'the console writer', () => last)) };
 }
 
 /**
@@ -158,18 +175,19 @@ export function cartWriter(
       (res) => res.status,
       () => 0,
     );
+  let last = 0;
   const done = (async () => {
     while (!stopped) {
       seq++;
       const text = `${label} cart ${seq}`;
-      while ((await post(seq, text)) !== 200) await sleep(200);
+      while ((last = await post(seq, text)) !== 200) await sleep(200);
       acknowledged.push(text);
       await sleep(pauseMs);
     }
   })();
   return {
     acknowledged,
-    stop: () => ((stopped = true), done),
+    stop: () => ((stopped = true), ended(done, 'the CART writer', () => `HTTP ${last}`)),
     /** Posts the last seq again, as software does when it never saw the answer. */
     retryLast: () => post(seq, `${label} cart ${seq}`),
     /** The last seq posted: the next writer on this link starts above it (C9). */
