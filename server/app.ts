@@ -1,3 +1,4 @@
+import { logFailure } from './store/unavailable.js';
 import express from 'express';
 import { DEFAULT_CAPTION_LANG, REMARK_PREFIX } from '../shared/captions.js';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -145,7 +146,7 @@ export function createApp(o: AppOptions): App {
       if (floor?.kind === 'remark' && floor.remark) {
         const text = `${REMARK_PREFIX} ${floor.remark.replace(/\s+/g, ' ').trim()}`;
         captions.record(sessionId, DEFAULT_CAPTION_LANG, floor.name, text).catch((err: unknown) => {
-          ctx.log.error({ err }, 'recording a written remark failed');
+          logFailure(ctx.log, err, 'recording a written remark failed');
         });
       }
     },
@@ -288,8 +289,8 @@ export function createApp(o: AppOptions): App {
     if (ticking) return;
     ticking = true;
     void Promise.all([
-      queue.tick().catch((err: unknown) => ctx.log.error({ err }, 'turn timer failed')),
-      captions.tick().catch((err: unknown) => ctx.log.error({ err }, 'caption tick failed')),
+      queue.tick().catch((err: unknown) => logFailure(ctx.log, err, 'turn timer failed')),
+      captions.tick().catch((err: unknown) => logFailure(ctx.log, err, 'caption tick failed')),
     ]).finally(() => (ticking = false));
   }, o.timerTickMs ?? TIMER_TICK_MS);
   timer.unref();

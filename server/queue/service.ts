@@ -3,6 +3,7 @@ import type { Floor, QueueSnapshot, QueueState } from '../../shared/queue.js';
 import type { MediaEffects } from '../livekit/effects.js';
 import type { Db } from '../store/db.js';
 import type { SessionGate } from '../store/gate.js';
+import { logFailure } from '../store/unavailable.js';
 import { createRepo } from '../store/repo.js';
 import {
   applyQueue,
@@ -71,7 +72,7 @@ export function createQueueService(deps: QueueServiceDeps) {
     deps
       .presentIds(sessionId)
       .then((present) => deps.onChange(sessionId, snapshotOf(state, present, nowMs), floorChanged))
-      .catch((err: unknown) => deps.log.error({ err, sessionId }, 'the queue could not be sent'));
+      .catch((err: unknown) => logFailure(deps.log, err, 'the queue could not be sent', { sessionId }));
   }
 
   async function apply(sessionId: string, command: QueueCommand): Promise<QueueResult> {
@@ -129,7 +130,7 @@ export function createQueueService(deps: QueueServiceDeps) {
       await Promise.all(
         sessions.map((sessionId) =>
           apply(sessionId, { type: 'tick' }).catch((err: unknown) =>
-            deps.log.error({ err, sessionId }, 'the turn timer could not tick'),
+            logFailure(deps.log, err, 'the turn timer could not tick', { sessionId }),
           ),
         ),
       );

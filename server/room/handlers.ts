@@ -1,3 +1,4 @@
+import { logFailure as logStoreFailure } from '../store/unavailable.js';
 import type { LiveKitConnection, Participant } from '../../shared/protocol.js';
 import { REASONS } from '../../shared/protocol.js';
 import { isAudience } from '../../shared/roles.js';
@@ -123,7 +124,7 @@ export function tellNodesLost(ctx: RoomContext, gone: { sessionId: string; invit
   }
 }
 
-const logFailure = (ctx: RoomContext) => (err: unknown) => ctx.log.error({ err }, 'broadcast failed');
+const logFailure = (ctx: RoomContext) => (err: unknown) => logStoreFailure(ctx.log, err, 'broadcast failed');
 
 /** interpreter:take-over and interpreter:set-active (rules P2, P3; who may: A6, A7). */
 export function registerInterpreterHandlers(ctx: RoomContext, commands: CommandPipeline) {

@@ -1,3 +1,4 @@
+import { logFailure } from '../store/unavailable.js';
 import type { Participant, RoomState } from '../../shared/protocol.js';
 import { isAudience, type InviteRole } from '../../shared/roles.js';
 import { toSummary } from '../store/repo.js';
@@ -86,7 +87,7 @@ export function createAudienceBroadcaster(getContext: () => RoomContext) {
         pending.delete(sessionId);
         const ctx = getContext();
         broadcastRoomState(ctx, sessionId).catch((err: unknown) =>
-          ctx.log.error({ err }, 'broadcast failed'),
+          logFailure(ctx.log, err, 'broadcast failed'),
         );
       }, AUDIENCE_BROADCAST_MS);
       pending.set(sessionId, timer.unref());

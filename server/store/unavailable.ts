@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+
 /** What a page or captioning software is told while the store cannot be reached. */
 export const STORE_UNAVAILABLE_MESSAGE =
   'The server cannot reach its database for a moment (a restart or a failover): try again in a few seconds.';
@@ -19,4 +21,14 @@ export function isStoreUnavailable(err: unknown): boolean {
   if (typeof code === 'string' && (PG_CODES.test(code) || NODE_CODES.has(code))) return true;
   if (PG_MESSAGES.test(err.message)) return true;
   return err.cause !== undefined && err.cause !== err && isStoreUnavailable(err.cause);
+}
+
+/**
+ * Logs a failure of work nobody asked for (a timer, a broadcast): at warn while the store is out of
+ * reach (it will pass, N5), at error otherwise.
+ */
+export function logFailure(log: Logger, err: unknown, what: string, fields: object = {}): void {
+  if (isStoreUnavailable(err))
+    log.warn({ ...fields, err: (err as Error).message }, `${what}: the store is out of reach`);
+  else log.error({ ...fields, err }, what);
 }
