@@ -3,7 +3,7 @@
 // viewers over WebSocket and long-polling, while nodes are killed, hung and restarted, and Redis
 // and PostgreSQL are paused or restarted under them. After each, everyone is back, and every
 // viewer's transcript is the store's lines 1..N, each once, in order.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../shared/queue.js';
@@ -91,6 +91,14 @@ async function everyoneBack(since: number, timeout = 30_000): Promise<number> {
   await expect.poll(() => everyone().filter((f) => !back(f)).length, { timeout, interval: 100 }).toBe(0);
   return Date.now() - since;
 }
+
+/** The nodes' log lines at error level (pino's 50) so far. */
+const errorLines = () =>
+  cluster.nodes.flatMap((n) =>
+    readFileSync(n.logPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"level":50')),
+  );
 
 /** Every viewer's transcript is the store's lines 1..N, each once; each acknowledged line is there. */
 async function transcriptsWhole(acknowledged: string[]) {
@@ -229,6 +237,7 @@ describe('losing a node loses nothing', () => {
   }, 120_000);
 
   it('5. N5 PostgreSQL restarted: commands answer a retryable refusal, then work', async () => {
+    const errorsBefore = errorLines();
     const down = Date.now();
     cluster.postgres.down();
     const refused = await tryAsk(moderator.socket, 'queue:configure', {
@@ -251,6 +260,8 @@ describe('losing a node loses nothing', () => {
     // Nobody was cut off meanwhile: the nodes lived through it, their pages stayed connected.
     expect(cluster.nodes.map((n) => isRunning(n.pid))).toEqual([true, true]);
     expect(everyone().filter((f) => f.lostAt >= down).length).toBe(0);
+    // Nothing of it was logged as an error: a store out of reach is not a fault.
+    expect(errorLines().filter((line) => !errorsBefore.includes(line))).toEqual([]);
     const lines = await whileStreaming('case 5', () => Promise.resolve());
     figures.linesCase5 = lines;
     await queuesAgree();
