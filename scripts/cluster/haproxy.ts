@@ -73,8 +73,8 @@ function envConfig(o: HaproxyOptions, nodes: HaproxyNode[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** The stats page's CSV: the state of each server of the OpenFloor backend. */
-async function readStates(statsUrl: string): Promise<ServerStates> {
+/** The stats page's CSV: the state of each server of one backend (OpenFloor's unless named). */
+export async function readStates(statsUrl: string, backend = BACKEND): Promise<ServerStates> {
   const csv = await (await fetch(`${statsUrl}/;csv`)).text();
   const [header, ...rows] = csv.trim().split('\n');
   const columns = header!.replace(/^# /, '').split(',');
@@ -82,7 +82,7 @@ async function readStates(statsUrl: string): Promise<ServerStates> {
   const states: ServerStates = {};
   for (const row of rows.map((r) => r.split(','))) {
     const [proxy, server] = [row[at('pxname')], row[at('svname')]];
-    if (proxy === BACKEND && server !== 'BACKEND') states[server!] = row[at('status')]!;
+    if (proxy === backend && server !== 'BACKEND') states[server!] = row[at('status')]!;
   }
   return states;
 }

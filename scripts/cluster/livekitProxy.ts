@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PROJECT_ROOT } from '../../server/paths.js';
-import type { ServerStates } from './haproxy.js';
+import { readStates, type ServerStates } from './haproxy.js';
 import { listens } from './ports.js';
 import { findProgram, startService, type Service } from './service.js';
 
@@ -56,19 +56,6 @@ function envConfig(o: LiveKitProxyOptions): string {
   ].join('\n');
 }
 
-async function readStates(statsUrl: string): Promise<ServerStates> {
-  const csv = await (await fetch(`${statsUrl}/;csv`)).text();
-  const [header, ...rows] = csv.trim().split('\n');
-  const columns = header!.replace(/^# /, '').split(',');
-  const at = (name: string) => columns.indexOf(name);
-  const states: ServerStates = {};
-  for (const row of rows.map((r) => r.split(','))) {
-    const [proxy, server] = [row[at('pxname')], row[at('svname')]];
-    if (proxy === BACKEND && server !== 'BACKEND') states[server!] = row[at('status')]!;
-  }
-  return states;
-}
-
 export async function startLiveKitProxy(o: LiveKitProxyOptions): Promise<LiveKitProxyHandle> {
   const binary = findProgram('haproxy');
   if (!binary) throw new Error("haproxy is not installed: install Debian's haproxy package.");
@@ -83,7 +70,7 @@ export async function startLiveKitProxy(o: LiveKitProxyOptions): Promise<LiveKit
     ready: async () => (await listens(o.port)) && (await listens(o.statsPort)),
   });
   const servers = () => o.nodePorts.map((_, i) => `lk${i + 1}`);
-  const states = () => readStates(statsUrl);
+  const states = () => readStates(statsUrl, BACKEND);
   const waitForStates = async (expected: ServerStates, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     let seen: ServerStates = {};
