@@ -87,6 +87,27 @@ export async function readStates(statsUrl: string, backend = BACKEND): Promise<S
   return states;
 }
 
+/** Waits until `read` shows the servers named in these states; else throws with what it saw. */
+export async function statesReached(
+  read: () => Promise<ServerStates>,
+  expected: ServerStates,
+  timeoutMs: number,
+  what: string,
+  detail: () => string = () => '',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: ServerStates = {};
+  while (Date.now() < deadline) {
+    seen = await read().catch(() => ({}));
+    if (Object.entries(expected).every(([name, state]) => seen[name] === state)) return;
+    await sleep(100);
+  }
+  throw new Error(
+    `${what} did not reach ${JSON.stringify(expected)} within ${timeoutMs / 1000} s: ` +
+      `${JSON.stringify(seen)}${detail()}`,
+  );
+}
+
 const loads = (logPath: string) => {
   const log = readFileSync(logPath, 'utf8');
   return {
@@ -115,19 +136,8 @@ export async function startHaproxy(o: HaproxyOptions): Promise<HaproxyHandle> {
     if (!statsUrl) throw new Error('HAProxy was started without a statsPort: its states cannot be read.');
     return readStates(statsUrl);
   };
-  const waitForStates = async (expected: ServerStates, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    let seen: ServerStates = {};
-    while (Date.now() < deadline) {
-      seen = await states().catch(() => ({}));
-      if (Object.entries(expected).every(([name, state]) => seen[name] === state)) return;
-      await sleep(100);
-    }
-    throw new Error(
-      `HAProxy's servers did not reach ${JSON.stringify(expected)} within ${timeoutMs / 1000} s: ` +
-        `${JSON.stringify(seen)}`,
-    );
-  };
+  const waitForStates = (expected: ServerStates, timeoutMs = 15_000) =>
+    statesReached(states, expected, timeoutMs, "HAProxy's servers");
   const reload = async (next?: HaproxyNode[]) => {
     if (next) writeFileSync(envPath, envConfig(o, next));
     const before = loads(logPath);

@@ -4,9 +4,8 @@
 // addresses go into an env.cfg of `setenv` lines loaded first, as for docs/haproxy.cfg.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PROJECT_ROOT } from '../../server/paths.js';
-import { readStates, type ServerStates } from './haproxy.js';
+import { readStates, statesReached, type ServerStates } from './haproxy.js';
 import { listens } from './ports.js';
 import { findProgram, startService, type Service } from './service.js';
 
@@ -71,19 +70,14 @@ export async function startLiveKitProxy(o: LiveKitProxyOptions): Promise<LiveKit
   });
   const servers = () => o.nodePorts.map((_, i) => `lk${i + 1}`);
   const states = () => readStates(statsUrl, BACKEND);
-  const waitForStates = async (expected: ServerStates, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    let seen: ServerStates = {};
-    while (Date.now() < deadline) {
-      seen = await states().catch(() => ({}));
-      if (Object.entries(expected).every(([name, state]) => seen[name] === state)) return;
-      await sleep(100);
-    }
-    throw new Error(
-      `The LiveKit proxy's servers did not reach ${JSON.stringify(expected)} within ` +
-        `${timeoutMs / 1000} s: ${JSON.stringify(seen)}\n${service.logTail(20)}`,
+  const waitForStates = (expected: ServerStates, timeoutMs = 15_000) =>
+    statesReached(
+      states,
+      expected,
+      timeoutMs,
+      "The LiveKit proxy's servers",
+      () => `\n${service.logTail(20)}`,
     );
-  };
   return Object.assign(service, {
     url: `ws://127.0.0.1:${o.port}`,
     statsUrl,
