@@ -135,7 +135,7 @@ export function createApp(o: AppOptions): App {
     media: effects,
     log: createLogger('queue'),
     nowMs: () => now().getTime(),
-    presentIds: (sessionId) => presence.onlineIds(sessionId),
+    presentAmong: (sessionId, ids) => presence.onlineAmong(sessionId, ids),
     recordFloor: (db, sessionId, floor, atMs) =>
       records.floorChanged(sessionId, floor, createTurnRepo(db), new Date(atMs)),
     onChange: (sessionId, snapshot, floorChanged) => {
@@ -169,7 +169,7 @@ export function createApp(o: AppOptions): App {
   });
   const records = createRecordService({ repo, turns: createTurnRepo(o.db), captions, now });
   const speakerFor = async (sessionId: string) => {
-    const floor = (await queue.snapshot(sessionId)).floor;
+    const floor = await queue.floor(sessionId);
     return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
   };
   const ctx: RoomContext = {

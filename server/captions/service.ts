@@ -36,7 +36,10 @@ const unchanged = (before: TrackState, next: TrackState) =>
  */
 export function createCaptionService(deps: CaptionServiceDeps) {
   const { gate } = deps;
-  const captionsIn = deps.captionsIn ?? createCaptionRepo;
+  const queriesOn = deps.captionsIn ?? createCaptionRepo;
+  // The store's own queries are made once; a transaction (a change on a node of several) gets its own.
+  const onStore = queriesOn(deps.db);
+  const captionsIn = (db: Db) => (db === deps.db ? onStore : queriesOn(db));
   /** Lines in progress with text, by session, then language (the only node only). */
   const live = new Map<string, Map<string, TrackState>>();
   /** When the store was last asked for lines in progress memory does not hold (after a restart). */

@@ -141,6 +141,15 @@ export function createClusterPresence(deps: ClusterPresenceDeps): ClusterPresenc
       return !elsewhere;
     },
     localCount: (sessionId) => here.peopleCount(sessionId),
+    async onlineAmong(sessionId, ids) {
+      if (ids.length === 0) return new Set<string>();
+      const rows = await online(sessionId)
+        .where('p.invite_id', 'in', ids)
+        .select('p.invite_id')
+        .distinct()
+        .execute();
+      return new Set(rows.map((r) => r.invite_id));
+    },
     async onlineIds(sessionId) {
       const rows = await online(sessionId).select('p.invite_id').distinct().execute();
       return new Set(rows.map((r) => r.invite_id));

@@ -22,8 +22,8 @@ export interface QueueServiceDeps {
   media: MediaEffects | null;
   log: Logger;
   nowMs: () => number;
-  /** Who is connected to the session now, by invite id, on every node (Q15). */
-  presentIds: (sessionId: string) => Promise<ReadonlySet<string>>;
+  /** Which of these people are connected to the session now, on every node (Q15). */
+  presentAmong: (sessionId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
   /** Stores who holds the floor from now on, in the same transaction as the queue (the record). */
   recordFloor: (db: Db, sessionId: string, floor: Floor | null, atMs: number) => Promise<void>;
   /** Called after every change that was stored, once it is stored, to tell the room. */
@@ -38,7 +38,9 @@ export interface QueueServiceDeps {
  */
 export function createQueueService(deps: QueueServiceDeps) {
   const cache = new Map<string, QueueState>();
-  const queues = (db: Db) => createRepo(db);
+  // The store's own queries are made once; a transaction (a change on a node of several) gets its own.
+  const onStore = createRepo(deps.db);
+  const queues = (db: Db) => (db === deps.db ? onStore : createRepo(db));
 
   // A read outside the session's order (a snapshot) may finish after a change stored a newer
   // state: the newer revision stays.
@@ -69,9 +71,8 @@ export function createQueueService(deps: QueueServiceDeps) {
    * queue's revision, so a page keeps the newest whatever order they arrive in (K5).
    */
   function tell(sessionId: string, state: QueueState, nowMs: number, floorChanged: boolean) {
-    deps
-      .presentIds(sessionId)
-      .then((present) => deps.onChange(sessionId, snapshotOf(state, present, nowMs), floorChanged))
+    withPresence(sessionId, state, nowMs)
+      .then((snapshot) => deps.onChange(sessionId, snapshot, floorChanged))
       .catch((err: unknown) => logFailure(deps.log, err, 'the queue could not be sent', { sessionId }));
   }
 
@@ -93,15 +94,16 @@ export function createQueueService(deps: QueueServiceDeps) {
     });
   }
 
-  function snapshotOf(state: QueueState, present: ReadonlySet<string>, nowMs: number): QueueSnapshot {
-    const absent = state.entries.map((e) => e.participantId).filter((id) => !present.has(id));
-    return { ...state, serverNow: nowMs, absent };
+  /** The state as pages get it: with who of the queue is not here (Q15), and the server's time. */
+  async function withPresence(sessionId: string, state: QueueState, nowMs: number): Promise<QueueSnapshot> {
+    const queued = state.entries.map((e) => e.participantId);
+    const present = await deps.presentAmong(sessionId, queued);
+    return { ...state, serverNow: nowMs, absent: queued.filter((id) => !present.has(id)) };
   }
 
-  async function snapshot(sessionId: string): Promise<QueueSnapshot> {
-    const [state, present] = await Promise.all([load(deps.db, sessionId), deps.presentIds(sessionId)]);
-    return snapshotOf(state, present, deps.nowMs());
-  }
+  const snapshot = async (sessionId: string) =>
+    withPresence(sessionId, await load(deps.db, sessionId), deps.nowMs());
+  const floorOf = async (sessionId: string) => (await load(deps.db, sessionId)).floor;
 
   return {
     snapshot,
@@ -110,12 +112,15 @@ export function createQueueService(deps: QueueServiceDeps) {
      * queue again with who is here; the state itself (and its revision) does not change.
      */
     async presenceChanged(sessionId: string, participantId: string) {
-      const now = await snapshot(sessionId);
-      if (now.entries.some((e) => e.participantId === participantId)) deps.onChange(sessionId, now, false);
+      const state = await load(deps.db, sessionId);
+      if (!state.entries.some((e) => e.participantId === participantId)) return;
+      deps.onChange(sessionId, await withPresence(sessionId, state, deps.nowMs()), false);
     },
+    /** Who holds the floor now, if anyone (no presence read: captions ask on every change). */
+    floor: floorOf,
     /** The participant who holds the floor for a speaking turn, if any. */
     speakingHolder: async (sessionId: string) => {
-      const floor = (await load(deps.db, sessionId)).floor;
+      const floor = await floorOf(sessionId);
       return floor?.kind === 'speak' ? floor.participantId : null;
     },
     apply,

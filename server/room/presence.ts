@@ -11,6 +11,11 @@ export interface Presence {
   localCount(sessionId: string): number;
   /** Who is connected to the session now, on any node. */
   onlineIds(sessionId: string): Promise<ReadonlySet<string>>;
+  /**
+   * Which of these people are connected to the session now, on any node: what a room state or a
+   * queue needs, without reading the whole audience.
+   */
+  onlineAmong(sessionId: string, ids: readonly string[]): Promise<ReadonlySet<string>>;
   /** How many people (not connections) are connected to the session now, on any node. */
   onlineCount(sessionId: string): Promise<number>;
 }
@@ -55,6 +60,7 @@ export function createPresence(): Presence {
     remove: (sessionId, inviteId) => Promise.resolve(here.remove(sessionId, inviteId)),
     localCount: (sessionId) => here.peopleCount(sessionId),
     onlineIds: (sessionId) => Promise.resolve(here.people(sessionId)),
+    onlineAmong: (sessionId, ids) => Promise.resolve(new Set(ids.filter((id) => here.has(sessionId, id)))),
     onlineCount: (sessionId) => Promise.resolve(here.peopleCount(sessionId)),
   };
 }

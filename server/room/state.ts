@@ -17,10 +17,11 @@ export async function listParticipants(
   sessionId: string,
   alsoId: string | null = null,
 ): Promise<Participant[]> {
-  const [rows, online] = await Promise.all([
-    ctx.repo.listJoined(sessionId, alsoId),
-    ctx.presence.onlineIds(sessionId),
-  ]);
+  const rows = await ctx.repo.listJoined(sessionId, alsoId);
+  const online = await ctx.presence.onlineAmong(
+    sessionId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, online: online.has(r.id) }));
 }
 
