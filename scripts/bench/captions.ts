@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import type { PayloadOf } from '../../shared/protocol.js';
 import type { BenchClient } from './client.js';
 import { printTable, type Run } from './captionsTable.js';
+import { reportFigures, type Figure } from './report.js';
 import { machineCpuMs } from './procStat.js';
 import {
   buildIfStale,
@@ -241,6 +242,24 @@ async function main() {
   const config = { viewers: VIEWERS, seconds: SECONDS, wpm: WPM, workers: WORKERS, nodes: NODES || 1 };
   const figures = Object.fromEntries(runs.map((r) => [r.id, r.result]));
   console.log(`BENCH ${JSON.stringify({ bench: 'captions', ...config, ...figures, ratios })}`);
+  const [one, base] = [figures.openfloor!, figures.baseline!];
+  reportFigures({
+    bench: 'captions',
+    size: `${VIEWERS} viewers, ${SECONDS} s`,
+    figures: [
+      against('join storm: all viewers joined', 's', one.joinS, base.joinS, 1.5),
+      against('heap per viewer', 'KB', one.heapPerViewerB / 1024, base.heapPerViewerB / 1024, 1.3),
+      against('partial p99', 'ms', one.partial.p99, base.partial.p99, 1),
+      against('line p99', 'ms', one.line.p99, base.line.p99, 1),
+      against('server CPU per viewer-minute', 'ms', one.cpuMsPerViewerMin, base.cpuMsPerViewerMin, 1.1),
+    ],
+  });
+}
+
+/** A figure held to at most `times` the baseline's. */
+function against(metric: string, unit: string, value: number, baseline: number, times: number): Figure {
+  const target = times === 1 ? '≤ baseline' : `≤ ${times}x baseline`;
+  return { metric, unit, value, baseline, target, met: value <= baseline * times };
 }
 
 await main();

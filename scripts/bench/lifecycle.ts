@@ -17,6 +17,7 @@ import {
   type PayloadOf,
 } from '../../shared/protocol.js';
 import { ask, type BenchClient } from './client.js';
+import { reportFigures } from './report.js';
 import type { InviteRole } from '../../shared/roles.js';
 
 type Client = BenchClient;
@@ -129,3 +130,19 @@ process.stdout.write(
     `| after | ${kib(after)} | ${perSession(after)} |\n` +
     `| after ${IDLE_S} s idle | ${kib(idle)} | ${perSession(idle)} |\n`,
 );
+reportFigures({
+  bench: 'lifecycle',
+  size: `${SESSIONS} sessions`,
+  figures: [
+    {
+      metric: 'heap kept per session over, right after',
+      value: (after - before) / 1024 / SESSIONS,
+      unit: 'KB',
+    },
+    {
+      metric: `heap kept per session over, ${IDLE_S} s idle`,
+      value: (idle - before) / 1024 / SESSIONS,
+      unit: 'KB',
+    },
+  ],
+});

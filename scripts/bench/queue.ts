@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { ask, type BenchClient } from './client.js';
+import { percentile, reportFigures } from './report.js';
 
 type Client = BenchClient;
 const { values } = parseArgs({
@@ -64,5 +65,14 @@ console.log(
   `raise-hand -> moderator notified, ${RAISES} raises with ${CLIENTS} clients connected: ` +
     `p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
 );
+reportFigures({
+  bench: 'queue',
+  size: `${CLIENTS} clients, ${RAISES} raises`,
+  figures: ([50, 95, 99] as const).map((p) => ({
+    metric: `raise hand → moderator notified p${p}`,
+    value: percentile(latencies, p),
+    unit: 'ms',
+  })),
+});
 for (const c of [moderator, ...attendees]) c.socket.disconnect();
 server.send('stop');

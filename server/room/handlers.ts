@@ -57,7 +57,7 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
     handle: async ({ name }, caller) => {
       const { socket, invite, session } = caller;
       socket.data.name = name ?? socket.data.name;
-      await ctx.repo.markJoined(invite.id, socket.data.name, ctx.now());
+      await ctx.repo.markJoined(invite.id, session.id, socket.data.name, ctx.now());
       if (!socket.data.joined) {
         socket.data.joined = true;
         const cameOnline = await ctx.presence.add(session.id, invite.id);
@@ -66,7 +66,8 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
         if (cameOnline) void ctx.queue.presenceChanged(session.id, invite.id).catch(logFailure(ctx));
       }
       if (!isAudience(invite.role)) await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
-      const state = await buildRoomState(ctx, session.id);
+      // The session as this command's check read it: one read fewer per join in a join storm.
+      const state = await buildRoomState(ctx, session.id, session);
       if (isAudience(invite.role)) ctx.audienceChanged(session.id);
       else emitRoomState(ctx, session.id, state, socket);
       const self: Participant = { id: invite.id, name: socket.data.name, role: invite.role, online: true };

@@ -1,12 +1,24 @@
 import { logFailure } from '../store/unavailable.js';
 import type { Participant, RoomState } from '../../shared/protocol.js';
 import { isAudience, type InviteRole } from '../../shared/roles.js';
-import { toSummary } from '../store/repo.js';
+import { toSummary, type SessionRow } from '../store/repo.js';
 import { audienceChannel, type OpenFloorSocket, type RoomContext } from '../transport/context.js';
 import { defaultFloorHolder } from './pin.js';
 
-/** Audience comings and goings are folded into one broadcast per this interval. */
+/** The team hears of the audience's comings and goings at most once per this interval. */
 export const AUDIENCE_BROADCAST_MS = 1000;
+
+/**
+ * The public hears of them less often as it grows, so that telling it costs a node at most this
+ * many messages a second: only the count changes for the public, and sending thousands of people a
+ * new count every second was most of what a join storm cost.
+ */
+export const PUBLIC_COUNT_MESSAGES_PER_S = 500;
+
+/** How long the public's count may wait, for an audience of this size on this node. */
+export function publicCountWaitMs(localAudience: number): number {
+  return Math.max(AUDIENCE_BROADCAST_MS, Math.ceil(localAudience / PUBLIC_COUNT_MESSAGES_PER_S) * 1000);
+}
 
 /**
  * The staff who have joined, and `alsoId` (the audience member on the floor, if any), with whether
@@ -25,8 +37,13 @@ export async function listParticipants(
   return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, online: online.has(r.id) }));
 }
 
-export async function buildRoomState(ctx: RoomContext, sessionId: string): Promise<RoomState> {
-  const session = await ctx.repo.getSession(sessionId);
+/** The room's state now; `known` is the session's row when the caller has just read it. */
+export async function buildRoomState(
+  ctx: RoomContext,
+  sessionId: string,
+  known?: SessionRow,
+): Promise<RoomState> {
+  const session = known ?? (await ctx.repo.getSession(sessionId));
   if (!session) throw new Error(`session ${sessionId} vanished`);
   // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
   const speaker = await ctx.queue.speakingHolder(sessionId);
@@ -55,6 +72,23 @@ export function roomStateFor(state: RoomState, role: InviteRole): RoomState {
   return { ...state, participants: state.participants.filter(shown) };
 }
 
+type Audience = 'team' | 'public';
+
+/** Sends the state to these audiences of the session (or to all in them but `except`), as each sees it. */
+function emitTo(
+  ctx: RoomContext,
+  sessionId: string,
+  state: RoomState,
+  audiences: readonly Audience[],
+  except?: OpenFloorSocket,
+): void {
+  for (const audience of audiences) {
+    const channel = audienceChannel(sessionId, audience);
+    const to = except ? except.to(channel) : ctx.io.to(channel);
+    to.emit('room:state', audience === 'team' ? state : roomStateFor(state, 'attendee'));
+  }
+}
+
 /** Sends the current state to everyone in the session (or everyone but `except`), as each sees it. */
 export function emitRoomState(
   ctx: RoomContext,
@@ -62,12 +96,7 @@ export function emitRoomState(
   state: RoomState,
   except?: OpenFloorSocket,
 ): void {
-  const to = (audience: 'team' | 'public') =>
-    except
-      ? except.to(audienceChannel(sessionId, audience))
-      : ctx.io.to(audienceChannel(sessionId, audience));
-  to('team').emit('room:state', state);
-  to('public').emit('room:state', roomStateFor(state, 'attendee'));
+  emitTo(ctx, sessionId, state, ['team', 'public'], except);
 }
 
 /** Sends the current state to everyone in the session. */
@@ -77,26 +106,48 @@ export async function broadcastRoomState(ctx: RoomContext, sessionId: string): P
   return state;
 }
 
-/** Coalesces broadcasts caused by the audience coming and going: at most one per interval. */
+/**
+ * Coalesces the broadcasts the audience's comings and goings cause: to the team at most once per
+ * AUDIENCE_BROADCAST_MS, to the public at most once per publicCountWaitMs. A change to anything
+ * else (the staff, the pin, the floor) is broadcast to everyone at once, elsewhere.
+ */
 export function createAudienceBroadcaster(getContext: () => RoomContext) {
-  const pending = new Map<string, NodeJS.Timeout>();
+  const pending = new Map<string, Partial<Record<Audience, NodeJS.Timeout>>>();
   let stopped = false;
+  const send = (sessionId: string, audiences: readonly Audience[]) => {
+    const waiting = pending.get(sessionId);
+    for (const audience of audiences) delete waiting?.[audience];
+    if (waiting && !waiting.team && !waiting.public) pending.delete(sessionId);
+    const ctx = getContext();
+    buildRoomState(ctx, sessionId)
+      .then((state) => emitTo(ctx, sessionId, state, audiences))
+      .catch((err: unknown) => logFailure(ctx.log, err, 'broadcast failed'));
+  };
+  const later = (sessionId: string, audiences: readonly Audience[], ms: number) => {
+    const timer = setTimeout(() => send(sessionId, audiences), ms).unref();
+    const waiting = pending.get(sessionId) ?? {};
+    for (const audience of audiences) waiting[audience] = timer;
+    pending.set(sessionId, waiting);
+  };
   return {
     schedule(sessionId: string) {
-      if (stopped || pending.has(sessionId)) return;
-      const timer = setTimeout(() => {
-        pending.delete(sessionId);
-        const ctx = getContext();
-        broadcastRoomState(ctx, sessionId).catch((err: unknown) =>
-          logFailure(ctx.log, err, 'broadcast failed'),
-        );
-      }, AUDIENCE_BROADCAST_MS);
-      pending.set(sessionId, timer.unref());
+      if (stopped) return;
+      const waiting = pending.get(sessionId) ?? {};
+      const publicWait = publicCountWaitMs(getContext().presence.localCount(sessionId));
+      // Both at once while the public's wait is the team's: one state built, not two.
+      if (!waiting.team && !waiting.public && publicWait === AUDIENCE_BROADCAST_MS) {
+        return later(sessionId, ['team', 'public'], AUDIENCE_BROADCAST_MS);
+      }
+      if (!waiting.team) later(sessionId, ['team'], AUDIENCE_BROADCAST_MS);
+      if (!waiting.public) later(sessionId, ['public'], publicWait);
     },
     /** On shutdown: nothing may touch the store after it closes. */
     stop() {
       stopped = true;
-      for (const timer of pending.values()) clearTimeout(timer);
+      for (const waiting of pending.values()) {
+        clearTimeout(waiting.team);
+        clearTimeout(waiting.public);
+      }
       pending.clear();
     },
   };

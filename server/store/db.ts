@@ -1,6 +1,6 @@
 import { createLogger } from '../log.js';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Logger } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Logger, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { SessionStatus } from '../../shared/sessions.js';
@@ -177,7 +177,32 @@ function openSqlite(dataDir: string, log: Logger | undefined): Db {
     // SQLite's own words ("unable to open database file") name neither the folder nor the fix.
     throw file === ':memory:' ? err : dataDirFailure(dataDir, file, err);
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }), log });
+}
+
+/** How many prepared statements the SQLite store keeps: more than its queries' distinct texts. */
+const KEPT_STATEMENTS = 1000;
+
+/**
+ * The SQLite database as Kysely sees it, with each query's statement prepared once and kept:
+ * Kysely prepares every query anew, and preparing was a third of a query's cost. A statement is
+ * never run twice at once (better-sqlite3 runs each query to its end synchronously and the store
+ * streams no query).
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    prepare(text) {
+      let statement = kept.get(text);
+      if (!statement) {
+        if (kept.size >= KEPT_STATEMENTS) kept.clear();
+        statement = sqlite.prepare(text);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
 }
 
 function openPostgres(url: string, log: Logger | undefined): Db {

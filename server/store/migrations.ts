@@ -256,4 +256,21 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('caption_tracks').dropColumn('line_id').execute();
     },
   },
+  '0011_join_indexes': {
+    async up(db: Kysely<unknown>) {
+      // A join numbers the newcomer (the session's highest join_order + 1) and lists the staff who
+      // joined: with thousands of invites in a session, each was a walk over all of them, so a
+      // join storm cost the square of its size.
+      await db.schema
+        .createIndex('invites_join_order')
+        .on('invites')
+        .columns(['session_id', 'join_order'])
+        .execute();
+      await db.schema.createIndex('invites_role').on('invites').columns(['session_id', 'role']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('invites_role').execute();
+      await db.schema.dropIndex('invites_join_order').execute();
+    },
+  },
 };

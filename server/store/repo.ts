@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { SessionSummary } from '../../shared/protocol.js';
 import type { z } from 'zod';
 import type { InviteRole } from '../../shared/index.js';
-import { AUDIENCE_ROLES } from '../../shared/roles.js';
+import { AUDIENCE_ROLES, INVITE_ROLES } from '../../shared/roles.js';
 import { createSessionSchema, type UpdateSessionInput } from '../../shared/schemas.js';
 import type { SessionStatus } from '../../shared/sessions.js';
 import type { QueueState } from '../../shared/queue.js';
 import { sql } from 'kysely';
 import type { Db, InvitesTable, SessionsTable } from './db.js';
-import { lockForNumbering } from './gate.js';
+import { isPostgres, lockForNumbering } from './gate.js';
+
+const STAFF_ROLES = INVITE_ROLES.filter((r) => !AUDIENCE_ROLES.includes(r));
 
 export type SessionRow = SessionsTable;
 export type CreateSessionRequest = z.input<typeof createSessionSchema>;
@@ -209,26 +211,32 @@ export function createRepo(db: Db) {
     },
 
     /** Records that the person joined, with the name they chose on the pre-join page. */
-    async markJoined(inviteId: string, name: string, now: Date): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('invites').set({ name }).where('id', '=', inviteId).execute();
-        const invite = await trx
-          .selectFrom('invites')
-          .select(['session_id', 'join_order'])
-          .where('id', '=', inviteId)
-          .executeTakeFirstOrThrow();
-        if (invite.join_order !== null) return;
-        await lockForNumbering(trx, invite.session_id);
-        const last = await trx
-          .selectFrom('invites')
-          .select((eb) => eb.fn.max('join_order').as('max'))
-          .where('session_id', '=', invite.session_id)
-          .executeTakeFirst();
-        await trx
+    /**
+     * Records that someone joined under this name; the first time, also when, and their place in
+     * the session's join order (its highest + 1). One statement: SQLite runs it alone, and on
+     * PostgreSQL the session's row is locked first so two nodes cannot take the same place.
+     */
+    async markJoined(inviteId: string, sessionId: string, name: string, now: Date): Promise<void> {
+      const mark = (q: Db) =>
+        q
           .updateTable('invites')
-          .set({ joined_at: now.toISOString(), join_order: Number(last?.max ?? 0) + 1 })
+          .set((eb) => ({
+            name,
+            joined_at: eb.fn.coalesce('joined_at', eb.val(now.toISOString())),
+            join_order: eb.fn.coalesce(
+              'join_order',
+              eb
+                .selectFrom('invites as others')
+                .select(sql<number>`coalesce(max(others.join_order), 0) + 1`.as('next'))
+                .where('others.session_id', '=', sessionId),
+            ),
+          }))
           .where('id', '=', inviteId)
           .execute();
+      if (!isPostgres(db)) return void (await mark(db));
+      await db.transaction().execute(async (trx) => {
+        await lockForNumbering(trx, sessionId);
+        await mark(trx);
       });
     },
 
@@ -300,17 +308,20 @@ export function createRepo(db: Db) {
      * not cost a read of all of them.
      */
     async listJoined(sessionId: string, staffAnd?: string | null): Promise<InviteRow[]> {
-      return (await db
+      const joined = db
         .selectFrom('invites')
         .selectAll()
         .where('session_id', '=', sessionId)
         .where('joined_at', 'is not', null)
-        .where('revoked_at', 'is', null)
-        .$if(staffAnd !== undefined, (q) =>
-          q.where((eb) => eb.or([eb('role', 'not in', AUDIENCE_ROLES), eb('id', '=', staffAnd ?? '')])),
-        )
-        .orderBy('join_order')
-        .execute()) as InviteRow[];
+        .where('revoked_at', 'is', null);
+      if (staffAnd === undefined) return (await joined.orderBy('join_order').execute()) as InviteRow[];
+      // The staff by their role's index, and the one member of the public by id, put in order
+      // here: a few rows. Ordered in SQL, SQLite walks the whole audience in join order instead,
+      // for every join, which made a join storm cost its square.
+      const staff = joined.where('role', 'in', STAFF_ROLES);
+      const rows = staffAnd ? staff.union(joined.where('id', '=', staffAnd)) : staff;
+      const found = (await rows.execute()) as InviteRow[];
+      return found.sort((a, b) => (a.join_order ?? 0) - (b.join_order ?? 0));
     },
   };
 }

@@ -26,6 +26,7 @@ if (PG_URL) {
 }
 
 const NOW = new Date('2026-12-01T14:00:00.000Z');
+const LATER = new Date('2026-12-01T14:05:00.000Z');
 const SESSION = {
   title: 'Contract',
   startsAt: '2026-12-01T15:00:00.000Z',
@@ -74,16 +75,18 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     const mod = await repo.createInvite(s.id, 'moderator', 'Morgan', s.ends_at, NOW);
     const ana = await repo.createInvite(s.id, 'interpreter', 'Ana', s.ends_at, NOW);
     const alex = await repo.createInvite(s.id, 'attendee', 'Alex', s.ends_at, NOW);
-    await repo.markJoined(ana.id, 'Ana R.', NOW);
-    await repo.markJoined(mod.id, 'Morgan', NOW);
-    await repo.markJoined(ana.id, 'Ana R.', NOW); // a second join keeps the first place
+    await repo.markJoined(ana.id, s.id, 'Ana R.', NOW);
+    await repo.markJoined(mod.id, s.id, 'Morgan', NOW);
+    const firstJoin = (await repo.getInvite(ana.id))?.joined_at;
+    await repo.markJoined(ana.id, s.id, 'Ana R.', LATER); // a second join keeps the first place
+    expect((await repo.getInvite(ana.id))?.joined_at).toBe(firstJoin);
     expect((await repo.listJoined(s.id)).map((i) => [i.name, i.join_order])).toEqual([
       ['Ana R.', 1],
       ['Morgan', 2],
     ]);
     const sam = await repo.createInvite(s.id, 'speaker', 'Sam', s.ends_at, NOW);
-    await repo.markJoined(alex.id, 'Alex', NOW);
-    await repo.markJoined(sam.id, 'Sam', NOW);
+    await repo.markJoined(alex.id, s.id, 'Alex', NOW);
+    await repo.markJoined(sam.id, s.id, 'Sam', NOW);
     expect((await repo.listJoined(s.id)).map((i) => i.name)).toEqual(['Ana R.', 'Morgan', 'Alex', 'Sam']);
     // Staff only, plus the one member of the public asked for (the speaker on the floor).
     expect((await repo.listJoined(s.id, null)).map((i) => i.name)).toEqual(['Ana R.', 'Morgan']);
