@@ -5,7 +5,7 @@
 // OpenFloor (the build, with its own LiveKit server, a live session) gets a captioner in the room
 // typing into the caption console, N attendees in the room (captions panel) and N viewers of the
 // captions-only page; then the same browser, the same typing, through a bare Socket.IO relay
-// (relayServer.ts), the baseline. Every page stamps on one clock (captionPaintProbe.ts): each
+// (relayServer.ts), the baseline, both up at once and the runs alternating. Every page stamps on one clock (captionPaintProbe.ts): each
 // keydown on the captioner's page, and on each viewer's each frame painted after its caption region
 // changed; keystrokes are matched to paints by content (captionPaintMatch.ts). The pages' clocks are
 // checked against each other first. Defaults: 2 + 2 viewers, 8 lines at 250 wpm, CART pace (an even
@@ -17,9 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../tests/support/browser.js';
 import { checkClocks, runScript, type Pace, type RunRecords } from './captionPaintRun.js';
-import { analyse, stepMedians, type KindResult } from './captionPaintStats.js';
+import { analyse, consoleStats } from './captionPaintStats.js';
+import { figuresOf, printClocks, printConsole, printHeader, printKinds } from './captionPaintTable.js';
 import { openFloorTarget, relayTarget, type PaintTarget } from './captionPaintTargets.js';
-import { percentile, reportFigures, type Figure } from './report.js';
+import { reportFigures, type Figure } from './report.js';
 
 const NETNS_ENV = 'OPENFLOOR_BENCH_NETNS';
 if (process.env[NETNS_ENV] !== '1') {
@@ -92,111 +93,38 @@ function build(): void {
   if (built.status !== 0) throw new Error('The build failed: the bench serves dist/client.');
 }
 
-const round = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : NaN);
-const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : '      —');
-
-async function runTarget(start: () => Promise<PaintTarget>, lines: string[]) {
-  const target = await start();
-  try {
-    const pages = [target.captioner, ...target.viewers.map((v) => v.page)];
-    const clock = await checkClocks(pages);
-    const runs = new Map<Pace, RunRecords>();
-    for (const pace of PACES) runs.set(pace, await runScript(target, lines, pace, WPM));
-    return { clock, runs };
-  } finally {
-    await target.stop();
-  }
-}
-
-function printKinds(name: string, pace: Pace, kinds: KindResult[]): void {
-  for (const k of kinds) {
-    const steps = stepMedians(k.stages);
-    const row = (xs: number[]) =>
-      `${fmt(percentile(xs, 50))}${fmt(percentile(xs, 95))}${fmt(Math.max(...xs))}${String(xs.length).padStart(6)}`;
-    console.log(
-      `${`${name}, ${pace}`.padEnd(16)}${k.kind.padEnd(14)}${row(k.partial)}  ${row(k.committed)}  ` +
-        `${fmt(steps.send)}${fmt(steps.deliver)}${fmt(steps.render)}${fmt(steps.paint)}` +
-        `${k.missing || k.mismatches ? `  (${k.missing} never painted, ${k.mismatches} views off-script)` : ''}`,
-    );
-  }
-}
-
-function figuresOf(pace: Pace, openFloor: KindResult[], relay: KindResult[]): Figure[] {
-  const prefix = PACES.length > 1 ? `${pace}: ` : '';
-  const base = relay[0]!;
-  const figures: Figure[] = [];
-  for (const k of openFloor) {
-    for (const p of [50, 95]) {
-      const metric = `${prefix}keystroke → painted, ${k.kind}, p${p}`;
-      figures.push({
-        metric,
-        value: round(percentile(k.partial, p)),
-        unit: 'ms',
-        baseline: round(percentile(base.partial, p)),
-      });
-    }
-    for (const p of [50, 95]) {
-      const metric = `${prefix}Enter → line painted, ${k.kind}, p${p}`;
-      figures.push({
-        metric,
-        value: round(percentile(k.committed, p)),
-        unit: 'ms',
-        baseline: round(percentile(base.committed, p)),
-      });
-    }
-  }
-  const sent = openFloor[0]!.stages.sent.filter(Number.isFinite);
-  const relaySent = base.stages.sent.filter(Number.isFinite);
-  for (const p of [50, 95]) {
-    const metric = `${prefix}keystroke → sent by the console, p${p}`;
-    figures.push({
-      metric,
-      value: round(percentile(sent, p)),
-      unit: 'ms',
-      baseline: round(percentile(relaySent, p)),
-    });
-  }
-  return figures;
-}
-
-build();
 const lines = scriptLines(LINES);
+build();
 const started = Date.now();
 const browser = await launchChromium({ cameraFps: 5 });
+const targets: PaintTarget[] = [];
 try {
-  const openFloor = await runTarget(() => openFloorTarget(browser, ROOM, CAPTIONS_PAGE), lines);
-  const relay = await runTarget(() => relayTarget(browser, ROOM + CAPTIONS_PAGE), lines);
-  if (values.dump) {
-    const runs = (r: typeof relay) => Object.fromEntries(r.runs);
-    writeFileSync(values.dump, JSON.stringify({ lines, openFloor: runs(openFloor), relay: runs(relay) }));
-  }
-  console.log('\nClocks (each page against this process, ms: offset ± half the round trip):');
-  for (const [name, { clock }] of [
-    ['OpenFloor', openFloor],
-    ['relay', relay],
-  ] as const) {
-    const spread = Math.max(...clock.offsets) - Math.min(...clock.offsets);
-    const within = Math.max(...clock.roundTrips) / 2;
-    console.log(
-      `  ${name}: spread between pages ${spread.toFixed(2)} ms, each offset ± ≤ ${within.toFixed(2)} ms`,
-    );
-  }
-  console.log(
-    `\n${''.padEnd(30)}${'keystroke → painted (ms)'.padEnd(33)}  ${'Enter → line painted (ms)'.padEnd(33)}  median step (ms)`,
-  );
-  console.log(
-    `${'target'.padEnd(16)}${'viewer'.padEnd(14)}${['p50', 'p95', 'max', 'n'].map((h, i) => h.padStart(i === 3 ? 6 : 7)).join('')}  ` +
-      `${['p50', 'p95', 'max', 'n'].map((h, i) => h.padStart(i === 3 ? 6 : 7)).join('')}  ` +
-      `${['send', 'deliver', 'render', 'paint'].map((h) => h.padStart(7)).join('')}`,
-  );
-  const figures: Figure[] = [];
+  // Both up at once, runs alternating, so that the machine's other work falls on both alike.
+  targets.push(await openFloorTarget(browser, ROOM, CAPTIONS_PAGE));
+  targets.push(await relayTarget(browser, ROOM + CAPTIONS_PAGE));
+  const [openFloor, relay] = targets as [PaintTarget, PaintTarget];
+  console.log(`\nPages ready in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  printClocks(await checkClocks(targets.flatMap((t) => [t.captioner, ...t.viewers.map((v) => v.page)])));
+  const runs = new Map<Pace, { openFloor: RunRecords; relay: RunRecords }>();
   for (const pace of PACES) {
-    const of = analyse(lines, openFloor.runs.get(pace)!);
-    const base = analyse(lines, relay.runs.get(pace)!);
+    runs.set(pace, {
+      openFloor: await runScript(openFloor, lines, pace, WPM),
+      relay: await runScript(relay, lines, pace, WPM),
+    });
+  }
+  if (values.dump) writeFileSync(values.dump, JSON.stringify({ lines, runs: Object.fromEntries(runs) }));
+
+  printHeader();
+  const figures: Figure[] = [];
+  for (const [pace, run] of runs) {
+    const of = analyse(lines, run.openFloor);
+    const base = analyse(lines, run.relay);
     printKinds('OpenFloor', pace, of);
     printKinds('relay', pace, base);
-    figures.push(...figuresOf(pace, of, base));
+    figures.push(...figuresOf(pace, PACES.length > 1 ? `${pace}: ` : '', of, base[0]!));
   }
+  console.log('');
+  for (const [pace, run] of runs) printConsole('OpenFloor', pace, consoleStats(run.openFloor));
   console.log(
     `\n(${((Date.now() - started) / 1000).toFixed(0)} s; the machine's other work shows in these figures)`,
   );
@@ -206,5 +134,6 @@ try {
     figures,
   });
 } finally {
+  for (const target of targets) await target.stop();
   await browser.close();
 }

@@ -53,7 +53,8 @@ async function typeLines(page: Page, lines: readonly string[], pace: Pace, wpm: 
     for (const unit of unitsOf(line, pace)) {
       await sleep(due - performance.now());
       if (unit === 'Enter') await page.keyboard.press('Enter');
-      else await page.keyboard.type(unit);
+      // A steno writer's word comes at once: its keys are sent without waiting for each other.
+      else await Promise.all([...unit].map((c) => page.keyboard.type(c)));
       due += slotMs;
     }
   }

@@ -122,3 +122,33 @@ export function stepMedians(s: Stages) {
     paint: median(diff(s.painted, s.inDom)),
   };
 }
+
+export interface ConsoleStats {
+  /** Commands sent (caption:update and caption:commit) per second of typing. */
+  perSecond: number;
+  /** Command → its acknowledgement, ms (empty for the relay, which sends no command awaiting one). */
+  answers: number[];
+  /** Commands sent within a millisecond of the previous command's answer: they had waited for it. */
+  waited: number;
+}
+
+/** How the captioner's page sent: how often, how long the server took to answer, how often it waited. */
+export function consoleStats(run: RunRecords): ConsoleStats {
+  const { wsOut, wsIn, keys } = run.captioner;
+  const sentAt = new Map<string, number>();
+  for (const [t, frame] of wsOut) {
+    const id = /^42(\d+)\[/.exec(frame)?.[1];
+    if (id) sentAt.set(id, t);
+  }
+  const answeredAt: number[] = [];
+  const answers: number[] = [];
+  for (const [t, frame] of wsIn) {
+    const sent = sentAt.get(/^43(\d+)\[/.exec(frame)?.[1] ?? '');
+    if (sent === undefined) continue;
+    answers.push(t - sent);
+    answeredAt.push(t);
+  }
+  const waited = wsOut.filter(([t]) => answeredAt.some((a) => t >= a && t - a < 1)).length;
+  const seconds = (keys.at(-1)![0] - keys[0]![0]) / 1000;
+  return { perSecond: wsOut.length / seconds, answers, waited };
+}

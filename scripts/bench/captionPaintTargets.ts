@@ -62,8 +62,9 @@ export async function openFloorTarget(browser: Browser, rooms: number, pages: nu
     input,
     viewers,
     async stop() {
-      await Promise.all([captioner, ...viewers.map((v) => v.page)].map((p) => p.context().close()));
+      // The app (and its LiveKit server) first: pages closing on a live media server make it warn.
       await app.stop();
+      await Promise.all([captioner, ...viewers.map((v) => v.page)].map((p) => p.context().close()));
     },
   };
 }
