@@ -30,7 +30,7 @@ async function probedPage(browser: Browser): Promise<Page> {
 
 const captionRegion = (page: Page) => page.getByRole('log', { name: 'Captions' });
 
-/** OpenFloor from source (tsx) with its own livekit-server: `rooms` attendees, `pages` captions-only viewers. */
+/** OpenFloor's build with its own livekit-server: `rooms` attendees, `pages` captions-only viewers. */
 export async function openFloorTarget(browser: Browser, rooms: number, pages: number): Promise<PaintTarget> {
   const app = await startAppProcess(await freePort(), { command: 'node' });
   const { id } = await app.createSession('Caption paint bench');
@@ -47,12 +47,13 @@ export async function openFloorTarget(browser: Browser, rooms: number, pages: nu
     await captionRegion(page).waitFor();
     return page;
   };
-  const captioner = await enterRoom('captioner', 'Cora Diaz');
-  const viewers: PaintTarget['viewers'] = [];
-  for (let i = 0; i < rooms; i++)
-    viewers.push({ kind: 'room', page: await enterRoom('attendee', `Room ${i}`) });
-  for (let i = 0; i < pages; i++)
-    viewers.push({ kind: 'captions page', page: await captionsOnly(`Page ${i}`) });
+  // Everyone enters at once, as an audience does.
+  const joining = Promise.all([
+    ...Array.from({ length: rooms }, (_, i) => enterRoom('attendee', `Room ${i}`)),
+    ...Array.from({ length: pages }, (_, i) => captionsOnly(`Page ${i}`)),
+  ]);
+  const [captioner, joined] = await Promise.all([enterRoom('captioner', 'Cora Diaz'), joining]);
+  const viewers = joined.map((page, i) => ({ kind: i < rooms ? 'room' : 'captions page', page }) as const);
   for (const v of viewers) await attachProbe(v.page);
   const input = captioner.getByRole('textbox', { name: 'Caption input' });
   await input.focus();
@@ -88,9 +89,11 @@ export async function relayTarget(browser: Browser, count: number): Promise<Pain
     });
     return page;
   };
-  const captioner = await open('/captioner');
-  const viewers: PaintTarget['viewers'] = [];
-  for (let i = 0; i < count; i++) viewers.push({ kind: 'relay', page: await open('/viewer') });
+  const [captioner, ...pages] = await Promise.all([
+    open('/captioner'),
+    ...Array.from({ length: count }, () => open('/viewer')),
+  ]);
+  const viewers = pages.map((page) => ({ kind: 'relay', page }) as const);
   for (const v of viewers) await attachProbe(v.page);
   const input = captioner.getByRole('textbox', { name: 'Caption input' });
   await input.focus();
