@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CAPTION_LINE_MAX_CHARS, DEFAULT_CAPTION_LANG, langSchema } from '../../../shared/captions.js';
-import type { Ack } from '../../../shared/protocol.js';
+import type { Ack, PayloadOf } from '../../../shared/protocol.js';
 import { ShortcutList } from '../lib/ShortcutList';
 import { ask, type RoomSocket } from '../lib/socket';
-
-// Streams the line at most this often: word by word for viewers, well inside the command limit.
-const SEND_EVERY_MS = 100;
+import { createLineSender } from './lineSender';
 
 const INSERTS: Record<string, string> = { KeyI: '[inaudible]', KeyL: '[laughter]', KeyA: '[applause]' };
 
@@ -44,50 +42,29 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
   const [copied, setCopied] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   const speakerInput = useRef<HTMLInputElement>(null);
-  // Commands go one after another, so a commit never overtakes the update before it.
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const latest = useRef('');
-  const sent = useRef('');
   // C14: every line gets an id of its own, sent with each change and its commit, so a change
   // that reaches the server late (its node hung, the page resent it elsewhere) is known as such.
   const lineId = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const langOk = langSchema.safeParse(lang).success;
-
-  const send = useCallback((command: () => Promise<Ack>) => {
-    chain.current = chain.current.then(command).then((result) => setError(result.ok ? null : result.message));
-  }, []);
-
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (latest.current === sent.current || !langOk) return;
-    lineId.current ??= newLineId();
-    const update = {
-      text: latest.current,
-      lang,
-      line: lineId.current,
-      ...(speaker.trim() ? { speaker: speaker.trim() } : {}),
-    };
-    sent.current = latest.current;
-    send(() => ask(socket, 'caption:update', update));
-  }, [lang, langOk, send, socket, speaker]);
+  const { sender, answered } = useLineSender(socket, setError);
 
   const write = (value: string) => {
-    latest.current = value;
     setText(value);
-    timer.current ??= setTimeout(flush, SEND_EVERY_MS);
+    if (!langOk) return;
+    lineId.current ??= newLineId();
+    const who = speaker.trim();
+    sender.change({ text: value, lang, line: lineId.current, ...(who ? { speaker: who } : {}) });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.nativeEvent.isComposing) return;
     if (e.key === 'Enter') {
       e.preventDefault();
-      flush();
-      const line = lineId.current ?? undefined;
-      if (langOk) send(() => ask(socket, 'caption:commit', { lang, line }));
+      if (langOk) {
+        const line = lineId.current ?? undefined;
+        sender.commit(() => ask(socket, 'caption:commit', { lang, line }).then(answered));
+      }
       lineId.current = null;
-      latest.current = sent.current = '';
       setText('');
     } else if (e.key === 'Escape') {
       e.preventDefault();
@@ -187,4 +164,18 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
       </details>
     </div>
   );
+}
+
+/** The console's line sender (lineSender.ts) on this socket; a refusal is shown, a success clears it. */
+function useLineSender(socket: RoomSocket, setError: (message: string | null) => void) {
+  const answered = useCallback((result: Ack) => setError(result.ok ? null : result.message), [setError]);
+  const sender = useMemo(
+    () =>
+      createLineSender<PayloadOf<'caption:update'>>({
+        update: (change) => ask(socket, 'caption:update', change).then(answered),
+      }),
+    [socket, answered],
+  );
+  useEffect(() => () => sender.dispose(), [sender]);
+  return { sender, answered };
 }
