@@ -2,8 +2,6 @@ import './lib/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { CaptionsRoute } from './captions/CaptionsPage';
-import { JoinRoute } from './join/JoinFlow';
 import { AccessibilityPage } from './pages/AccessibilityPage';
 import { HomePage } from './pages/HomePage';
 import { ManagePage } from './manage/ManagePage';
@@ -37,8 +35,16 @@ const router = createBrowserRouter([
       { path: '/sessions', element: <SessionsPage /> },
       { path: '/sessions/:id/register', element: <RegisterPage /> },
       { path: '/registrations/manage/:token', element: <ManagePage /> },
-      { path: '/join/:token', element: <JoinRoute /> },
-      { path: '/captions/:token', element: <CaptionsRoute /> },
+      // The room (and the LiveKit client in it) and the captions-only page load on demand, so
+      // the public pages carry neither.
+      {
+        path: '/join/:token',
+        lazy: async () => ({ Component: (await import('./join/JoinFlow')).JoinRoute }),
+      },
+      {
+        path: '/captions/:token',
+        lazy: async () => ({ Component: (await import('./captions/CaptionsPage')).CaptionsRoute }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
