@@ -4,7 +4,21 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    // .vite/manifest.json: which scripts each page loads, read by npm run bench:pages and by
+    // tests/process/pageWeight.test.ts.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // The LiveKit client in a chunk of its own, named in the manifest: the page-weight test
+        // finds it there, and it stays cached when only the room's own code changes.
+        codeSplitting: { groups: [{ name: 'livekit', test: /[\\/]node_modules[\\/]livekit-client[\\/]/ }] },
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:3000',
