@@ -1,9 +1,10 @@
 import './lib/zodJitless';
 import { lazy, StrictMode, Suspense, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PageLoadError } from './pages/PageLoadError';
 import { RouteFocus } from './lib/RouteFocus';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
@@ -14,55 +15,24 @@ import './styles.css';
 // use them (npm run bench:pages prints what each page loads). The declarative router is half the
 // size of the data router, and its navigations are transitions: the page shown stays until the
 // next one has loaded, then RouteFocus moves focus to its heading.
-const page = <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
-  lazy(async () => ({ default: pick(await load()) }));
+const page = <M extends Record<K, ComponentType>, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
 
-const AccessibilityPage = page(
-  () => import('./pages/AccessibilityPage'),
-  (m) => m.AccessibilityPage,
-);
-const RecordsPage = page(
-  () => import('./records/RecordsPage'),
-  (m) => m.RecordsPage,
-);
-const RecordPage = page(
-  () => import('./records/RecordPage'),
-  (m) => m.RecordPage,
-);
-const OrganizerPage = page(
-  () => import('./admin/OrganizerPage'),
-  (m) => m.OrganizerPage,
-);
-const SessionDetailPage = page(
-  () => import('./admin/SessionDetail'),
-  (m) => m.SessionDetailPage,
-);
-const SessionsPage = page(
-  () => import('./public/SessionsPage'),
-  (m) => m.SessionsPage,
-);
-const RegisterPage = page(
-  () => import('./public/RegisterPage'),
-  (m) => m.RegisterPage,
-);
-const ManagePage = page(
-  () => import('./manage/ManagePage'),
-  (m) => m.ManagePage,
-);
-const JoinRoute = page(
-  () => import('./join/JoinFlow'),
-  (m) => m.JoinRoute,
-);
-const CaptionsRoute = page(
-  () => import('./captions/CaptionsPage'),
-  (m) => m.CaptionsRoute,
-);
+const AccessibilityPage = page(() => import('./pages/AccessibilityPage'), 'AccessibilityPage');
+const RecordsPage = page(() => import('./records/RecordsPage'), 'RecordsPage');
+const RecordPage = page(() => import('./records/RecordPage'), 'RecordPage');
+const OrganizerPage = page(() => import('./admin/OrganizerPage'), 'OrganizerPage');
+const SessionDetailPage = page(() => import('./admin/SessionDetail'), 'SessionDetailPage');
+const SessionsPage = page(() => import('./public/SessionsPage'), 'SessionsPage');
+const RegisterPage = page(() => import('./public/RegisterPage'), 'RegisterPage');
+const ManagePage = page(() => import('./manage/ManagePage'), 'ManagePage');
+const JoinRoute = page(() => import('./join/JoinFlow'), 'JoinRoute');
+const CaptionsRoute = page(() => import('./captions/CaptionsPage'), 'CaptionsRoute');
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <BrowserRouter>
+function Pages() {
+  const { pathname } = useLocation();
+  return (
+    <PageLoadError pathname={pathname}>
       <Suspense>
         <Routes>
           <Route element={<RouteFocus />}>
@@ -81,6 +51,16 @@ createRoot(root).render(
           </Route>
         </Routes>
       </Suspense>
+    </PageLoadError>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <BrowserRouter>
+      <Pages />
     </BrowserRouter>
   </StrictMode>,
 );
