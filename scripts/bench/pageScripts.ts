@@ -21,6 +21,8 @@ export type Manifest = Record<string, ManifestChunk>;
 export interface PageSpec {
   page: string;
   path: string;
+  /** The page's HTML entry: the app's, or the captions-only page's own. */
+  entry?: string;
   /** The page's chunk in the manifest (its source, from the client root); none for the home page. */
   module?: string;
   /** Counts what the page loads on use as loaded (the confirmation comes after the form's check). */
@@ -63,19 +65,15 @@ export const PAGES: PageSpec[] = [
   { page: 'records', path: '/records', module: 'src/records/RecordsPage.tsx', maxGzipKb: 90, public: true },
   { page: 'record', path: '/records/:id', module: 'src/records/RecordPage.tsx', maxGzipKb: 90, public: true },
   { page: 'accessibility', path: '/accessibility', module: 'src/pages/AccessibilityPage.tsx', public: true },
-  {
-    page: 'captions-only',
-    path: '/captions/:token',
-    module: 'src/captions/CaptionsPage.tsx',
-    maxGzipKb: 50,
-    public: true,
-  },
+  { page: 'captions-only', path: '/captions/:token', entry: 'captions.html', maxGzipKb: 50, public: true },
   { page: 'room', path: '/join/:token', module: 'src/join/JoinFlow.tsx', maxGzipKb: 350, public: false },
   { page: 'organizer', path: '/organizer', module: 'src/admin/OrganizerPage.tsx', public: false },
 ];
 
+/** The app's manifest and the captions-only page's, as one (their keys do not collide). */
 export function readManifest(clientDir: string): Manifest {
-  return JSON.parse(readFileSync(join(clientDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const read = (name: string) => JSON.parse(readFileSync(join(clientDir, '.vite', name), 'utf8')) as Manifest;
+  return { ...read('manifest.json'), ...read('captions-manifest.json') };
 }
 
 /** The manifest keys of `roots` and everything they import statically. */
@@ -100,8 +98,9 @@ export interface PageLoad {
 }
 
 export function pageLoad(manifest: Manifest, spec: PageSpec): PageLoad {
-  const loaded = staticClosure(manifest, spec.module ? [ENTRY, spec.module] : [ENTRY]);
-  // The entry's dynamic imports are the other pages; a page chunk's are what it loads on use.
+  const entry = spec.entry ?? ENTRY;
+  const loaded = staticClosure(manifest, spec.module ? [entry, spec.module] : [entry]);
+  // The app entry's dynamic imports are the other pages; a page chunk's are what it loads on use.
   const later = [...loaded]
     .filter((key) => key !== ENTRY)
     .flatMap((key) => manifest[key]!.dynamicImports ?? []);
