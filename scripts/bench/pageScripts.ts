@@ -2,7 +2,8 @@
 // (dist/client/.vite/manifest.json, `build.manifest` in vite.config.ts): the entry script and its
 // static imports, the page's own chunk (main.tsx loads each page on demand) and its static imports.
 // What a page imports later, on a person's action (the forms' schemas), is listed apart as "on use".
-// Used by npm run bench:pages and by tests/process/pageWeight.test.ts.
+// The captions-only page has its own entry and manifest (captions.html). Used by npm run
+// bench:pages and by tests/process/pageWeight.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
