@@ -31,33 +31,36 @@ export function linkErrorPage(title: string, detail: string): string {
 export function createWebRouter(deps: { repo: Repo; signer: LinkSigner; now: () => Date }): Router {
   const router = Router();
   const indexHtml = join(CLIENT_DIR, 'index.html');
-  const sendApp = (res: express.Response) => {
-    if (existsSync(indexHtml)) return res.sendFile(indexHtml);
+  // The captions-only page is an entry of its own, much lighter than the app (vite.config.ts).
+  const captionsHtml = join(CLIENT_DIR, 'captions.html');
+  const sendApp = (res: express.Response, page = indexHtml) => {
+    if (existsSync(page)) return res.sendFile(page);
     res
       .status(503)
       .type('text/plain')
       .send('The client is not built yet: run `npm run build` (npm start does it).');
   };
 
-  const checkLink = async (req: express.Request<{ token: string }>, res: express.Response) => {
-    try {
-      await resolveInvite(deps.signer, deps.repo, req.params.token, deps.now());
-      res.set('Cache-Control', 'no-store');
-      sendApp(res);
-    } catch (err) {
-      if (!(err instanceof LinkError)) throw err;
-      const m = LINK_MESSAGES[err.problem];
-      // A genuine link of a session that is over gets the app, which shows the end page (the
-      // status still says the link is gone); anything else gets the error page.
-      if (existsSync(indexHtml) && (await closedLink(deps, req.params.token, deps.now()))) {
-        res.status(m.status).set('Cache-Control', 'no-store');
-        return sendApp(res);
+  const checkLink =
+    (page: string) => async (req: express.Request<{ token: string }>, res: express.Response) => {
+      try {
+        await resolveInvite(deps.signer, deps.repo, req.params.token, deps.now());
+        res.set('Cache-Control', 'no-store');
+        sendApp(res, page);
+      } catch (err) {
+        if (!(err instanceof LinkError)) throw err;
+        const m = LINK_MESSAGES[err.problem];
+        // A genuine link of a session that is over gets the app, which shows the end page (the
+        // status still says the link is gone); anything else gets the error page.
+        if (existsSync(page) && (await closedLink(deps, req.params.token, deps.now()))) {
+          res.status(m.status).set('Cache-Control', 'no-store');
+          return sendApp(res, page);
+        }
+        res.status(m.status).type('html').send(linkErrorPage(m.title, m.detail));
       }
-      res.status(m.status).type('html').send(linkErrorPage(m.title, m.detail));
-    }
-  };
-  router.get('/join/:token', checkLink);
-  router.get('/captions/:token', checkLink);
+    };
+  router.get('/join/:token', checkLink(indexHtml));
+  router.get('/captions/:token', checkLink(captionsHtml));
   // A registrant's private page: never kept in a cache, and its token never sent on as a Referer.
   router.get('/registrations/manage/:token', (_req, res) => {
     res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AFFILIATIONS, type Affiliation } from './affiliations.js';
 import { DEFAULT_CAPTION_LANG, langSchema } from './captions.js';
 import { nameSchema } from './ids.js';
 import { singleLineText } from './text.js';
@@ -32,17 +33,7 @@ export interface HostLink {
   created: boolean;
 }
 
-export const AFFILIATIONS = {
-  worker: 'Worker',
-  union: 'Union',
-  employer: 'Employer',
-  'ai-developer': 'AI developer',
-  researcher: 'Researcher',
-  advocate: 'Advocate',
-  government: 'Government',
-  other: 'Other',
-} as const;
-export type Affiliation = keyof typeof AFFILIATIONS;
+export { AFFILIATIONS, type Affiliation } from './affiliations.js';
 
 /** pending: waits for the registrant to confirm their email (only when the session asks for it). */
 export const REGISTRATION_STATUSES = ['pending', 'registered', 'waitlisted', 'cancelled'] as const;

@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import {
-  registrationSchema,
-  type PublicSession,
-  type RegistrationReceipt,
-} from '../../../shared/sessions.js';
+import type { PublicSession, RegistrationReceipt } from '../../../shared/sessions.js';
 import { describeStart } from '../lib/formatTime';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
@@ -13,6 +9,7 @@ import { Confirmation } from './Confirmation';
 import { ErrorSummary } from './ErrorSummary';
 import { Field, type FieldErrors } from './Field';
 import { EMPTY, RegistrationFields, toPayload, type Form } from './RegistrationFields';
+import { loadSessionSchemas, preloadSessionSchemas, SCHEMAS_UNAVAILABLE } from './sessionSchemas';
 import { offeredText } from './SessionsPage';
 
 // Schema paths to the form's field ids (accommodations.other -> other).
@@ -50,7 +47,9 @@ export function RegisterPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = registrationSchema.safeParse(toPayload(form));
+    const schemas = await loadSessionSchemas().catch(() => null);
+    if (!schemas) return showErrors([], SCHEMAS_UNAVAILABLE);
+    const parsed = schemas.registrationSchema.safeParse(toPayload(form));
     if (!parsed.success) {
       return showErrors(
         parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
@@ -96,7 +95,12 @@ export function RegisterPage() {
         <p>You will confirm that address by a link we send to it; your place is kept once you do.</p>
       )}
       <ErrorSummary summaryRef={summary} errors={errors} message={submitError} />
-      <form onSubmit={(e) => void submit(e)} noValidate className="registration">
+      <form
+        onSubmit={(e) => void submit(e)}
+        onFocus={preloadSessionSchemas}
+        noValidate
+        className="registration"
+      >
         <Field {...field} name="name" label="Full name" autoComplete="name" required />
         <Field {...field} name="email" label="Email" type="email" autoComplete="email" required />
         <Field {...field} name="organization" label="Organization (optional)" autoComplete="organization" />

@@ -1,6 +1,7 @@
 import type { FieldErrors } from './Field';
 import { Field } from './Field';
-import { AFFILIATIONS, type ManagedRegistration } from '../../../shared/sessions.js';
+import { AFFILIATIONS } from '../../../shared/affiliations.js';
+import type { ManagedRegistration } from '../../../shared/sessions.js';
 
 export const EMPTY = {
   name: '',
