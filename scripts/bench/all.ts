@@ -41,7 +41,7 @@ const BENCHES: Bench[] = [
     full: [['--sessions', '300']],
   },
   { name: 'media', file: 'scripts/bench/media.ts', small: [[]], full: [['--full']] },
-  { name: 'captionPaint', file: 'scripts/bench/captionPaint.ts', small: [[]], full: [['--full']] },
+  { name: 'caption-paint', file: 'scripts/bench/captionPaint.ts', small: [[]], full: [['--full']] },
 ];
 
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import type { CaptionLine, CaptionPartial } from '../../../shared/captions.js';
+import type { CaptionLine, CaptionPartial } from '../../../shared/captionBasics.js';
 import { CAPTION_FONTS, type CaptionSettings } from './settings';
 
 // Within this many pixels of the end counts as "at the end" (zoom rounding).

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { DEFAULT_CAPTION_LANG } from '../../../shared/captions.js';
+import { DEFAULT_CAPTION_LANG } from '../../../shared/captionBasics.js';
 import { usePersistentState } from '../lib/usePersistentState';
 import { CaptionLog } from './CaptionLog';
 import { CaptionSettingsForm } from './CaptionSettingsForm';

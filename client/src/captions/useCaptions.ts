@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CAPTION_SYNC_MAX_LINES, type CaptionLine, type CaptionPartial } from '../../../shared/captions.js';
+import { CAPTION_SYNC_MAX_LINES, type CaptionLine, type CaptionPartial } from '../../../shared/captionBasics.js';
 import { ask, type RoomSocket } from '../lib/socket';
 import { createSeqTracker } from './seqTracker';
 

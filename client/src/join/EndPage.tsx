@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { DEFAULT_CAPTION_LANG } from '../../../shared/captions.js';
+import { DEFAULT_CAPTION_LANG } from '../../../shared/captionBasics.js';
 import type { SessionClosedEvent, SessionSummary } from '../../../shared/protocol.js';
 import type { InviteRole } from '../../../shared/roles.js';
 import { useDocumentTitle } from '../lib/useDocumentTitle';

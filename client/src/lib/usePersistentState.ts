@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { z } from 'zod';
 
-function load<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
+/** What checks a stored value: any Zod schema, full or mini (the captions-only page uses mini). */
+interface Check<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+function load<T>(key: string, schema: Check<T>, fallback: T): T {
   try {
     const raw = localStorage.getItem(key);
     if (raw === null) return fallback;
@@ -17,7 +21,7 @@ function load<T>(key: string, schema: z.ZodType<T>, fallback: T): T {
  * A viewer's choice kept in the browser: validated when read, saved when changed, and followed
  * across tabs, so the captions-only page on a second screen changes with the room's settings.
  */
-export function usePersistentState<T>(key: string, schema: z.ZodType<T>, fallback: T) {
+export function usePersistentState<T>(key: string, schema: Check<T>, fallback: T) {
   const [value, setValue] = useState<T>(() => load(key, schema, fallback));
 
   useEffect(() => {
