@@ -110,6 +110,23 @@ async function bareJoin(
   return { ms: timeline.at(-1)![1], timeline };
 }
 
+/**
+ * The speaker answers "Start speaking" the moment the question shows (a click from the page, in
+ * the frame it appears), so the figure is the system's time and not a person's or Playwright's.
+ */
+async function answerAtOnce(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const answer = () => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find(
+        (b) => b.textContent?.trim() === 'Start speaking',
+      );
+      if (button) button.click();
+      else requestAnimationFrame(answer);
+    };
+    answer();
+  });
+}
+
 interface FloorScene {
   moderator: Page;
   viewer: Page;
@@ -124,8 +141,8 @@ async function appFloor(browser: Browser, app: AppProcess, sessionId: string, sc
   await give.waitFor();
   await page.waitForTimeout(QUEUE_WAIT_MS);
   await watchFirstFrame(scene.viewer, `Speaker: ${speaker.name}`);
+  await answerAtOnce(page);
   await give.click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Start speaking' }).click();
   const frame = await frameSeen(scene.viewer);
   const click = (await marksOf(scene.moderator)).findLast(
     ([name]) => name === `click Give floor to ${speaker.name}`,
@@ -220,13 +237,14 @@ export async function runMediaBench({ joins, floors }: { joins: number; floors: 
       viewer: await joinRoom(browser, viewerPerson.url),
       moderatorName: moderator.name,
     };
-    const bareSession = (await app.createSession('Media bench, bare')).id;
-    const bareViewer = await invite(app, bareSession, 'attendee', 'Bare subscriber');
+    // In the same media room, so the bare subscriber receives the moderator and the interpreter
+    // as the app's viewer does (LiveKit's webhook keeps both: their identities are invites).
+    const bareViewer = await invite(app, session, 'attendee', 'Bare subscriber');
     const subscriber = await openBarePage(browser, bare);
     await bareConnect(
       subscriber,
       LIVEKIT_URL,
-      await bareToken(bareSession, { ...bareViewer, role: 'attendee' }, false),
+      await bareToken(session, { ...bareViewer, role: 'attendee' }, false),
     );
     const floorApp: number[] = [];
     const floorBare: number[] = [];
@@ -238,7 +256,7 @@ export async function runMediaBench({ joins, floors }: { joins: number; floors: 
         floorTimelines.push(r.timeline);
       };
       const runBare = async () =>
-        void floorBare.push(await bareFloor(browser, bare, app, bareSession, subscriber, n));
+        void floorBare.push(await bareFloor(browser, bare, app, session, subscriber, n));
       if (n % 2) await runApp().then(runBare);
       else await runBare().then(runApp);
       process.stderr.write(
