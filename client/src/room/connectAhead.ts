@@ -25,34 +25,51 @@ export async function connectAhead(room: Room, connection: LiveKitConnection): P
   await room.connect(connection.url, connection.token, { autoSubscribe: false }).catch(release);
 }
 
-/** The order tracks are asked for: the interpreter's camera first (a Deaf viewer needs it at once). */
-function priority(publication: RemoteTrackPublication, participant: RemoteParticipant): number {
-  const video = publication.source === Track.Source.Camera;
-  const interpreter = participant.metadata?.includes('"interpreter"') ?? false;
-  return (video ? 0 : 2) + (interpreter ? 0 : 1);
+/** The interpreter's camera comes first: a Deaf viewer needs it the moment they enter. */
+function isInterpreterCamera(publication: RemoteTrackPublication, participant: RemoteParticipant): boolean {
+  return (
+    publication.source === Track.Source.Camera && (participant.metadata?.includes('"interpreter"') ?? false)
+  );
 }
+
+// The rest is asked for once the interpreter's camera has arrived, or after this long regardless.
+const REST_AFTER_MS = 1000;
+
+const subscribe = (publication: RemoteTrackPublication) =>
+  publication.isSubscribed || publication.setSubscribed(true);
 
 /**
  * From the Join on, receives everything a Room connected ahead held back, and whatever is
  * published later, as LiveKit's automatic subscription would have; the SFU still enforces who
- * may receive what (a standby interpreter's tracks stay with the team). Does nothing for a Room
- * connected the ordinary way. Returns the function that stops listening.
+ * may receive what (a standby interpreter's tracks stay with the team). The interpreter's camera
+ * is asked for alone first, so its first frame does not share the link's first moments with the
+ * rest. Does nothing for a Room connected the ordinary way. Returns the function that stops.
  */
 export function receiveAfterJoin(room: Room): () => void {
   if (!held.has(room)) return () => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const subscribeRest = () => {
+    clearTimeout(timer);
+    room.off(RoomEvent.TrackSubscribed, subscribeRest);
+    room.remoteParticipants.forEach((p) => p.trackPublications.forEach(subscribe));
+  };
   const subscribeAll = () => {
-    const all = [...room.remoteParticipants.values()].flatMap((participant) =>
-      [...participant.trackPublications.values()].map((publication) => ({ publication, participant })),
+    const first = [...room.remoteParticipants.values()].flatMap((participant) =>
+      [...participant.trackPublications.values()].filter((pub) => isInterpreterCamera(pub, participant)),
     );
-    all
-      .sort((a, b) => priority(a.publication, a.participant) - priority(b.publication, b.participant))
-      .forEach(({ publication }) => publication.isSubscribed || publication.setSubscribed(true));
+    if (first.length === 0 || first.every((pub) => pub.isSubscribed)) return subscribeRest();
+    first.forEach(subscribe);
+    clearTimeout(timer);
+    room.off(RoomEvent.TrackSubscribed, subscribeRest).on(RoomEvent.TrackSubscribed, subscribeRest);
+    timer = setTimeout(subscribeRest, REST_AFTER_MS);
   };
   const onPublished = (publication: RemoteTrackPublication) => publication.setSubscribed(true);
   const stop = () => {
+    clearTimeout(timer);
     room
       .off(RoomEvent.Connected, subscribeAll)
       .off(RoomEvent.Reconnected, subscribeAll)
+      .off(RoomEvent.TrackSubscribed, subscribeRest)
       .off(RoomEvent.TrackPublished, onPublished)
       .off(RoomEvent.Disconnected, stop);
   };

@@ -64,7 +64,7 @@ export function captureOptions(role: InviteRole, choices: MediaChoices): CreateL
  * and keeps the frame rate when the encoder must cut (resolution drops first); simulcast lets every
  * viewer take the top layer while thumbnails take the bottom one. What `wish` has off is published
  * muted, so its button stays to turn it on, and nothing of it is sent before then. Tracks made
- * ahead (a speaker's, while they waited) are published as they are; both sources start at once.
+ * ahead (a speaker's, while they waited) are published as they are.
  */
 export async function publishCameraAndMicrophone(
   room: Room,
@@ -76,21 +76,20 @@ export async function publishCameraAndMicrophone(
   const local = room.localParticipant;
   const ready = (await takePreparedTracks(room)) ?? [];
   const readyOf = (source: Track.Source) => ready.find((t) => t.source === source);
-  await Promise.all([
-    publishSource(room, Track.Source.Camera, {
-      on: wish.camera,
-      ready: readyOf(Track.Source.Camera),
-      enable: () => local.setCameraEnabled(true, camera, cameraPublishing),
-      capture: { video: camera },
-      publishing: cameraPublishing,
-    }),
-    publishSource(room, Track.Source.Microphone, {
-      on: wish.microphone,
-      ready: readyOf(Track.Source.Microphone),
-      enable: () => local.setMicrophoneEnabled(true, microphone),
-      capture: { audio: microphone },
-    }),
-  ]);
+  // The camera first: viewers see the speaker as soon as it is out; the microphone follows at once.
+  await publishSource(room, Track.Source.Camera, {
+    on: wish.camera,
+    ready: readyOf(Track.Source.Camera),
+    enable: () => local.setCameraEnabled(true, camera, cameraPublishing),
+    capture: { video: camera },
+    publishing: cameraPublishing,
+  });
+  await publishSource(room, Track.Source.Microphone, {
+    on: wish.microphone,
+    ready: readyOf(Track.Source.Microphone),
+    enable: () => local.setMicrophoneEnabled(true, microphone),
+    capture: { audio: microphone },
+  });
 }
 
 interface SourcePlan {
