@@ -1,0 +1,59 @@
+import { createLocalTracks, type CreateLocalTracksOptions, type LocalTrack, type Room } from 'livekit-client';
+import { useEffect } from 'react';
+import type { QueueSnapshot } from '../../../shared/queue.js';
+import { canPublishOnJoin, type InviteRole } from '../../../shared/roles.js';
+import { captureOptions, type MediaChoices } from './publish';
+
+// A speaker's camera and microphone, captured ahead and not published, per page Room.
+const prepared = new WeakMap<Room, Promise<LocalTrack[]>>();
+
+/** The tracks made ahead, handed over once (to be published); undefined when none were made. */
+export function takePreparedTracks(room: Room): Promise<LocalTrack[]> | undefined {
+  const tracks = prepared.get(room);
+  prepared.delete(room);
+  return tracks;
+}
+
+function prepareTracks(room: Room, options: CreateLocalTracksOptions): void {
+  if (prepared.has(room)) return;
+  // A camera that cannot start now is tried again, and its error shown, when the grant comes.
+  prepared.set(
+    room,
+    createLocalTracks(options).catch(() => []),
+  );
+}
+
+function releasePreparedTracks(room: Room): void {
+  void takePreparedTracks(room)?.then((tracks) => tracks.forEach((t) => t.stop()));
+}
+
+/** Whether the person is about to be given the floor to speak: first in line, asked, or holding it. */
+function aboutToSpeak(queue: QueueSnapshot, selfId: string): boolean {
+  const first = queue.entries[0];
+  return (
+    queue.offer?.participantId === selfId ||
+    (first?.participantId === selfId && first.kind === 'speak') ||
+    (queue.floor?.participantId === selfId && queue.floor.kind === 'speak')
+  );
+}
+
+/**
+ * A speaker's camera and microphone are captured while they are first in line or asked, so that
+ * the grant, when the server gives it, only has to publish them. Nothing is sent before the grant:
+ * the tracks stay on this page (publishCameraAndMicrophone takes them then), and they are stopped
+ * as soon as the person is no longer about to speak.
+ */
+export function usePreparedSpeakerTracks(
+  room: Room,
+  role: InviteRole,
+  choices: MediaChoices,
+  queue: QueueSnapshot | undefined,
+  selfId: string | undefined,
+): void {
+  const ready = !canPublishOnJoin(role) && !!queue && !!selfId && aboutToSpeak(queue, selfId);
+  useEffect(() => {
+    if (!ready) return;
+    prepareTracks(room, captureOptions(role, choices));
+    return () => releasePreparedTracks(room);
+  }, [room, ready, role, choices]);
+}
