@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import { CAPTION_SYNC_MAX_LINES, type CaptionLine, type CaptionPartial } from '../../../shared/captionBasics.js';
+import {
+  CAPTION_SYNC_MAX_LINES,
+  type CaptionLine,
+  type CaptionPartial,
+} from '../../../shared/captionBasics.js';
 import { ask, type RoomSocket } from '../lib/socket';
 import { createSeqTracker } from './seqTracker';
 
