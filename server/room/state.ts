@@ -13,7 +13,7 @@ export const AUDIENCE_BROADCAST_MS = 1000;
  * many messages a second: only the count changes for the public, and sending thousands of people a
  * new count every second was most of what a join storm cost.
  */
-export const PUBLIC_COUNT_MESSAGES_PER_S = 500;
+export const PUBLIC_COUNT_MESSAGES_PER_S = 200;
 
 /** How long the public's count may wait, for an audience of this size on this node. */
 export function publicCountWaitMs(localAudience: number): number {
@@ -123,8 +123,17 @@ export function createAudienceBroadcaster(getContext: () => RoomContext) {
       .then((state) => emitTo(ctx, sessionId, state, audiences))
       .catch((err: unknown) => logFailure(ctx.log, err, 'broadcast failed'));
   };
-  const later = (sessionId: string, audiences: readonly Audience[], ms: number) => {
-    const timer = setTimeout(() => send(sessionId, audiences), ms).unref();
+  // The public's wait is judged again when it is up, by the audience then: in a join storm the
+  // audience has grown meanwhile, and so has what telling it costs.
+  const later = (sessionId: string, audiences: readonly Audience[], ms: number, since = Date.now()) => {
+    const fire = () => {
+      if (stopped) return;
+      const publicDue = since + publicCountWaitMs(getContext().presence.localCount(sessionId));
+      if (!audiences.includes('public') || publicDue <= Date.now()) return send(sessionId, audiences);
+      if (audiences.includes('team')) send(sessionId, ['team']);
+      later(sessionId, ['public'], publicDue - Date.now(), since);
+    };
+    const timer = setTimeout(fire, ms).unref();
     const waiting = pending.get(sessionId) ?? {};
     for (const audience of audiences) waiting[audience] = timer;
     pending.set(sessionId, waiting);
