@@ -21,12 +21,11 @@ export async function resolveInvite(
  * every command, so a link revoked (or a session ended) after the handshake stops working at once.
  */
 export async function checkInvite(repo: Repo, inviteId: string, now: Date): Promise<ResolvedInvite> {
-  const invite = await repo.getInvite(inviteId);
-  if (!invite) throw new LinkError('unknown');
+  const found = await repo.getInviteAndSession(inviteId);
+  if (!found) throw new LinkError('unknown');
+  const { invite, session } = found;
   if (invite.revoked_at) throw new LinkError('revoked');
   if (Date.parse(invite.expires_at) <= now.getTime()) throw new LinkError('expired');
-  const session = await repo.getSession(invite.session_id);
-  if (!session) throw new LinkError('unknown');
   if (session.status === 'ended') throw new LinkError('expired');
   if (session.status === 'cancelled') throw new LinkError('cancelled');
   return { invite, session };

@@ -92,6 +92,12 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
     expect((await repo.listJoined(s.id, null)).map((i) => i.name)).toEqual(['Ana R.', 'Morgan']);
     expect((await repo.listJoined(s.id, sam.id)).map((i) => i.name)).toEqual(['Ana R.', 'Morgan', 'Sam']);
     expect(await repo.firstModeratorName(s.id)).toBe('Morgan');
+    // The invite and its session in one read are the two reads, column for column.
+    expect(await repo.getInviteAndSession(sam.id)).toEqual({
+      invite: await repo.getInvite(sam.id),
+      session: await repo.getSession(s.id),
+    });
+    expect(await repo.getInviteAndSession('nope')).toBeUndefined();
     await repo.renameInvite(alex.id, 'Alexandra');
     expect((await repo.getInvite(alex.id))?.name).toBe('Alexandra');
     expect(await repo.revokeInvite(s.id, alex.id, NOW)).toBe(true);
