@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'openfloor';
@@ -21,9 +22,9 @@ export class LinkError extends Error {
 export function createLinkSigner(secret: string, audience: string = JOIN_AUDIENCE) {
   // Imported once: given the raw bytes, jose imports the key again for every token it checks,
   // which was a tenth of a join's cost in a join storm.
-  let imported: Promise<CryptoKey> | undefined;
+  let imported: Promise<webcrypto.CryptoKey> | undefined;
   const keyOf = () =>
-    (imported ??= crypto.subtle.importKey(
+    (imported ??= webcrypto.subtle.importKey(
       'raw',
       new TextEncoder().encode(secret),
       { name: 'HMAC', hash: 'SHA-256' },
