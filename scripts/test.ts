@@ -138,6 +138,11 @@ if (built && livekit && chromium) {
   run('browser (real LiveKit, Chromium)', [...(netns ?? []), bin('vitest'), 'run', '--project', 'e2e']);
 }
 
+// The small benchmarks, so every run prints the figures (npm run bench). Speed is measured, not
+// asserted: a figure that misses its target does not fail this step, a bench that breaks does.
+// The browser benches run themselves in a loopback-only namespace.
+if (built && livekit && chromium) run('benchmarks (small sizes)', [bin('tsx'), 'scripts/bench/all.ts']);
+
 process.stdout.write('\n=== summary\n');
 for (const r of results) {
   process.stdout.write(

@@ -40,7 +40,12 @@ const BENCHES: Bench[] = [
     small: [['--sessions', '60', '--warmup', '20', '--idle', '2']],
     full: [['--sessions', '300']],
   },
-  { name: 'media', file: 'scripts/bench/media.ts', small: [[]], full: [['--full']] },
+  {
+    name: 'media',
+    file: 'scripts/bench/media.ts',
+    small: [['--joins', '5', '--floors', '5']],
+    full: [['--full']],
+  },
   { name: 'caption-paint', file: 'scripts/bench/captionPaint.ts', small: [[]], full: [['--full']] },
 ];
 

@@ -107,7 +107,7 @@ export async function broadcastRoomState(ctx: RoomContext, sessionId: string): P
 }
 
 /**
- * Coalesces the broadcasts the audience's comings and goings cause: to the team at most once per
+ * R2: coalesces the broadcasts the audience's comings and goings cause: to the team at most once per
  * AUDIENCE_BROADCAST_MS, to the public at most once per publicCountWaitMs. A change to anything
  * else (the staff, the pin, the floor) is broadcast to everyone at once, elsewhere.
  */

@@ -34,7 +34,7 @@ function fakeRoom(audience: () => number) {
   return { ctx, sent, channels: () => sent.map((s) => s.channel.split(':')[0]) };
 }
 
-describe('audience comings and goings', () => {
+describe('R2 audience comings and goings', () => {
   beforeEach(() => void vi.useFakeTimers({ now: 0 }));
   afterEach(() => void vi.useRealTimers());
 
