@@ -27,18 +27,20 @@ function releasePreparedTracks(room: Room): void {
   void takePreparedTracks(room)?.then((tracks) => tracks.forEach((t) => t.stop()));
 }
 
-/** Whether the person is about to be given the floor to speak: first in line, asked, or holding it. */
+/** Whether the person is about to speak (not write a remark): asked to take the floor, or holding it. */
 function aboutToSpeak(queue: QueueSnapshot, selfId: string): boolean {
-  const first = queue.entries[0];
+  // Not while they only wait first in line: that can last minutes, with the camera's light on and
+  // nothing said about it. Asked, they have the floor's question in front of them, and reading it
+  // takes longer than starting the camera.
+  const mine = queue.entries.find((e) => e.participantId === selfId);
   return (
-    queue.offer?.participantId === selfId ||
-    (first?.participantId === selfId && first.kind === 'speak') ||
+    (queue.offer?.participantId === selfId && mine?.kind === 'speak') ||
     (queue.floor?.participantId === selfId && queue.floor.kind === 'speak')
   );
 }
 
 /**
- * A speaker's camera and microphone are captured while they are first in line or asked, so that
+ * A speaker's camera and microphone are captured once they are asked to take the floor, so that
  * the grant, when the server gives it, only has to publish them. Nothing is sent before the grant:
  * the tracks stay on this page (publishCameraAndMicrophone takes them then), and they are stopped
  * as soon as the person is no longer about to speak.
