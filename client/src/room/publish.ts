@@ -4,14 +4,12 @@ import {
   VideoPresets,
   type AudioCaptureOptions,
   type CreateLocalTracksOptions,
-  type LocalTrack,
   type Participant as LkParticipant,
   type Room,
   type TrackPublishOptions,
   type VideoCaptureOptions,
 } from 'livekit-client';
 import type { InviteRole } from '../../../shared/roles.js';
-import { takePreparedTracks } from './preparedTracks';
 
 export interface MediaChoices {
   cameraId: string;
@@ -35,8 +33,18 @@ export interface PublishWish {
 
 const ALL_ON: PublishWish = { camera: true, microphone: true };
 
-/** How a role's camera and microphone are captured and its camera sent. */
-function mediaOptions(role: InviteRole, choices: MediaChoices) {
+/**
+ * Starts the camera and microphone. Sign language needs motion: the interpreter sends 720p at 30 fps
+ * and keeps the frame rate when the encoder must cut (resolution drops first); simulcast lets every
+ * viewer take the top layer while thumbnails take the bottom one. What `wish` has off is published
+ * muted, so its button stays to turn it on, and nothing of it is sent before then.
+ */
+export async function publishCameraAndMicrophone(
+  room: Room,
+  role: InviteRole,
+  choices: MediaChoices,
+  wish: PublishWish = ALL_ON,
+) {
   const interpreter = role === 'interpreter';
   const resolution = (interpreter ? VideoPresets.h720 : VideoPresets.h540).resolution;
   const camera: VideoCaptureOptions = { deviceId: choices.cameraId || undefined, resolution };
@@ -50,68 +58,11 @@ function mediaOptions(role: InviteRole, choices: MediaChoices) {
     degradationPreference: interpreter ? 'maintain-framerate' : 'balanced',
   };
   const microphone: AudioCaptureOptions = { deviceId: choices.microphoneId || undefined };
-  return { camera, cameraPublishing, microphone };
-}
-
-/** The capture options for a role's camera and microphone, to make the tracks ahead of publishing. */
-export function captureOptions(role: InviteRole, choices: MediaChoices): CreateLocalTracksOptions {
-  const { camera, microphone } = mediaOptions(role, choices);
-  return { video: camera, audio: microphone };
-}
-
-/**
- * Starts the camera and microphone. Sign language needs motion: the interpreter sends 720p at 30 fps
- * and keeps the frame rate when the encoder must cut (resolution drops first); simulcast lets every
- * viewer take the top layer while thumbnails take the bottom one. What `wish` has off is published
- * muted, so its button stays to turn it on, and nothing of it is sent before then. Tracks made
- * ahead (a speaker's, while they waited) are published as they are.
- */
-export async function publishCameraAndMicrophone(
-  room: Room,
-  role: InviteRole,
-  choices: MediaChoices,
-  wish: PublishWish = ALL_ON,
-) {
-  const { camera, cameraPublishing, microphone } = mediaOptions(role, choices);
   const local = room.localParticipant;
-  const ready = (await takePreparedTracks(room)) ?? [];
-  const readyOf = (source: Track.Source) => ready.find((t) => t.source === source);
-  // The camera first: viewers see the speaker as soon as it is out; the microphone follows at once.
-  await publishSource(room, Track.Source.Camera, {
-    on: wish.camera,
-    ready: readyOf(Track.Source.Camera),
-    enable: () => local.setCameraEnabled(true, camera, cameraPublishing),
-    capture: { video: camera },
-    publishing: cameraPublishing,
-  });
-  await publishSource(room, Track.Source.Microphone, {
-    on: wish.microphone,
-    ready: readyOf(Track.Source.Microphone),
-    enable: () => local.setMicrophoneEnabled(true, microphone),
-    capture: { audio: microphone },
-  });
-}
-
-interface SourcePlan {
-  /** The person has it on (otherwise it is published muted). */
-  on: boolean;
-  /** A track captured ahead, used unless the source is already published. */
-  ready: LocalTrack | undefined;
-  enable: () => Promise<unknown>;
-  capture: CreateLocalTracksOptions;
-  publishing?: TrackPublishOptions;
-}
-
-async function publishSource(room: Room, source: Track.Source, plan: SourcePlan) {
-  const local = room.localParticipant;
-  if (plan.ready && !local.getTrackPublication(source)) {
-    if (!plan.on) await plan.ready.mute();
-    await local.publishTrack(plan.ready, plan.publishing);
-    return;
-  }
-  plan.ready?.stop();
-  if (plan.on) await plan.enable();
-  else await publishMuted(room, source, plan.capture, plan.publishing);
+  if (wish.camera) await local.setCameraEnabled(true, camera, cameraPublishing);
+  else await publishMuted(room, Track.Source.Camera, { video: camera }, cameraPublishing);
+  if (wish.microphone) await local.setMicrophoneEnabled(true, microphone);
+  else await publishMuted(room, Track.Source.Microphone, { audio: microphone });
 }
 
 /** Publishes a new track already muted (LiveKit tells everyone so in the same request). */
