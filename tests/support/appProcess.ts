@@ -191,7 +191,14 @@ export async function startAppProcess(port: number, options: AppProcessOptions =
     },
     async stop({ keepData = false, signal = 'SIGTERM' } = {}) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await Promise.race([exited, sleep(8000)]);
+      const done = await Promise.race([exited.then(() => true), sleep(8000).then(() => false)]);
+      if (!done) {
+        // Still up 8 s after the signal: it would keep the port, and the next test file's app would
+        // find this one answering there. Said, then killed.
+        console.warn(`app process ${child.pid} still running 8 s after ${signal}: killing it`);
+        child.kill('SIGKILL');
+        await exited;
+      }
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
