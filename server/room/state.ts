@@ -142,13 +142,10 @@ export function createAudienceBroadcaster(getContext: () => RoomContext) {
     schedule(sessionId: string) {
       if (stopped) return;
       const waiting = pending.get(sessionId) ?? {};
-      const publicWait = publicCountWaitMs(getContext().presence.localCount(sessionId));
-      // Both at once while the public's wait is the team's: one state built, not two.
-      if (!waiting.team && !waiting.public && publicWait === AUDIENCE_BROADCAST_MS) {
-        return later(sessionId, ['team', 'public'], AUDIENCE_BROADCAST_MS);
-      }
-      if (!waiting.team) later(sessionId, ['team'], AUDIENCE_BROADCAST_MS);
-      if (!waiting.public) later(sessionId, ['public'], publicWait);
+      // Whoever is not waiting yet, in one timer (one state built when both go): the public's
+      // longer wait, if its audience calls for one, is found when the timer is up.
+      const audiences = (['team', 'public'] as const).filter((audience) => !waiting[audience]);
+      if (audiences.length > 0) later(sessionId, audiences, AUDIENCE_BROADCAST_MS);
     },
     /** On shutdown: nothing may touch the store after it closes. */
     stop() {
