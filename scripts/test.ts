@@ -3,14 +3,67 @@
 // process tests on that build, the cluster tests (several nodes of it behind HAProxy, on Redis), then
 // the browser tests on a real LiveKit server and Chromium, provisioned here when missing.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureLiveKitBinary } from '../server/livekit/binary.js';
 import { findProgram } from './cluster/service.js';
 import { CHROMIUM_PATH } from '../tests/support/browser.js';
 import { postgresBinDir, startPostgres, type Postgres } from '../tests/support/postgres.js';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
-const results: { step: string; ok: boolean; seconds: number; note?: string }[] = [];
+const results: { step: string; ok: boolean; seconds: number; note?: string; failures?: string[] }[] = [];
+const reports = mkdtempSync(join(tmpdir(), 'openfloor-test-'));
+let reportCount = 0;
+
+/** The failed tests of a Vitest JSON report, a line each: file, test, the error's first line. */
+function failedTests(reportFile: string): string[] {
+  if (!existsSync(reportFile)) return [];
+  try {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      testResults?: {
+        name: string;
+        status: string;
+        message?: string;
+        assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+      }[];
+    };
+    const lines: string[] = [];
+    for (const file of report.testResults ?? []) {
+      const where = file.name.replace(`${process.cwd()}/`, '');
+      const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failed) {
+        const first = (t.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 200);
+        lines.push(`${where} > ${t.fullName}: ${first}`);
+      }
+      // A file that failed outside any test (its import or a hook).
+      if (failed.length === 0 && file.status === 'failed')
+        lines.push(`${where}: ${(file.message ?? '').split('\n')[0]!.slice(0, 200)}`);
+    }
+    return lines;
+  } catch {
+    return [];
+  }
+}
+
+/** A Vitest step: its output as usual, and its failed tests named again in the summary. */
+function runVitest(step: string, prefix: string[], args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  const reportFile = join(reports, `vitest-${++reportCount}.json`);
+  const ok = run(
+    step,
+    [
+      ...prefix,
+      bin('vitest'),
+      ...args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportFile}`,
+    ],
+    env,
+  );
+  if (!ok) results[results.length - 1]!.failures = failedTests(reportFile);
+  return ok;
+}
 
 function run(step: string, argv: string[], env: NodeJS.ProcessEnv = {}): boolean {
   process.stdout.write(`\n=== ${step}: ${argv.join(' ')}\n`);
@@ -101,7 +154,7 @@ run('format', [bin('prettier'), '--check', '.']);
 const postgres = await ensurePostgres();
 // Redis before the integration tests too: two in-process nodes there share one.
 const clusterParts = ensureClusterParts();
-run('unit and integration', [bin('vitest'), 'run', '--project', 'unit', '--project', 'integration'], {
+runVitest('unit and integration', [], ['run', '--project', 'unit', '--project', 'integration'], {
   ...(postgres ? { OPENFLOOR_TEST_DATABASE_URL: postgres.url } : {}),
 });
 postgres?.stop();
@@ -122,20 +175,14 @@ if (!netns)
   process.stdout.write('\nNo loopback-only namespace here (needs Linux and root): plain loopback.\n');
 // The built server as operators run it: signals, restarts on the same data, refused data folders.
 // Its own namespace too: the local LiveKit server it starts has a fixed port.
-if (built) run('server processes', [...(netns ?? []), bin('vitest'), 'run', '--project', 'process']);
+if (built) runVitest('server processes', netns ?? [], ['run', '--project', 'process']);
 // Several nodes of the build on one machine: PostgreSQL, Redis and HAProxy, started by the tests.
 if (built && postgresBinDir() && clusterParts) {
-  run('cluster (two nodes, Redis, HAProxy)', [
-    ...(netns ?? []),
-    bin('vitest'),
-    'run',
-    '--project',
-    'cluster',
-  ]);
+  runVitest('cluster (two nodes, Redis, HAProxy)', netns ?? [], ['run', '--project', 'cluster']);
 }
 const chromium = ensureChromium();
 if (built && livekit && chromium) {
-  run('browser (real LiveKit, Chromium)', [...(netns ?? []), bin('vitest'), 'run', '--project', 'e2e']);
+  runVitest('browser (real LiveKit, Chromium)', netns ?? [], ['run', '--project', 'e2e']);
 }
 
 // The small benchmarks, so every run prints the figures (npm run bench). Speed is measured, not
@@ -148,6 +195,8 @@ for (const r of results) {
   process.stdout.write(
     `${r.ok ? 'pass' : 'FAIL'}  ${r.step.padEnd(36)} ${r.seconds.toFixed(1)} s${r.note ? `  ${r.note}` : ''}\n`,
   );
+  // Named again here, at the end, where a truncated log still shows them.
+  for (const failure of r.failures ?? []) process.stdout.write(`        ✗ ${failure}\n`);
 }
 const failed = results.filter((r) => !r.ok).length;
 process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
