@@ -9,59 +9,32 @@ import { join } from 'node:path';
 import { ensureLiveKitBinary } from '../server/livekit/binary.js';
 import { findProgram } from './cluster/service.js';
 import { CHROMIUM_PATH } from '../tests/support/browser.js';
+import type { TestOutcomes } from '../tests/support/outcomeReporter.js';
 import { postgresBinDir, startPostgres, type Postgres } from '../tests/support/postgres.js';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
-const results: { step: string; ok: boolean; seconds: number; note?: string; failures?: string[] }[] = [];
+const results: { step: string; ok: boolean; seconds: number; note?: string; outcomes?: TestOutcomes }[] = [];
 const reports = mkdtempSync(join(tmpdir(), 'openfloor-test-'));
 let reportCount = 0;
 
-/** The failed tests of a Vitest JSON report, a line each: file, test, the error's first line. */
-function failedTests(reportFile: string): string[] {
-  if (!existsSync(reportFile)) return [];
+/** The outcome reporter's file (tests/support/outcomeReporter.ts), or nothing when it wrote none. */
+function outcomesOf(file: string): TestOutcomes {
   try {
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
-      testResults?: {
-        name: string;
-        status: string;
-        message?: string;
-        assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
-      }[];
-    };
-    const lines: string[] = [];
-    for (const file of report.testResults ?? []) {
-      const where = file.name.replace(`${process.cwd()}/`, '');
-      const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
-      for (const t of failed) {
-        const first = (t.failureMessages?.[0] ?? '').split('\n')[0]!.slice(0, 200);
-        lines.push(`${where} > ${t.fullName}: ${first}`);
-      }
-      // A file that failed outside any test (its import or a hook).
-      if (failed.length === 0 && file.status === 'failed')
-        lines.push(`${where}: ${(file.message ?? '').split('\n')[0]!.slice(0, 200)}`);
-    }
-    return lines;
+    return JSON.parse(readFileSync(file, 'utf8')) as TestOutcomes;
   } catch {
-    return [];
+    return { failed: [], flaky: [] };
   }
 }
 
-/** A Vitest step: its output as usual, and its failed tests named again in the summary. */
+/** A Vitest step: its output as usual, and its failed and flaky tests named again in the summary. */
 function runVitest(step: string, prefix: string[], args: string[], env: NodeJS.ProcessEnv = {}): boolean {
-  const reportFile = join(reports, `vitest-${++reportCount}.json`);
-  const ok = run(
-    step,
-    [
-      ...prefix,
-      bin('vitest'),
-      ...args,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${reportFile}`,
-    ],
-    env,
-  );
-  if (!ok) results[results.length - 1]!.failures = failedTests(reportFile);
+  const file = join(reports, `outcomes-${++reportCount}.json`);
+  const reporters = ['--reporter=default', '--reporter=./tests/support/outcomeReporter.ts'];
+  const ok = run(step, [...prefix, bin('vitest'), ...args, ...reporters], {
+    ...env,
+    OPENFLOOR_TEST_OUTCOMES: file,
+  });
+  results[results.length - 1]!.outcomes = outcomesOf(file);
   return ok;
 }
 
@@ -196,7 +169,9 @@ for (const r of results) {
     `${r.ok ? 'pass' : 'FAIL'}  ${r.step.padEnd(36)} ${r.seconds.toFixed(1)} s${r.note ? `  ${r.note}` : ''}\n`,
   );
   // Named again here, at the end, where a truncated log still shows them.
-  for (const failure of r.failures ?? []) process.stdout.write(`        ✗ ${failure}\n`);
+  for (const failure of r.outcomes?.failed ?? []) process.stdout.write(`        ✗ ${failure}\n`);
+  for (const flaky of r.outcomes?.flaky ?? [])
+    process.stdout.write(`        flaky, passed when tried again: ${flaky}\n`);
 }
 const failed = results.filter((r) => !r.ok).length;
 process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
