@@ -57,7 +57,9 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
     handle: async ({ name }, caller) => {
       const { socket, invite, session } = caller;
       socket.data.name = name ?? socket.data.name;
-      await ctx.repo.markJoined(invite.id, session.id, socket.data.name, ctx.now());
+      // A join again under the same name (a reconnect, a restart's storm) changes nothing stored.
+      if (invite.join_order === null || invite.name !== socket.data.name)
+        await ctx.repo.markJoined(invite.id, session.id, socket.data.name, ctx.now());
       if (!socket.data.joined) {
         socket.data.joined = true;
         const cameOnline = await ctx.presence.add(session.id, invite.id);

@@ -268,22 +268,18 @@ export function createRepo(db: Db) {
      * PostgreSQL the session's row is locked first so two nodes cannot take the same place.
      */
     async markJoined(inviteId: string, sessionId: string, name: string, now: Date): Promise<void> {
+      // Written as SQL: building it with the query builder cost twice its run, once per join of a
+      // join storm. The first join numbers the invite after the session's last one; later ones keep
+      // their number and time.
       const mark = (q: Db) =>
-        q
-          .updateTable('invites')
-          .set((eb) => ({
-            name,
-            joined_at: eb.fn.coalesce('joined_at', eb.val(now.toISOString())),
-            join_order: eb.fn.coalesce(
-              'join_order',
-              eb
-                .selectFrom('invites as others')
-                .select(sql<number>`coalesce(max(others.join_order), 0) + 1`.as('next'))
-                .where('others.session_id', '=', sessionId),
-            ),
-          }))
-          .where('id', '=', inviteId)
-          .execute();
+        sql`
+        update invites set
+          name = ${name},
+          joined_at = coalesce(joined_at, ${now.toISOString()}),
+          join_order = coalesce(join_order, (
+            select coalesce(max(others.join_order), 0) + 1 from invites as others
+            where others.session_id = ${sessionId}))
+        where id = ${inviteId}`.execute(q);
       if (!isPostgres(db)) return void (await mark(db));
       await db.transaction().execute(async (trx) => {
         await lockForNumbering(trx, sessionId);
