@@ -85,8 +85,10 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
     },
   });
 
+  // Asked before the join too: the pre-join page connects to the media server ahead of the click.
   commands.on('room:media-token', {
     action: 'media:subscribe',
+    beforeJoin: true,
     handle: async (_payload, caller) => {
       const livekit = await mediaFor(ctx, caller);
       if (!livekit) return refuse(REASONS.mediaUnavailable, 'The media server is not available.');

@@ -98,7 +98,8 @@ describe('the queue knows who is here, and the speaker is asked first', () => {
   });
 
   it('Start speaking: the grant comes with the answer, and the banner says it is their turn', async () => {
-    expect((await publishing(await samIdentity())).canPublish).toBe(false);
+    // Asked, Sam's camera and microphone are ready on the page, and nothing is sent before the grant.
+    expect(await publishing(await samIdentity())).toEqual({ canPublish: false, tracks: 0 });
     await sam.getByRole('button', { name: 'Start speaking' }).press('Enter');
     const banner = sam.getByRole('status').filter({ hasText: 'You have the floor, Sam Patel.' });
     await banner.waitFor();

@@ -65,6 +65,11 @@ interface Watch {
   status: { at: number; text: string }[];
   /** When this page asked the server for a media token. */
   tokenAsks: number[];
+  /**
+   * When the Join was pressed, by the page's clock: the pre-join page asks for media once ahead,
+   * unaware of an outage; from the Join on the room view decides, and asks nothing while it is down.
+   */
+  joinedAt?: number;
 }
 type Watched = Window & { watch?: Watch; oldInterpreterTrack?: MediaStreamTrack | null };
 
@@ -111,6 +116,13 @@ async function watchTokenAsks(page: Page) {
   await page.evaluate(() => {
     const w = window as Watched;
     w.watch = { status: [], tokenAsks: [] };
+    // Before the page's own handlers: the capture phase on the document.
+    const pressed = (event: Event) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.textContent === 'Join room') w.watch!.joinedAt ??= Date.now();
+    };
+    document.addEventListener('keydown', pressed, true);
+    document.addEventListener('click', pressed, true);
     window.openfloor!.socket.onAnyOutgoing((event: string) => {
       if (event === 'room:media-token') w.watch!.tokenAsks.push(Date.now());
     });
@@ -289,9 +301,14 @@ describe('the media server dies and comes back during a live session', () => {
     // Long enough for LiveKit's own first attempts to fail and this page's retries to have started.
     await people.attendee.page.waitForTimeout(4_000);
     for (const p of Object.values(people)) {
-      const { tokenAsks, status } = await watched(p.page);
+      const { tokenAsks, status, joinedAt = 0 } = await watched(p.page);
+      expect(joinedAt, `${p.name}: the Join press was seen`).toBeGreaterThan(0);
+      // A pre-join page asks once to connect ahead (refused at once); after the Join, never while down.
+      expect(tokenAsks.filter((at) => at >= downSeenAt && at < joinedAt).length, p.name).toBeLessThanOrEqual(
+        1,
+      );
       expect(
-        tokenAsks.filter((at) => at >= downSeenAt),
+        tokenAsks.filter((at) => at >= Math.max(downSeenAt, joinedAt)),
         p.name,
       ).toEqual([]);
       // A status region is read out on each change: the outage is one change, not a repeated one.

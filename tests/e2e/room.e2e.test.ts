@@ -76,6 +76,21 @@ async function firstFrame(page: Page, figureName: string, identity?: string, wai
   );
 }
 
+/** What the page's Room sees of others' tracks: how many are published, and how many it receives. */
+function prejoinMedia(page: Page) {
+  return page.evaluate(() => {
+    type Pub = { isSubscribed: boolean };
+    type Room = { state: string; remoteParticipants: Map<string, { trackPublications: Map<string, Pub> }> };
+    const room = (window as unknown as { openfloor: { room: Room } }).openfloor.room;
+    const pubs = [...room.remoteParticipants.values()].flatMap((p) => [...p.trackPublications.values()]);
+    return {
+      state: room.state,
+      published: pubs.length,
+      subscribed: pubs.filter((p) => p.isSubscribed).length,
+    };
+  });
+}
+
 beforeAll(async () => {
   app = await startAppProcess(Number(process.env.E2E_PORT ?? 3000));
   browser = await launchChromium();
@@ -114,6 +129,9 @@ describe('the live room on a real LiveKit server', () => {
     await join(people.moderator);
     await join(people.ana);
     const page = people.attendee.page;
+    // The pre-join page is connected to the media server ahead, and receives nothing before the click.
+    await expect.poll(() => prejoinMedia(page), { timeout: 20_000 }).toMatchObject({ published: 4 });
+    expect(await prejoinMedia(page)).toEqual({ state: 'connected', published: 4, subscribed: 0 });
     const clickedAt = Date.now();
     await join(people.attendee);
     await firstFrame(page, `ASL interpreter: ${people.ana.name}`);

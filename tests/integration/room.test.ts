@@ -74,8 +74,19 @@ describe('room:join', () => {
     const socket = server.client(invite.token);
     const result = await ask(socket, 'room:join', { name: 'x'.repeat(500) });
     expect(result).toMatchObject({ ok: false, reason: 'invalid-payload' });
-    const token = await ask(socket, 'room:media-token', {});
-    expect(token).toMatchObject({ ok: false, reason: 'not-joined' });
+    const hand = await ask(socket, 'queue:raise-hand', { kind: 'speak', topic: '' });
+    expect(hand).toMatchObject({ ok: false, reason: 'not-joined' });
+  });
+
+  it('gives a media token before the join, as the policy grants it: the public subscribes only', async () => {
+    const invite = await server.invite(sessionId, 'attendee', 'Alex');
+    const token = await ask(server.client(invite.token), 'room:media-token', {});
+    if (!token.ok) throw new Error(token.message);
+    const { video } = decodeJwt(token.livekit.token) as { video: Record<string, unknown> };
+    expect(video).toMatchObject({ room: sessionId, canSubscribe: true, canPublish: false });
+    const lobby = (await server.createSession({}, 'lobby')).id;
+    const early = await server.invite(lobby, 'attendee', 'Bea');
+    expect(await ask(server.client(early.token), 'room:media-token', {})).toMatchObject({ ok: false });
   });
 
   it('refuses a connection without a valid link', async () => {

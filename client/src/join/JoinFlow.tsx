@@ -7,6 +7,7 @@ import { RoomView } from '../room/RoomView';
 import { usePageConnections } from '../room/usePageConnections';
 import { EndPage } from './EndPage';
 import { ClosedLinkError, fetchInvite } from './fetchInvite';
+import { useConnectAhead } from './useConnectAhead';
 import { PreJoin, type JoinChoices } from './PreJoin';
 import { useSessionClosed } from './useSessionClosed';
 
@@ -33,6 +34,7 @@ function JoinFlow({ token }: { token: string }) {
   const [step, setStep] = useState<Step>({ kind: 'loading' });
   const { socket, room } = usePageConnections(token);
   const closed = useSessionClosed(socket);
+  useConnectAhead(socket, room, step.kind === 'prejoin' && !closed);
 
   useEffect(() => {
     let current = true;

@@ -1,9 +1,10 @@
 import type { Room } from 'livekit-client';
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { LiveKitConnection } from '../../../shared/protocol.js';
 import type { InviteRole } from '../../../shared/roles.js';
 import type { RoomSocket } from '../lib/socket';
 import type { MediaChoices } from './publish';
+import { receiveAfterJoin } from './connectAhead';
 import type { TrackAudience } from './standby';
 import { useLiveKitEvents } from './useLiveKitEvents';
 import { useMediaConnection } from './useMediaConnection';
@@ -30,6 +31,8 @@ export function useLiveKit(args: LiveKitArgs) {
     const reason = err instanceof Error ? err.message : String(err);
     setMediaError(`Your camera or microphone could not start: ${reason}`);
   }, []);
+  // Mounted by the Join click: what a connection made ahead held back starts arriving now.
+  useEffect(() => receiveAfterJoin(room), [room]);
   const { version, videoSeen } = useLiveKitEvents(room, role, choices, audioRef, onMediaError);
   const status = useMediaConnection({
     room,

@@ -180,7 +180,9 @@ export function useRoomSocket(
     socket.on('media:status', onMediaStatus);
     socket.on('session:closed', onClosed);
     socket.on('server:stopping', onStopping);
-    socket.connect();
+    // The pre-join page may have connected it already (to ask for media ahead): join at once.
+    if (socket.connected) onConnect();
+    else socket.connect();
     return () => {
       current = false;
       socket.off('connect', onConnect);
