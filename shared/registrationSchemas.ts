@@ -9,9 +9,9 @@ import { nameChecks, textChecks } from './textRules.js';
 // re-exports them) and the OpenAPI document is generated from them, so the form and the API cannot
 // disagree. Nothing here may import classic `zod`.
 
-/** An optional short free-text field: single-line text (TEXT.md), the empty string when left out. */
-const optionalText = (label: string, max: number) =>
-  z._default(z.string().check(...textChecks(label, max, 'single-line', false)), '');
+/** A short free-text field: single-line text (TEXT.md), may be empty. */
+const singleLineText = (label: string, max: number) =>
+  z.string().check(...textChecks(label, max, 'single-line', false));
 
 /** A person's display name: the checks of `nameSchema` in ids.ts. */
 const nameSchema = z.string().check(...nameChecks());
@@ -30,7 +30,7 @@ export const requestedSchema = z.strictObject({
   asl: z._default(z.boolean(), false),
   cart: z._default(z.boolean(), false),
   captionLanguage: z.optional(langTagSchema),
-  other: optionalText('Other needs', 500),
+  other: z._default(singleLineText('Other needs', 500), ''),
 });
 export type RequestedAccommodations = z.infer<typeof requestedSchema>;
 
@@ -42,22 +42,34 @@ const emailSchema = z.pipe(
   z.transform((e: string) => e.toLowerCase()),
 );
 
-/** Body of POST /api/public/sessions/:id/registrations. */
-export const registrationSchema = z.strictObject({
+// The fields without their defaults: a change (PATCH) must change only what it names. With the
+// defaults inside the change, a PATCH naming only the topic put back the default organization,
+// wish to speak and accommodations.
+const registrantFields = {
   name: nameSchema,
-  email: emailSchema,
-  organization: optionalText('Organization', 200),
+  organization: singleLineText('Organization', 200),
   affiliation: z.enum(Object.keys(AFFILIATIONS) as [Affiliation, ...Affiliation[]], {
     message: 'Choose an affiliation.',
   }),
-  wishToSpeak: z._default(z.boolean(), false),
-  topic: optionalText('Topic', 200),
-  accommodations: z._default(requestedSchema, { asl: false, cart: false, other: '' }),
+  wishToSpeak: z.boolean(),
+  topic: singleLineText('Topic', 200),
+  accommodations: requestedSchema,
+};
+
+/** Body of POST /api/public/sessions/:id/registrations. */
+export const registrationSchema = z.strictObject({
+  name: registrantFields.name,
+  email: emailSchema,
+  organization: z._default(registrantFields.organization, ''),
+  affiliation: registrantFields.affiliation,
+  wishToSpeak: z._default(registrantFields.wishToSpeak, false),
+  topic: z._default(registrantFields.topic, ''),
+  accommodations: z._default(registrantFields.accommodations, { asl: false, cart: false, other: '' }),
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
-/** Body of PATCH /api/public/registrations/manage/:token: any field but the email. */
+/** Body of PATCH /api/public/registrations/manage/:token: any field but the email, only those named. */
 export const registrationChangeSchema = z
-  .partial(z.omit(registrationSchema, { email: true }))
+  .partial(z.strictObject(registrantFields))
   .check(z.refine((c) => Object.keys(c).length > 0, 'Nothing to change.'));
 export type RegistrationChange = z.infer<typeof registrationChangeSchema>;

@@ -83,6 +83,14 @@ describe('registration schemas', () => {
     expect(forms.registrationChangeSchema.safeParse({ wishToSpeak: true }).success).toBe(true);
   });
 
+  it('a change changes only what it names, and names something (PATCH)', () => {
+    expect(forms.registrationChangeSchema.parse({ topic: ' Pay ' })).toEqual({ topic: 'Pay' });
+    expect(forms.registrationChangeSchema.parse({ accommodations: { asl: true } })).toEqual({
+      accommodations: { asl: true, cart: false, other: '' },
+    });
+    expect(issues(forms.registrationChangeSchema.safeParse({}))).toBe(': Nothing to change.');
+  });
+
   it("a registrant's name follows nameSchema, the name of every other form", () => {
     for (const name of ['Ana', ' ', 'a'.repeat(80), 'a'.repeat(81), 'A\u200bB', 'A\nB']) {
       const own = issues(nameSchema.safeParse(name));
