@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { singleLineText } from './text.js';
+import { nameChecks } from './textRules.js';
 
 // Kept apart from schemas.ts, which needs luxon for time zones, so the client can check a name
 // without carrying a date library.
 
 /** A person's display name: single-line text (TEXT.md), 1 to 80 characters. */
-export const nameSchema = singleLineText('Name', 80, { required: true });
+export const nameSchema = z.string().check(...nameChecks());
 
 /** Ids are opaque URL-safe strings minted by the server. */
 export const idSchema = z

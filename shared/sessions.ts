@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { AFFILIATIONS, type Affiliation } from './affiliations.js';
+import type { Affiliation } from './affiliations.js';
 import { DEFAULT_CAPTION_LANG, langSchema } from './captions.js';
-import { nameSchema } from './ids.js';
+import type { RequestedAccommodations } from './registrationSchemas.js';
 import { singleLineText } from './text.js';
 
-// Kept free of luxon (like ids.ts), so the public pages can validate a registration in the browser.
+// Kept free of luxon (like ids.ts). What the public pages check in the browser is in
+// registrationSchemas.ts, free of classic Zod as well.
 
 /** scheduled -> lobby -> live -> ended; cancelled from anything not ended. */
 export const SESSION_STATUSES = ['scheduled', 'lobby', 'live', 'ended', 'cancelled'] as const;
@@ -64,45 +65,15 @@ export const offeredSchema = z
   .strict();
 export type OfferedAccommodations = z.infer<typeof offeredSchema>;
 
-/** What a registrant asks for. */
-export const requestedSchema = z
-  .object({
-    asl: z.boolean().default(false),
-    cart: z.boolean().default(false),
-    captionLanguage: langSchema.optional(),
-    other: textField('Other needs', 500).default(''),
-  })
-  .strict();
-export type RequestedAccommodations = z.infer<typeof requestedSchema>;
-
-/** Body of POST /api/public/sessions/:id/registrations. */
-export const registrationSchema = z
-  .object({
-    name: nameSchema,
-    email: z
-      .string()
-      .trim()
-      .max(254, 'Email must be at most 254 characters.')
-      .pipe(z.email('Enter an email address such as name@example.org.'))
-      .transform((e) => e.toLowerCase()),
-    organization: textField('Organization', 200).default(''),
-    affiliation: z.enum(Object.keys(AFFILIATIONS) as [Affiliation, ...Affiliation[]], {
-      message: 'Choose an affiliation.',
-    }),
-    wishToSpeak: z.boolean().default(false),
-    topic: textField('Topic', 200).default(''),
-    accommodations: requestedSchema.default({ asl: false, cart: false, other: '' }),
-  })
-  .strict();
-export type RegistrationInput = z.infer<typeof registrationSchema>;
-
-/** Body of PATCH /api/public/registrations/manage/:token: any field but the email. */
-export const registrationChangeSchema = registrationSchema
-  .omit({ email: true })
-  .partial()
-  .strict()
-  .refine((c) => Object.keys(c).length > 0, 'Nothing to change.');
-export type RegistrationChange = z.infer<typeof registrationChangeSchema>;
+// The registration forms' schemas are built with Zod's mini build, for the pages that load them.
+export {
+  registrationChangeSchema,
+  registrationSchema,
+  requestedSchema,
+  type RegistrationChange,
+  type RegistrationInput,
+  type RequestedAccommodations,
+} from './registrationSchemas.js';
 
 /** A session as the public listing shows it. */
 export interface PublicSession {

@@ -1,6 +1,6 @@
 import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../store/unavailable.js';
 import type { NextFunction, Request, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiError } from '../../shared/protocol.js';
 import { createLogger } from '../log.js';
 
@@ -17,13 +17,16 @@ export function sendError(
   res.status(status).json(body);
 }
 
-/** Parses input with its schema; on failure answers 400 with every issue and returns undefined. */
-export function parseOr400<S extends z.ZodType>(
+/**
+ * Parses input with its schema (of either Zod build: the registration schemas are zod/mini's); on
+ * failure answers 400 with every issue and returns undefined.
+ */
+export function parseOr400<S extends z.core.$ZodType>(
   res: Response,
   schema: S,
   input: unknown,
 ): z.infer<S> | undefined {
-  const parsed = schema.safeParse(input);
+  const parsed = z.safeParse(schema, input);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   sendError(res, 400, 'invalid-request', issues.map((i) => `${i.path || 'body'}: ${i.message}`).join(' '), {
