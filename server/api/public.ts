@@ -50,6 +50,9 @@ export function createPublicRouter(deps: PublicDeps): Router {
     limit: REGISTRATIONS_PER_MINUTE,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // A refused form sends no mail: the forms leave their checking to the server, and a hall behind
+    // one address correcting its mistakes must not use up its registrations.
+    skipFailedRequests: true,
     handler: (_req, res) =>
       sendError(
         res,

@@ -77,6 +77,8 @@ describe('registration, the lobby and the room', () => {
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByRole('textbox', { name: 'Email' }).getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
+    // The server's words, field by field: the page checks nothing itself.
+    await screenshots(page, 'registration-errors');
 
     await summary.getByRole('link', { name: /name/i }).first().press('Enter');
     await page.keyboard.type('Rosa Diaz');

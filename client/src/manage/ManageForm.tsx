@@ -4,7 +4,6 @@ import { ApiProblem, callApi } from '../public/api';
 import { ErrorSummary } from '../public/ErrorSummary';
 import { Field, type FieldErrors } from '../public/Field';
 import { RegistrationFields, toForm, toPayload, type Form } from '../public/RegistrationFields';
-import { loadSessionSchemas, preloadSessionSchemas, SCHEMAS_UNAVAILABLE } from '../public/sessionSchemas';
 
 interface ManageFormProps {
   token: string;
@@ -39,18 +38,9 @@ export function ManageForm({ token, registration, session, onSaved }: ManageForm
     // Every field but the email, which the manage link never changes.
     const { name, organization, affiliation, wishToSpeak, topic, accommodations } = toPayload(form);
     const change = { name, organization, affiliation, wishToSpeak, topic, accommodations };
-    const schemas = await loadSessionSchemas().catch(() => null);
-    if (!schemas) return refuse([], SCHEMAS_UNAVAILABLE);
-    const parsed = schemas.registrationChangeSchema.safeParse(change);
-    if (!parsed.success) {
-      return refuse(
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        null,
-      );
-    }
     setBusy(true);
     try {
-      const body = JSON.stringify(parsed.data);
+      const body = JSON.stringify(change);
       onSaved(
         await callApi<ManagedRegistration>(`/api/public/registrations/manage/${token}`, {
           method: 'PATCH',
@@ -73,12 +63,7 @@ export function ManageForm({ token, registration, session, onSaved }: ManageForm
     <section aria-labelledby="manage-details">
       <h2 id="manage-details">Your details</h2>
       <ErrorSummary summaryRef={summary} errors={errors} message={message} />
-      <form
-        onSubmit={(e) => void submit(e)}
-        onFocus={preloadSessionSchemas}
-        noValidate
-        className="registration"
-      >
+      <form onSubmit={(e) => void submit(e)} noValidate className="registration">
         <Field {...field} name="name" label="Full name" autoComplete="name" required />
         <Field {...field} name="organization" label="Organization (optional)" autoComplete="organization" />
         <RegistrationFields {...field} publicComments={session.publicComments} />

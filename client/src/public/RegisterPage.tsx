@@ -9,7 +9,6 @@ import { Confirmation } from './Confirmation';
 import { ErrorSummary } from './ErrorSummary';
 import { Field, type FieldErrors } from './Field';
 import { EMPTY, RegistrationFields, toPayload, type Form } from './RegistrationFields';
-import { loadSessionSchemas, preloadSessionSchemas, SCHEMAS_UNAVAILABLE } from './sessionSchemas';
 import { offeredText } from './SessionsPage';
 
 // Schema paths to the form's field ids (accommodations.other -> other).
@@ -45,25 +44,20 @@ export function RegisterPage() {
     requestAnimationFrame(() => summary.current?.focus());
   };
 
+  // The server checks the form, with the same rules and words it would use for anyone: its answer
+  // names each field's problem (a page that checked first would load those rules, a fifth of its
+  // weight, to save one round trip on a mistake).
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const schemas = await loadSessionSchemas().catch(() => null);
-    if (!schemas) return showErrors([], SCHEMAS_UNAVAILABLE);
-    const parsed = schemas.registrationSchema.safeParse(toPayload(form));
-    if (!parsed.success) {
-      return showErrors(
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        null,
-      );
-    }
     setBusy(true);
     try {
-      const body = JSON.stringify(parsed.data);
+      const payload = toPayload(form);
+      // The answer is the same for every address (R1): the page names the one the person typed.
       await callApi<RegistrationReceipt>(`/api/public/sessions/${id}/registrations`, {
         method: 'POST',
-        body,
+        body: JSON.stringify(payload),
       });
-      setSentTo(parsed.data.email);
+      setSentTo(payload.email.trim());
     } catch (err) {
       const problem = err instanceof ApiProblem ? err : new ApiProblem(String(err), 0);
       showErrors(problem.issues, problem.issues.length ? null : problem.message);
@@ -95,12 +89,7 @@ export function RegisterPage() {
         <p>You will confirm that address by a link we send to it; your place is kept once you do.</p>
       )}
       <ErrorSummary summaryRef={summary} errors={errors} message={submitError} />
-      <form
-        onSubmit={(e) => void submit(e)}
-        onFocus={preloadSessionSchemas}
-        noValidate
-        className="registration"
-      >
+      <form onSubmit={(e) => void submit(e)} noValidate className="registration">
         <Field {...field} name="name" label="Full name" autoComplete="name" required />
         <Field {...field} name="email" label="Email" type="email" autoComplete="email" required />
         <Field {...field} name="organization" label="Organization (optional)" autoComplete="organization" />
