@@ -13,6 +13,7 @@ import { useAnnouncer } from './useAnnouncer';
 import { useConnectionStatus } from './useConnectionStatus';
 import { useLiveKit } from './useLiveKit';
 import { shownMediaStatus } from './mediaStatus';
+import { usePreparedSpeakerTracks } from './preparedTracks';
 import { useQueue } from './useQueue';
 import { useRoomSocket } from './useRoomSocket';
 import { useStageLayout } from './useStageLayout';
@@ -56,6 +57,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
   const { message, key, announce } = useAnnouncer();
   const [refusal, setRefusal] = useState<string | null>(null);
   const queueView = useQueue(socket, joined.queue);
+  usePreparedSpeakerTracks(room, invite.role, choices, queueView?.queue, joined.self?.id);
 
   // A refused command is shown in the alert region until the next command succeeds.
   const command = useCallback(async (result: Promise<{ ok: boolean; message?: string }>) => {

@@ -4,12 +4,14 @@ import {
   VideoPresets,
   type AudioCaptureOptions,
   type CreateLocalTracksOptions,
+  type LocalTrack,
   type Participant as LkParticipant,
   type Room,
   type TrackPublishOptions,
   type VideoCaptureOptions,
 } from 'livekit-client';
 import type { InviteRole } from '../../../shared/roles.js';
+import { takePreparedTracks } from './preparedTracks';
 
 export interface MediaChoices {
   cameraId: string;
@@ -33,18 +35,8 @@ export interface PublishWish {
 
 const ALL_ON: PublishWish = { camera: true, microphone: true };
 
-/**
- * Starts the camera and microphone. Sign language needs motion: the interpreter sends 720p at 30 fps
- * and keeps the frame rate when the encoder must cut (resolution drops first); simulcast lets every
- * viewer take the top layer while thumbnails take the bottom one. What `wish` has off is published
- * muted, so its button stays to turn it on, and nothing of it is sent before then.
- */
-export async function publishCameraAndMicrophone(
-  room: Room,
-  role: InviteRole,
-  choices: MediaChoices,
-  wish: PublishWish = ALL_ON,
-) {
+/** How a role's camera and microphone are captured and its camera sent. */
+function mediaOptions(role: InviteRole, choices: MediaChoices) {
   const interpreter = role === 'interpreter';
   const resolution = (interpreter ? VideoPresets.h720 : VideoPresets.h540).resolution;
   const camera: VideoCaptureOptions = { deviceId: choices.cameraId || undefined, resolution };
@@ -58,11 +50,86 @@ export async function publishCameraAndMicrophone(
     degradationPreference: interpreter ? 'maintain-framerate' : 'balanced',
   };
   const microphone: AudioCaptureOptions = { deviceId: choices.microphoneId || undefined };
+  return { camera, cameraPublishing, microphone };
+}
+
+/** The capture options for a role's camera and microphone, to make the tracks ahead of publishing. */
+export function captureOptions(role: InviteRole, choices: MediaChoices): CreateLocalTracksOptions {
+  const { camera, microphone } = mediaOptions(role, choices);
+  return { video: camera, audio: microphone };
+}
+
+// One publish at a time per Room: the grant's event and a fresh connection can both ask at once,
+// and tracks made ahead are published with publishTrack, which LiveKit does not serialize with its
+// own enable calls the way it serializes those with each other. Two at once made a second
+// microphone, live, beside the one the person then muted.
+const publishing = new WeakMap<Room, Promise<void>>();
+
+/**
+ * Starts the camera and microphone. Sign language needs motion: the interpreter sends 720p at 30 fps
+ * and keeps the frame rate when the encoder must cut (resolution drops first); simulcast lets every
+ * viewer take the top layer while thumbnails take the bottom one. What `wish` has off is published
+ * muted, so its button stays to turn it on, and nothing of it is sent before then; what is already
+ * published stays as it is (a microphone muted meanwhile stays muted). Tracks made ahead (a
+ * speaker's, while they were asked) are published as they are.
+ */
+export function publishCameraAndMicrophone(
+  room: Room,
+  role: InviteRole,
+  choices: MediaChoices,
+  wish: PublishWish = ALL_ON,
+): Promise<void> {
+  const run = () => publishNow(room, role, choices, currentWish(room, wish));
+  const next = (publishing.get(room) ?? Promise.resolve()).then(run, run);
+  publishing.set(room, next);
+  return next;
+}
+
+async function publishNow(room: Room, role: InviteRole, choices: MediaChoices, wish: PublishWish) {
+  const { camera, cameraPublishing, microphone } = mediaOptions(role, choices);
   const local = room.localParticipant;
-  if (wish.camera) await local.setCameraEnabled(true, camera, cameraPublishing);
-  else await publishMuted(room, Track.Source.Camera, { video: camera }, cameraPublishing);
-  if (wish.microphone) await local.setMicrophoneEnabled(true, microphone);
-  else await publishMuted(room, Track.Source.Microphone, { audio: microphone });
+  const ready = (await takePreparedTracks(room)) ?? [];
+  const readyOf = (source: Track.Source) => ready.find((t) => t.source === source);
+  // The camera first: viewers see the speaker as soon as it is out; the microphone follows at once.
+  await publishSource(room, Track.Source.Camera, {
+    on: wish.camera,
+    ready: readyOf(Track.Source.Camera),
+    enable: () => local.setCameraEnabled(true, camera, cameraPublishing),
+    capture: { video: camera },
+    publishing: cameraPublishing,
+  });
+  await publishSource(room, Track.Source.Microphone, {
+    on: wish.microphone,
+    ready: readyOf(Track.Source.Microphone),
+    enable: () => local.setMicrophoneEnabled(true, microphone),
+    capture: { audio: microphone },
+  });
+}
+
+interface SourcePlan {
+  /** The person has it on (otherwise it is published muted). */
+  on: boolean;
+  /** A track captured ahead, used unless the source is already published. */
+  ready: LocalTrack | undefined;
+  enable: () => Promise<unknown>;
+  capture: CreateLocalTracksOptions;
+  publishing?: TrackPublishOptions;
+}
+
+async function publishSource(room: Room, source: Track.Source, plan: SourcePlan) {
+  const local = room.localParticipant;
+  if (local.getTrackPublication(source)) {
+    // Already out (LiveKit's own reconnection published it again): as the person left it.
+    plan.ready?.stop();
+    return;
+  }
+  if (plan.ready) {
+    if (!plan.on) await plan.ready.mute();
+    await local.publishTrack(plan.ready, plan.publishing);
+    return;
+  }
+  if (plan.on) await plan.enable();
+  else await publishMuted(room, source, plan.capture, plan.publishing);
 }
 
 /** Publishes a new track already muted (LiveKit tells everyone so in the same request). */
