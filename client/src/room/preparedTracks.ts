@@ -14,7 +14,8 @@ export function takePreparedTracks(room: Room): Promise<LocalTrack[]> | undefine
   return tracks;
 }
 
-function prepareTracks(room: Room, options: CreateLocalTracksOptions): void {
+/** Captures the tracks ahead, once per Room until they are taken or released. */
+export function prepareTracks(room: Room, options: CreateLocalTracksOptions): void {
   if (prepared.has(room)) return;
   // A camera that cannot start now is tried again, and its error shown, when the grant comes.
   prepared.set(
