@@ -24,6 +24,11 @@ export const REASONS = {
   /** The server cannot reach its store for a moment (a restart, a failover): try again shortly. */
   unavailable: 'unavailable',
   internal: 'internal-error',
+  /**
+   * Never sent by the server: a page's own answer when its connection dropped before the server's
+   * answer came (client/src/lib/socket.ts). Whether the command was done is unknown.
+   */
+  dropped: 'dropped',
 } as const;
 export type Reason = (typeof REASONS)[keyof typeof REASONS];
 

@@ -28,17 +28,40 @@ afterAll(async () => {
 
 /**
  * A browser context whose pages remember every text ever shown in an alert region, so that an
- * error that flashes and goes (or is replaced by the end page) is still caught.
+ * error that flashes and goes (or is replaced by the end page) is still caught. Each alert is kept
+ * with the page's last socket frames before it (sent and received), to tell which command it was.
  */
 async function watchedContext(width = 1280, height = 800): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   await context.addInitScript(() => {
     const seen: string[] = [];
-    (window as unknown as { alertsSeen: string[] }).alertsSeen = seen;
+    const details: string[] = [];
+    const frames: string[] = [];
+    const note = (way: string, data: unknown) => {
+      if (typeof data !== 'string' || data === '2' || data === '3') return; // pings
+      frames.push(`${Math.round(performance.now())} ${way} ${data.slice(0, 70)}`);
+      if (frames.length > 12) frames.shift();
+    };
+    const send = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'send')!.value as WebSocket['send'];
+    WebSocket.prototype.send = function (this: WebSocket, data) {
+      note('>', data);
+      if (!(this as unknown as { watched?: boolean }).watched) {
+        (this as unknown as { watched?: boolean }).watched = true;
+        this.addEventListener('message', (e) => note('<', e.data));
+        this.addEventListener('close', (e) => note('x', `close ${e.code}`));
+      }
+      return send.call(this, data);
+    };
+    Object.assign(window, { alertsSeen: seen, alertDetails: details });
     new MutationObserver(() => {
       for (const el of document.querySelectorAll('[role="alert"]')) {
         const text = el.textContent?.trim();
-        if (text && !seen.includes(text)) seen.push(text);
+        if (text && !seen.includes(text)) {
+          seen.push(text);
+          details.push(
+            `${text} at ${Math.round(performance.now())} on ${location.pathname}, after:\n  ${frames.join('\n  ')}`,
+          );
+        }
       }
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
@@ -47,6 +70,8 @@ async function watchedContext(width = 1280, height = 800): Promise<BrowserContex
 
 const alertsSeen = (page: Page) =>
   page.evaluate(() => (window as unknown as { alertsSeen: string[] }).alertsSeen);
+const alertDetails = (page: Page) =>
+  page.evaluate(() => (window as unknown as { alertDetails: string[] }).alertDetails.join('\n'));
 
 /** Opens a personal link and joins the room (or its lobby) with the keyboard. */
 async function enter(url: string, context?: BrowserContext): Promise<Page> {
@@ -114,8 +139,8 @@ describe('the end of a session', () => {
       expect(await page.getByText(thanks[role as keyof typeof thanks]).count(), role).toBe(1);
     }
     await captionsOnly.getByText('Thank you for following').waitFor();
-    for (const page of pages) {
-      expect(await alertsSeen(page)).toEqual([]);
+    for (const [who, page] of [...Object.entries(people), ['captions-only page', captionsOnly] as const]) {
+      expect(await alertsSeen(page), `${who}: ${await alertDetails(page)}`).toEqual([]);
       // Focus went to the heading, so a screen reader says at once what happened.
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       expect(await downloadTranscript(page)).toContain(`Morgan Lee: ${LINE}`);

@@ -7,7 +7,7 @@ import type { Reporter, TestModule } from 'vitest/node';
 export interface TestOutcomes {
   /** `file > test: the error's first line`, or `file: …` for a file that failed outside any test. */
   failed: string[];
-  /** `file > test (tries: n)`: passed, but not at the first try. */
+  /** `file > test (tries: n): why the first try failed`: passed, but not at the first try. */
   flaky: string[];
 }
 
@@ -27,7 +27,10 @@ export default class OutcomeReporter implements Reporter {
           failedTests += 1;
           outcomes.failed.push(`${where} > ${test.fullName}: ${firstLine(result.errors?.[0]?.message)}`);
         } else if (test.diagnostic()?.flaky) {
-          outcomes.flaky.push(`${where} > ${test.fullName} (tries: ${test.diagnostic()!.retryCount + 1})`);
+          // Why the first try failed: kept whole (within reason), it is what tells the flake apart.
+          const why = (result.errors?.[0]?.message ?? '').slice(0, 1500);
+          const tries = test.diagnostic()!.retryCount + 1;
+          outcomes.flaky.push(`${where} > ${test.fullName} (tries: ${tries}): ${why}`);
         }
       }
       if (failedTests === 0 && module.state() === 'failed') {

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  REASONS,
   type AckOf,
   type ClientToServerEvents,
   type HandshakeAuth,
@@ -36,7 +37,7 @@ export async function ask<E extends keyof ClientToServerEvents>(
   } catch {
     if (!socket.connected) {
       const message = 'The connection dropped before the server answered: check whether it was done.';
-      return { ok: false, reason: 'closed', message } as AckOf<E>;
+      return { ok: false, reason: REASONS.dropped, message } as AckOf<E>;
     }
     return { ok: false, reason: 'internal-error', message: 'The server did not answer in time.' } as AckOf<E>;
   }

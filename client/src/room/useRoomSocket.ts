@@ -8,6 +8,7 @@ import type {
   RoomState,
   SessionClosedEvent,
 } from '../../../shared/protocol.js';
+import { REASONS } from '../../../shared/protocol.js';
 import { isAudience } from '../../../shared/roles.js';
 import { closedLinkOf } from '../join/useSessionClosed';
 import { newer } from '../lib/revision';
@@ -123,6 +124,9 @@ export function useRoomSocket(
       void ask(socket, 'room:join', { name }).then((result) => {
         if (!current) return;
         if (result.ok) return onJoined(result);
+        // The connection dropped on the way (its transport failed): the page joins again as soon
+        // as it is back, and the status line says it is reconnecting; this is no refusal to show.
+        if (result.reason === REASONS.dropped) return;
         setValue((v) => ({ ...v, error: result.message }));
         if (result.reason === 'unavailable') {
           setTimeout(() => current && socket.connected && join(), RETRY_MS);
