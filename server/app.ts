@@ -157,6 +157,7 @@ export function createApp(o: AppOptions): App {
     nowMs: () => now().getTime(),
     onLine: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:line', line),
     onPartial: (sessionId, partial) => io.to(sessionChannel(sessionId)).emit('caption:partial', partial),
+    onCorrected: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:corrected', line),
     onDelivered: metrics.captionDelivered,
   });
   const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;

@@ -6,7 +6,13 @@ export * from './captionBasics.js';
 
 export const langSchema = z.string().regex(LANG_TAG_PATTERN, 'lang must be a language tag such as en-US.');
 
-export const captionSyncSchema = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
+export const captionSyncSchema = z
+  .object({
+    afterSeq: z.number().int().nonnegative(),
+    /** The last correction count the page knows (C19): it gets the lines it holds corrected since. */
+    afterFix: z.number().int().nonnegative().optional(),
+  })
+  .strict();
 /** The console's id for a line it writes (C14): chosen by the page, unique per line. */
 export const lineIdSchema = z
   .string()

@@ -140,10 +140,14 @@ export interface ClientToServerEvents {
   'timer:pause': (payload: object, ack: (result: Ack) => void) => void;
   'timer:resume': (payload: object, ack: (result: Ack) => void) => void;
   'timer:extend': (payload: { ms: number }, ack: (result: Ack) => void) => void;
-  /** Lines after `afterSeq` (0 for the recent history), so a reconnecting viewer misses none. */
+  /**
+   * Lines after `afterSeq` (0 for the recent history), so a reconnecting viewer misses none; with
+   * `afterFix`, also the lines up to `afterSeq` corrected since (`fixes`), and the session's last
+   * correction count (`lastFix`), C19.
+   */
   'caption:sync': (
-    payload: { afterSeq: number },
-    ack: (result: Ack<{ lines: CaptionLine[] }>) => void,
+    payload: { afterSeq: number; afterFix?: number },
+    ack: (result: Ack<{ lines: CaptionLine[]; fixes: CaptionLine[]; lastFix: number }>) => void,
   ) => void;
   /** Captioners: the whole line in progress, as corrected; `line` is the page's id for it (C14). */
   'caption:update': (
@@ -165,6 +169,8 @@ export interface ServerToClientEvents {
   'queue:state': (queue: QueueSnapshot) => void;
   'caption:line': (line: CaptionLine) => void;
   'caption:partial': (partial: CaptionPartial) => void;
+  /** A committed line written again (C17, C18): pages replace the line of that seq in place (C19). */
+  'caption:corrected': (line: CaptionLine) => void;
   'media:status': (status: MediaStatusEvent) => void;
   'session:closed': (event: SessionClosedEvent) => void;
   /**

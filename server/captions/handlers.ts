@@ -6,13 +6,20 @@ import type { RoomContext } from '../transport/context.js';
 export function registerCaptionHandlers(ctx: RoomContext, commands: CommandPipeline) {
   commands.on('caption:sync', {
     action: 'caption:read',
-    handle: async ({ afterSeq }, { session }) => {
+    handle: async ({ afterSeq, afterFix }, { session }) => {
+      // Read first: a correction made meanwhile is in what follows, or reaches the page live.
+      const lastFix = await ctx.captions.lastFix(session.id);
       // A late joiner (afterSeq 0) gets the recent history, not the whole session.
       const last = await ctx.captions.lastSeq(session.id);
       const from = afterSeq === 0 ? Math.max(0, last - CAPTION_SYNC_MAX_LINES) : afterSeq;
+      const missed = afterFix !== undefined && afterFix < lastFix && afterSeq > 0;
       return {
         ok: true as const,
         lines: await ctx.captions.linesAfter(session.id, from, CAPTION_SYNC_MAX_LINES),
+        fixes: missed
+          ? await ctx.captions.correctedAfter(session.id, afterFix, afterSeq, CAPTION_SYNC_MAX_LINES)
+          : [],
+        lastFix,
       };
     },
   });

@@ -3,7 +3,7 @@ import { CAPTION_IDLE_COMMIT_MS, type CaptionLine, type CaptionPartial } from '.
 import { createCaptionRepo, type CaptionChange, type CaptionRepo } from '../store/captionRepo.js';
 import type { Db } from '../store/db.js';
 import type { Held, SessionGate } from '../store/gate.js';
-import { applyStream, emptyTrack, type StreamCommand, type TrackState } from './stream.js';
+import { applyStream, emptyTrack, isEmptyTrack, type StreamCommand, type TrackState } from './stream.js';
 
 export interface CaptionServiceDeps {
   /** The store, for reads outside a change. */
@@ -15,6 +15,8 @@ export interface CaptionServiceDeps {
   nowMs: () => number;
   onLine: (sessionId: string, line: CaptionLine) => void;
   onPartial: (sessionId: string, partial: CaptionPartial) => void;
+  /** A committed line was written again (C17, C18): pages replace it in place. */
+  onCorrected: (sessionId: string, line: CaptionLine) => void;
   /** After onLine/onPartial for a captioner's change: its `performance.now()` on arrival (metrics). */
   onDelivered?: (kind: 'line' | 'partial', receivedAt: number) => void;
 }
@@ -25,7 +27,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Whether storing `next` in place of `before` would store nothing new (an empty line has no row). */
 const unchanged = (before: TrackState, next: TrackState) =>
-  before === next || (before.text === '' && next.text === '');
+  before === next || (isEmptyTrack(before) && isEmptyTrack(next));
+
+/** The line in progress as viewers see it (C16: in the place of the line it reopens). */
+function partialOf(lang: string, state: TrackState, at: string): CaptionPartial {
+  const { speaker, text, reopens } = state;
+  return { lang, speaker, text, at, ...(reopens === undefined ? {} : { reopens }) };
+}
 
 /**
  * The edge around the caption stream: one change at a time per session (the gate), each stored
@@ -48,7 +56,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   function remember(sessionId: string, lang: string, state: TrackState) {
     if (gate.shared) return;
     const tracks = live.get(sessionId);
-    if (state.text === '') {
+    if (isEmptyTrack(state)) {
       tracks?.delete(lang);
       if (tracks?.size === 0) live.delete(sessionId);
     } else if (tracks) tracks.set(lang, state);
@@ -73,16 +81,17 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     partialChanged: boolean,
     receivedAt?: number,
   ) {
-    const numbered = await captionsIn(held.db).saveChange(sessionId, change);
+    const saved = await captionsIn(held.db).saveChange(sessionId, change);
     held.afterCommit(() => {
       if (change.track) remember(sessionId, change.track.lang, change.track.state);
-      for (const line of numbered) {
+      for (const line of saved.corrected) deps.onCorrected(sessionId, line);
+      for (const line of saved.lines) {
         deps.onLine(sessionId, line);
         if (receivedAt !== undefined) deps.onDelivered?.('line', receivedAt);
       }
       if (change.track && partialChanged) {
         const { lang, state } = change.track;
-        deps.onPartial(sessionId, { lang, speaker: state.speaker, text: state.text, at: iso(held.nowMs) });
+        deps.onPartial(sessionId, partialOf(lang, state, iso(held.nowMs)));
         if (receivedAt !== undefined) deps.onDelivered?.('partial', receivedAt);
       }
     });
@@ -103,18 +112,25 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     }
     const before = await load(held.db, sessionId, lang);
     const now = held.nowMs;
+    // C16: backspaces may reach back into the track's last committed line; it is read only for them.
+    if (command.type === 'append' && command.text.includes('\u0008')) {
+      command = { ...command, last: await captionsIn(held.db).reachableLine(sessionId, lang) };
+    }
     const result = applyStream(before, command, now);
-    if (!ingest && result.committed.length === 0 && unchanged(before, result.state)) return;
+    const { committed, corrected } = result;
+    if (!ingest && !committed.length && !corrected.length && unchanged(before, result.state)) return;
     const at = iso(now);
-    const lines = result.committed.map(({ text, speaker, startedAt, lineId }) => ({
+    const lines = committed.map(({ text, speaker, startedAt, lineId, breakAfter }) => ({
       lang,
       speaker,
       text,
       startedAt: iso(startedAt),
       at,
       lineId,
+      breakAfter,
     }));
-    const change = { lines, track: { lang, state: result.state }, ingest };
+    const corrections = corrected.map((c) => ({ ...c, at }));
+    const change = { lines, corrections, track: { lang, state: result.state }, ingest };
     await save(held, sessionId, change, result.partialChanged, receivedAt);
   }
 
@@ -173,6 +189,9 @@ export function createCaptionService(deps: CaptionServiceDeps) {
 
     lastIngestSeq: (inviteId: string) => captionsIn(deps.db).lastIngestSeq(inviteId),
     lastSeq: (sessionId: string) => captionsIn(deps.db).lastSeq(sessionId),
+    lastFix: (sessionId: string) => captionsIn(deps.db).lastFix(sessionId),
+    correctedAfter: (sessionId: string, afterFix: number, upToSeq: number, limit: number) =>
+      captionsIn(deps.db).correctedAfter(sessionId, afterFix, upToSeq, limit),
     linesAfter: (sessionId: string, afterSeq: number, limit: number) =>
       captionsIn(deps.db).linesAfter(sessionId, afterSeq, limit),
 

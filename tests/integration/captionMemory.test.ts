@@ -51,6 +51,7 @@ beforeEach(async () => {
     nowMs: () => clock.now,
     onLine: (sessionId, line) => lines.push(`${sessionId === a ? 'a' : 'b'} ${line.seq} ${line.text}`),
     onPartial: () => {},
+    onCorrected: () => {},
   });
 });
 afterEach(() => db.destroy());
