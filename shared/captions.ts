@@ -26,6 +26,19 @@ export const captionUpdateSchema = z
     speaker: singleLineText('Speaker', 80, { required: true }).optional(),
   })
   .strict();
+/** C18: a committed line, by its seq, with its new text (one line, not empty) and perhaps speaker. */
+export const captionCorrectSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    text: z
+      .string()
+      .max(CAPTION_LINE_MAX_CHARS, `A line is at most ${CAPTION_LINE_MAX_CHARS} characters.`)
+      .refine((text) => text.trim() !== '', 'A corrected line cannot be empty.'),
+    speaker: singleLineText('Speaker', 80, { required: true }).optional(),
+  })
+  .strict();
+/** A27: "Take over" the pen of a caption track. */
+export const captionTakePenSchema = z.object({ lang: langSchema.default(DEFAULT_CAPTION_LANG) }).strict();
 export const captionCommitSchema = z
   .object({ lang: langSchema.default(DEFAULT_CAPTION_LANG), line: lineIdSchema.optional() })
   .strict();

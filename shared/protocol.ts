@@ -21,6 +21,8 @@ export const REASONS = {
   unknownCommand: 'unknown-command',
   rateLimited: 'rate-limited',
   mediaUnavailable: 'media-unavailable',
+  /** Another captioner holds the pen (policy A26): "Take over" first. */
+  penHeld: 'pen-held',
   /** The server cannot reach its store for a moment (a restart, a failover): try again shortly. */
   unavailable: 'unavailable',
   internal: 'internal-error',
@@ -64,6 +66,11 @@ export interface RoomState {
   activeInterpreterId: string | null;
   /** Who holds the floor: a speaker once the queue exists, otherwise the moderator (null if none). */
   floorHolderId: string | null;
+  /**
+   * Who holds the pen of each caption track (policy A26-A29): language tag to the captioner who
+   * writes it now. A track nobody has written is absent (as is the whole map from older servers).
+   */
+  captionPens?: Readonly<Record<string, string>>;
 }
 
 export interface LiveKitConnection {
@@ -156,6 +163,13 @@ export interface ClientToServerEvents {
   ) => void;
   /** Captioners: Enter; with `line`, only the line of that id. */
   'caption:commit': (payload: { lang?: string; line?: string }, ack: (result: Ack) => void) => void;
+  /** Captioners holding the pen: a committed line, by its seq, corrected (C18). */
+  'caption:correct': (
+    payload: { seq: number; text: string; speaker?: string },
+    ack: (result: Ack) => void,
+  ) => void;
+  /** Captioners: "Take over" the pen of a caption track from the captioner writing it now (A27). */
+  'caption:take-pen': (payload: { lang?: string }, ack: (result: Ack) => void) => void;
   /** Moderators: open the lobby, go live, or end the session. */
   'session:advance': (
     payload: { action: 'open-lobby' | 'go-live' | 'end' },

@@ -2,7 +2,10 @@ import { CAPTION_SYNC_MAX_LINES } from '../../shared/captions.js';
 import type { CommandPipeline } from '../transport/commands.js';
 import type { RoomContext } from '../transport/context.js';
 
-/** caption:* commands: captioners write (C3, C4; who: A16); everyone can catch up by seq (C8, A2). */
+/**
+ * caption:* commands: captioners write (C3, C4, C18; who: A16, A28, and the pen, A26) and take over
+ * (A27); everyone can catch up by seq (C8, A2).
+ */
 export function registerCaptionHandlers(ctx: RoomContext, commands: CommandPipeline) {
   commands.on('caption:sync', {
     action: 'caption:read',
@@ -26,18 +29,27 @@ export function registerCaptionHandlers(ctx: RoomContext, commands: CommandPipel
 
   commands.on('caption:update', {
     action: 'caption:write',
-    handle: async ({ text, lang, speaker, line }, { session }) => {
+    handle: async ({ text, lang, speaker, line }, { session, invite }) => {
       const name = speaker ?? (await ctx.speakerFor(session.id));
-      await ctx.captions.apply(session.id, lang, { type: 'replace', text, speaker: name, lineId: line });
-      return { ok: true as const };
+      const command = { type: 'replace', text, speaker: name, lineId: line } as const;
+      return ctx.captions.write(session.id, invite.id, lang, command);
     },
   });
 
   commands.on('caption:commit', {
     action: 'caption:write',
-    handle: async ({ lang, line }, { session }) => {
-      await ctx.captions.apply(session.id, lang, { type: 'commit', lineId: line });
-      return { ok: true as const };
-    },
+    handle: ({ lang, line }, { session, invite }) =>
+      ctx.captions.write(session.id, invite.id, lang, { type: 'commit', lineId: line }),
+  });
+
+  commands.on('caption:correct', {
+    action: 'caption:correct',
+    handle: ({ seq, text, speaker }, { session, invite }) =>
+      ctx.captions.correct(session.id, invite.id, seq, text, speaker),
+  });
+
+  commands.on('caption:take-pen', {
+    action: 'caption:take-pen',
+    handle: ({ lang }, { session, invite }) => ctx.captions.takePen(session.id, invite.id, lang),
   });
 }

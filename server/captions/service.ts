@@ -1,9 +1,11 @@
-import { performance } from 'node:perf_hooks';
 import { CAPTION_IDLE_COMMIT_MS, type CaptionLine, type CaptionPartial } from '../../shared/captions.js';
 import { createCaptionRepo, type CaptionChange, type CaptionRepo } from '../store/captionRepo.js';
 import type { Db } from '../store/db.js';
 import type { Held, SessionGate } from '../store/gate.js';
 import { applyStream, emptyTrack, isEmptyTrack, type StreamCommand, type TrackState } from './stream.js';
+import { createWriters, type ChangeExtras } from './writers.js';
+
+export type { IngestOutcome } from './writers.js';
 
 export interface CaptionServiceDeps {
   /** The store, for reads outside a change. */
@@ -17,11 +19,11 @@ export interface CaptionServiceDeps {
   onPartial: (sessionId: string, partial: CaptionPartial) => void;
   /** A committed line was written again (C17, C18): pages replace it in place. */
   onCorrected: (sessionId: string, line: CaptionLine) => void;
+  /** The pen of a track moved to a captioner (A26, A27): the room hears it in its state. */
+  onPen?: (sessionId: string, pen: { lang: string; inviteId: string }) => void;
   /** After onLine/onPartial for a captioner's change: its `performance.now()` on arrival (metrics). */
   onDelivered?: (kind: 'line' | 'partial', receivedAt: number) => void;
 }
-
-export type IngestOutcome = 'accepted' | 'duplicate';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -94,16 +96,17 @@ export function createCaptionService(deps: CaptionServiceDeps) {
         deps.onPartial(sessionId, partialOf(lang, state, iso(held.nowMs)));
         if (receivedAt !== undefined) deps.onDelivered?.('partial', receivedAt);
       }
+      if (change.pen) deps.onPen?.(sessionId, change.pen);
     });
   }
 
+  /** Applies a command to a track and stores what it changed; an ingest seq or a pen always is. */
   async function apply(
     held: Held,
     sessionId: string,
     lang: string,
     command: StreamCommand,
-    ingest?: CaptionChange['ingest'],
-    receivedAt?: number,
+    { ingest, pen, receivedAt }: ChangeExtras = {},
   ) {
     // C14: a change to a line of the console that is committed already came late (through a node
     // that hung, or again): it changes nothing.
@@ -118,7 +121,8 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     }
     const result = applyStream(before, command, now);
     const { committed, corrected } = result;
-    if (!ingest && !committed.length && !corrected.length && unchanged(before, result.state)) return;
+    const news = ingest || pen || committed.length || corrected.length;
+    if (!news && unchanged(before, result.state)) return;
     const at = iso(now);
     const lines = committed.map(({ text, speaker, startedAt, lineId, breakAfter }) => ({
       lang,
@@ -130,7 +134,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
       breakAfter,
     }));
     const corrections = corrected.map((c) => ({ ...c, at }));
-    const change = { lines, corrections, track: { lang, state: result.state }, ingest };
+    const change = { lines, corrections, track: { lang, state: result.state }, ingest, pen };
     await save(held, sessionId, change, result.partialChanged, receivedAt);
   }
 
@@ -160,22 +164,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   }
 
   return {
-    /** A change from the captioner's console; resolves once it is stored (C11). */
-    apply: (sessionId: string, lang: string, command: StreamCommand) => {
-      const receivedAt = performance.now();
-      return gate.run(sessionId, (held) => apply(held, sessionId, lang, command, undefined, receivedAt));
-    },
-
-    /** A POST from captioning software: applied once per seq (C9), with its seq in one write (C12). */
-    ingest(sessionId: string, inviteId: string, seq: number, lang: string, text: string, speaker: string) {
-      const receivedAt = performance.now();
-      return gate.run(sessionId, async (held): Promise<IngestOutcome> => {
-        const last = await captionsIn(held.db).lastIngestSeq(inviteId);
-        if (last !== null && seq <= last) return 'duplicate';
-        await apply(held, sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq }, receivedAt);
-        return 'accepted';
-      });
-    },
+    ...createWriters({ gate, captionsIn, load, save, apply }),
 
     /**
      * C10: a line that was not captioned (a written remark given the floor) enters the stream and

@@ -32,3 +32,16 @@ export const captionCorrections: Migration = {
     }
   },
 };
+
+/** 0013: the captioners' pens (policy A26-A29). */
+export const captionPen: Migration = {
+  async up(db: Kysely<unknown>) {
+    // Who writes each caption track now, as JSON (language tag to the captioner's invite), null
+    // while nobody has written: stored with the session, so the room state carries it at no cost,
+    // it outlives a restart, and every node reads the same under the session's lock.
+    await db.schema.alterTable('sessions').addColumn('caption_pens', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('sessions').dropColumn('caption_pens').execute();
+  },
+};

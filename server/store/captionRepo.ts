@@ -1,4 +1,5 @@
 import { REMARK_PREFIX, type CaptionLine } from '../../shared/captions.js';
+import { pensOf, storePen } from '../captions/pen.js';
 import { isEmptyTrack, type ReachableLine, type TrackState } from '../captions/track.js';
 import { correctLine, LINE_COLUMNS, maxFix, toLine, type LineCorrection } from './captionLines.js';
 import type { Db } from './db.js';
@@ -26,6 +27,8 @@ export interface CaptionChange {
   track?: { lang: string; state: TrackState };
   /** The ingest seq accepted with this change (C9). */
   ingest?: { inviteId: string; seq: number };
+  /** The captioner who holds the pen of a track after this change (A26, A27). */
+  pen?: { lang: string; inviteId: string };
 }
 
 /** What a change stored: its new lines as numbered, and the lines whose text it changed. */
@@ -109,6 +112,19 @@ export function createCaptionRepo(db: Db) {
             .onConflict((oc) => oc.column('invite_id').doUpdateSet({ last_seq: seq }))
             .execute();
         }
+        if (change.pen) {
+          const { lang, inviteId } = change.pen;
+          const row = await trx
+            .selectFrom('sessions')
+            .select('caption_pens')
+            .where('id', '=', sessionId)
+            .executeTakeFirst();
+          await trx
+            .updateTable('sessions')
+            .set({ caption_pens: storePen(row?.caption_pens ?? null, lang, inviteId) })
+            .where('id', '=', sessionId)
+            .execute();
+        }
         return { lines: numbered, corrected };
       });
     },
@@ -133,6 +149,16 @@ export function createCaptionRepo(db: Db) {
         .where('line_id', '=', lineId)
         .executeTakeFirst();
       return row !== undefined;
+    },
+
+    /** A29: the invite of the captioner holding the pen of a track, or null while nobody does. */
+    async penHolder(sessionId: string, lang: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('sessions')
+        .select('caption_pens')
+        .where('id', '=', sessionId)
+        .executeTakeFirst();
+      return pensOf(row?.caption_pens ?? null)[lang] ?? null;
     },
 
     /** Every stored line in progress (only tracks with text have a row): few, and read rarely. */

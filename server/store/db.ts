@@ -35,6 +35,8 @@ export interface SessionsTable {
   record_published_at: string | null;
   /** 0 or 1. */
   require_email_confirmation: number;
+  /** Who holds the pen of each caption track (policy A26-A29): JSON, language to invite; or null. */
+  caption_pens: string | null;
 }
 
 export interface RegistrationsTable {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { captionCorrections } from './captionMigrations.js';
+import { captionCorrections, captionPen } from './captionMigrations.js';
 
 // Migrations are append-only: never edit one that has shipped, add the next.
 // Written with Kysely's schema builder so a PostgreSQL dialect can run them too.
@@ -275,4 +275,5 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0012_caption_corrections': captionCorrections,
+  '0013_caption_pen': captionPen,
 };

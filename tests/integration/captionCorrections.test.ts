@@ -10,6 +10,8 @@ const START = Date.parse('2026-11-23T15:00:00Z');
 let server: TestServer;
 let sessionId: string;
 let captionUrl: string;
+/** The link behind `captionUrl`: its captioner's console and software write as one. */
+let cart: { id: string; token: string };
 beforeEach(async () => {
   server = await startTestServer({ now: new Date(START), timerTickMs: 20 });
   sessionId = (await server.createSession()).id;
@@ -17,10 +19,9 @@ beforeEach(async () => {
     role: 'captioner',
     name: 'Cora',
   });
-  captionUrl = ((await res.json()) as { captionUrl: string }).captionUrl.replace(
-    /^http:\/\/localhost:\d+/,
-    server.url,
-  );
+  const body = (await res.json()) as { id: string; url: string; captionUrl: string };
+  captionUrl = body.captionUrl.replace(/^http:\/\/localhost:\d+/, server.url);
+  cart = { id: body.id, token: body.url.split('/join/')[1]! };
 });
 afterEach(async () => {
   await server.stop();
@@ -146,5 +147,95 @@ describe('corrections reach every page exactly once (C19)', () => {
     expect(none.ok && [none.lines, none.fixes]).toEqual([[], []]);
     const late = await ask(again.socket, 'caption:sync', { afterSeq: 0 });
     expect(late.ok && late.lines.map((l) => l.text)).toEqual(['one', 'tw2', '3']);
+  });
+});
+
+describe('the console corrects a committed line (C18)', () => {
+  async function consoleOf(name: string) {
+    return joinAs(server, sessionId, 'captioner', name);
+  }
+
+  it('C18 C19 A28 viewers get the correction once, in place; the transcript and the record keep it with its time', async () => {
+    const v = await viewer();
+    const cora = await consoleOf('Cora');
+    await ask(cora.socket, 'caption:update', { text: 'We ned more trainng', speaker: 'Sam' });
+    await ask(cora.socket, 'caption:commit', {});
+    await ask(cora.socket, 'caption:update', { text: 'Next line', speaker: 'Sam' });
+    await ask(cora.socket, 'caption:commit', {});
+    await expect.poll(() => v.lines).toHaveLength(2);
+
+    server.clock.now = new Date(START + 125_000);
+    const fixed = { seq: 1, text: 'We need more\u0007 training\n' };
+    expect(await ask(cora.socket, 'caption:correct', fixed)).toEqual({ ok: true });
+    // The same correction again (a double press, a resend): nothing changes, nothing is sent.
+    expect(await ask(cora.socket, 'caption:correct', { seq: 1, text: 'We need more training' })).toEqual({
+      ok: true,
+    });
+    expect(await ask(cora.socket, 'caption:correct', { seq: 2, text: 'Next line.', speaker: 'Ana' })).toEqual(
+      {
+        ok: true,
+      },
+    );
+    await expect
+      .poll(() => v.fixes.map((l) => [l.seq, l.speaker, l.text, l.fix]))
+      .toEqual([
+        [1, 'Sam', 'We need more training', 1],
+        [2, 'Ana', 'Next line.', 2],
+      ]);
+    expect(v.fixes[0]!.correctedAt).toBe(new Date(START + 125_000).toISOString());
+    expect(v.lines.map((l) => l.seq)).toEqual([1, 2]);
+    expect(await transcript()).toBe(
+      '[00:00:00] Sam: We need more training (corrected at 00:02:05)\n' +
+        '[00:00:00] Ana: Next line. (corrected at 00:02:05)\n',
+    );
+    const vtt = await (await server.api('GET', `/api/transcripts/${sessionId}?format=vtt`)).text();
+    expect(vtt).toContain(
+      'NOTE corrected at 00:02:05.000\n\n1\n00:00:00.000 --> 00:00:01.000\n<v Sam>We need more training',
+    );
+
+    expect((await server.api('POST', `/api/sessions/${sessionId}/lifecycle/end`, {})).status).toBe(200);
+    expect((await server.api('POST', `/api/sessions/${sessionId}/record`, {})).status).toBe(201);
+    const published = await fetch(`${server.url}/api/public/sessions/${sessionId}/record?format=json`);
+    const record = (await published.json()) as {
+      transcript: { seq: number; text: string; correctedAt?: string }[];
+    };
+    expect(record.transcript[0]).toMatchObject({
+      seq: 1,
+      text: 'We need more training',
+      correctedAt: new Date(START + 125_000).toISOString(),
+    });
+  });
+
+  it('C18 A26 A28 refuses a line that does not exist, an empty text, a line being rewritten, and a captioner without the pen', async () => {
+    const cora = await joinAs(server, sessionId, 'captioner', 'Cora', cart);
+    await post(1, 'Typed by the software\n');
+    await post(2, BS);
+    expect(await ask(cora.socket, 'caption:correct', { seq: 1, text: 'Corrected' })).toMatchObject({
+      ok: false,
+      reason: 'wrong-state',
+    });
+    await post(3, '\n'); // committed again, unchanged: nothing to correct
+    const other = await consoleOf('Dee');
+    expect(await ask(other.socket, 'caption:correct', { seq: 1, text: 'Hijacked' })).toMatchObject({
+      ok: false,
+      reason: 'pen-held',
+    });
+    expect(await ask(cora.socket, 'caption:correct', { seq: 9, text: 'Nothing here' })).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
+    const blank = await ask(cora.socket, 'caption:correct', { seq: 1, text: '   ' });
+    expect(blank).toMatchObject({ reason: 'invalid-payload' });
+    expect(blank.ok ? '' : blank.message).toContain('A corrected line cannot be empty.');
+    expect(await ask(cora.socket, 'caption:correct', { seq: 1, text: '\u200b\u0007' })).toMatchObject({
+      reason: 'invalid-payload',
+    });
+    const attendee = await viewer();
+    expect(await ask(attendee.socket, 'caption:correct', { seq: 1, text: 'x' })).toMatchObject({
+      reason: 'forbidden',
+    });
+    expect((await storedText()).lines).toEqual([
+      { seq: 1, text: 'Typed by the software', corrected_at: null },
+    ]);
   });
 });
