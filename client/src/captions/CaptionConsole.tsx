@@ -1,9 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { CAPTION_LINE_MAX_CHARS, DEFAULT_CAPTION_LANG, langSchema } from '../../../shared/captions.js';
-import type { Ack, PayloadOf } from '../../../shared/protocol.js';
+import {
+  CAPTION_LINE_MAX_CHARS,
+  DEFAULT_CAPTION_LANG,
+  langSchema,
+  type CaptionLine,
+} from '../../../shared/captions.js';
+import type { Ack, Participant, PayloadOf } from '../../../shared/protocol.js';
 import { ShortcutList } from '../lib/ShortcutList';
 import { ask, type RoomSocket } from '../lib/socket';
+import { LineCorrections, RECENT_LINES } from './LineCorrections';
 import { createLineSender } from './lineSender';
+import { PenStatus, type PenView } from './PenStatus';
+import './console.css';
 
 const INSERTS: Record<string, string> = { KeyI: '[inaudible]', KeyL: '[laughter]', KeyA: '[applause]' };
 
@@ -13,6 +21,7 @@ export const CONSOLE_SHORTCUTS = [
   ['Alt+S', 'Go to the speaker name'],
   ['Alt+C', 'Back to the caption input'],
   ['Alt+I, Alt+L, Alt+A', 'Insert [inaudible], [laughter], [applause]'],
+  ['Alt+R', 'Correct the last committed line (Enter saves, Escape cancels)'],
 ] as const;
 
 /** A fresh id for a line (C14): 16 random characters, unique enough for one session's lines. */
@@ -28,13 +37,28 @@ interface CaptionConsoleProps {
   /** Whose name lines carry unless the captioner overrides it: the floor holder's. */
   floorName: string | null;
   captionUrl: string | null;
+  /** The committed lines the page holds (every track): the recent ones can be corrected (C18). */
+  lines: CaptionLine[];
+  /** Who holds the pen of each track (A26-A29), and the people, to name them. */
+  pens: Readonly<Record<string, string>>;
+  people: Participant[];
+  selfId: string;
+}
+
+/** Who holds the pen of `lang`, as the console shows it. */
+function penOf(props: CaptionConsoleProps, lang: string): PenView {
+  const id = props.pens[lang];
+  if (!id) return { holder: null, lang };
+  const name = props.people.find((p) => p.id === id)?.name ?? 'Another captioner';
+  return { holder: { name, self: id === props.selfId }, lang };
 }
 
 /**
  * The captioner's console: the line streams as it is typed and corrected, and Enter commits it.
  * It sits in the room's side panel, which gives it its region and heading.
  */
-export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsoleProps) {
+export function CaptionConsole(props: CaptionConsoleProps) {
+  const { socket, floorName, captionUrl } = props;
   const [text, setText] = useState('');
   const [speaker, setSpeaker] = useState('');
   const [lang, setLang] = useState(DEFAULT_CAPTION_LANG);
@@ -47,6 +71,14 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
   const lineId = useRef<string | null>(null);
   const langOk = langSchema.safeParse(lang).success;
   const { sender, answered } = useLineSender(socket, setError);
+  const [editing, setEditing] = useState<number | null>(null);
+  const recent = useMemo(
+    () => props.lines.filter((l) => l.lang === lang && l.text !== '').slice(-RECENT_LINES),
+    [props.lines, lang],
+  );
+  const lastRecent = recent.at(-1)?.seq ?? null;
+  const takeOver = () => void ask(socket, 'caption:take-pen', { lang }).then(answered);
+  const correct = (seq: number, text: string) => ask(socket, 'caption:correct', { seq, text });
 
   const write = (value: string) => {
     setText(value);
@@ -77,10 +109,15 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
     }
   };
 
-  // Alt+S and Alt+C work from anywhere in the room: the captioner's hands stay on the keyboard.
+  // Alt+S, Alt+C and Alt+R work from anywhere in the room: the captioner's hands stay on the keyboard.
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.code === 'KeyR' && lastRecent !== null) {
+        e.preventDefault();
+        setEditing(lastRecent);
+        return;
+      }
       const target = e.code === 'KeyS' ? speakerInput.current : e.code === 'KeyC' ? input.current : null;
       if (!target) return;
       e.preventDefault();
@@ -88,7 +125,7 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [lastRecent]);
 
   const copy = async () => {
     if (!captionUrl) return;
@@ -101,6 +138,7 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
 
   return (
     <div className="caption-console">
+      <PenStatus pen={penOf(props, lang)} onTakeOver={takeOver} />
       <label htmlFor="caption-input">Caption input</label>
       <textarea
         id="caption-input"
@@ -147,12 +185,25 @@ export function CaptionConsole({ socket, floorName, captionUrl }: CaptionConsole
       <p role="alert" className="alert">
         {error}
       </p>
+      <LineCorrections
+        lines={recent}
+        editing={editing}
+        onEdit={setEditing}
+        onSave={correct}
+        onDone={() => input.current?.focus()}
+      />
       {captionUrl && (
         <div className="caption-url">
-          <p>
-            Caption URL for captioning software (Zoom-compatible): <code>{captionUrl}</code>
+          <p id="caption-url-hint" className="hint">
+            Captioning software (Zoom-compatible) posts to your own caption URL: paste it there. It is a key
+            to write as you; do not share it.
           </p>
-          <button type="button" className="button" onClick={() => void copy()}>
+          <button
+            type="button"
+            className="button"
+            aria-describedby="caption-url-hint"
+            onClick={() => void copy()}
+          >
             Copy caption URL
           </button>
           <span role="status">{copied}</span>

@@ -106,6 +106,10 @@ export function CaptionPanel(props: CaptionPanelProps) {
     () => feed.lines.filter((l) => l.lang === settings.lang),
     [feed.lines, settings.lang],
   );
+  const announcements = useMemo(
+    () => feed.announcements.filter((a) => a.line.lang === settings.lang),
+    [feed.announcements, settings.lang],
+  );
 
   return (
     <section className={`captions ${standalone ? 'standalone' : ''}`} aria-labelledby="captions-heading">
@@ -115,7 +119,7 @@ export function CaptionPanel(props: CaptionPanelProps) {
       <CaptionLog
         lines={lines}
         partial={feed.partials[settings.lang]}
-        historyUpTo={feed.historyUpTo}
+        announcements={announcements}
         settings={settings}
       />
       {withOptions && <CaptionOptions {...props} />}

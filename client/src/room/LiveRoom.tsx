@@ -112,7 +112,17 @@ export function LiveRoom(props: LiveRoomProps) {
         }
       />
     ),
-    console: <CaptionConsole socket={socket} floorName={floorName} captionUrl={props.captionUrl} />,
+    console: (
+      <CaptionConsole
+        socket={socket}
+        floorName={floorName}
+        captionUrl={props.captionUrl}
+        lines={feed.lines}
+        pens={state.captionPens ?? {}}
+        people={state.participants}
+        selfId={self.id}
+      />
+    ),
     interpreters: (
       <InterpretersPanel
         state={state}
