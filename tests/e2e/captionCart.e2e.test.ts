@@ -111,6 +111,34 @@ describe('professional CART', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('the captioner names the speaker by shortcut; the caption input stays in view as the console scrolls', async () => {
+    const { page } = cora;
+    await page.getByRole('textbox', { name: 'Caption input' }).focus();
+    await page.keyboard.press('Alt+KeyU');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Speaker: Unidentified.' })
+      .waitFor({ state: 'attached' });
+    await writeLine(page, 'A question from off mic.');
+    await expect.poll(() => committed(attendee)).toContain('Unidentified: A question from off mic.');
+    await page.keyboard.press('Alt+KeyP');
+    await writeLine(page, 'Back to the floor.');
+    await expect.poll(() => committed(attendee)).toContain('Moderator: Back to the floor.');
+    // The console's last control, with its shortcuts open: the panel scrolls, the input stays.
+    await page.getByText('Console shortcuts').click();
+    await page.getByRole('button', { name: 'Copy caption URL' }).focus();
+    await page.keyboard.press('End');
+    const inView = () =>
+      page.getByRole('textbox', { name: 'Caption input' }).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return r.top >= 0 && r.bottom <= window.innerHeight && hit === el;
+      });
+    await expect.poll(inView).toBe(true);
+    await page.screenshot({ path: 'test-results/cart-console-scrolled.png' });
+    await page.getByText('Console shortcuts').click();
+  });
+
   it('A26 A27 A29 a second captioner takes over: the first is told, refused, and nothing of theirs is interleaved', async () => {
     const dee = await enter('captioner', 'Dee Park');
     await expect.poll(() => penShown(dee.page)).toBe('Cora Diaz holds the pen for en-US.');

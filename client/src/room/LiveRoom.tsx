@@ -121,6 +121,7 @@ export function LiveRoom(props: LiveRoomProps) {
         pens={state.captionPens ?? {}}
         people={state.participants}
         selfId={self.id}
+        interpreterId={state.activeInterpreterId}
       />
     ),
     interpreters: (
