@@ -150,11 +150,11 @@ export interface ClientToServerEvents {
   /**
    * Lines after `afterSeq` (0 for the recent history), so a reconnecting viewer misses none; with
    * `afterFix`, also the lines up to `afterSeq` corrected since (`fixes`), and the session's last
-   * correction count (`lastFix`), C19.
+   * correction count (`lastFix`), C19; and the server's clock (`now`), which caption times are on.
    */
   'caption:sync': (
     payload: { afterSeq: number; afterFix?: number },
-    ack: (result: Ack<{ lines: CaptionLine[]; fixes: CaptionLine[]; lastFix: number }>) => void,
+    ack: (result: Ack<{ lines: CaptionLine[]; fixes: CaptionLine[]; lastFix: number; now: string }>) => void,
   ) => void;
   /** Captioners: the whole line in progress, as corrected; `line` is the page's id for it (C14). */
   'caption:update': (

@@ -23,6 +23,8 @@ export function registerCaptionHandlers(ctx: RoomContext, commands: CommandPipel
           ? await ctx.captions.correctedAfter(session.id, afterFix, afterSeq, CAPTION_SYNC_MAX_LINES)
           : [],
         lastFix,
+        // The clock caption times are on: a page sets its own against it to tell how late they come.
+        now: ctx.now().toISOString(),
       };
     },
   });

@@ -73,6 +73,10 @@ describe('professional CART', () => {
     await expect
       .poll(() => announced(attendee))
       .toBe('Moderator: I like catzLine corrected: Moderator: I like cats');
+    // The viewer sees, quietly, how far behind the captioner the captions come.
+    await attendee
+      .getByText(/^Captions are (less than a second|about \d+ seconds?) behind the captioner\.$/)
+      .waitFor();
     // Cora holds the pen now: her software wrote first.
     await expect.poll(() => penShown(cora.page)).toBe('You hold the pen for en-US.');
   });
@@ -163,5 +167,20 @@ describe('professional CART', () => {
     await cora.page.screenshot({ path: 'test-results/cart-pen-lost.png', fullPage: true });
     await dee.page.screenshot({ path: 'test-results/cart-pen-taken.png', fullPage: true });
     await dee.page.context().close();
+  });
+
+  it('the viewer is told once that captions paused when the captioner writing drops, and when they resume', async () => {
+    // Dee, who holds the pen, closed her page above: a few seconds without a word, and it is said.
+    const paused = attendee
+      .getByRole('status')
+      .filter({ hasText: 'Captions paused: the captioner is reconnecting.' });
+    await paused.waitFor({ timeout: 20_000 });
+    expect(await axeViolations(attendee)).toEqual([]);
+    await attendee.screenshot({ path: 'test-results/cart-paused.png' });
+    await cora.page.getByRole('button', { name: 'Take over' }).press('Enter');
+    await expect.poll(() => penShown(cora.page)).toBe('You hold the pen for en-US.');
+    await writeLine(cora.page, 'Cora is back.');
+    await expect.poll(() => committed(attendee)).toContain('Cora is back.');
+    await paused.waitFor({ state: 'detached' });
   });
 });

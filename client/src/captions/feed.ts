@@ -17,6 +17,19 @@ export interface Announcement {
   corrected: boolean;
 }
 
+/** When something of a track last arrived, and how long after the server stamped it (the lag). */
+export interface TrackActivity {
+  /** The page's clock, ms. */
+  arrivedAt: number;
+  lagMs: number;
+}
+
+/** When a live event arrived (the page's clock, ms), and the server's clock minus the page's. */
+export interface Arrival {
+  at: number;
+  offsetMs: number;
+}
+
 export interface CaptionFeed {
   /** Committed lines of every language, in seq order, each as last corrected (C19). */
   lines: CaptionLine[];
@@ -26,9 +39,24 @@ export interface CaptionFeed {
   historyUpTo: number | null;
   /** The latest announcements, oldest first. */
   announcements: Announcement[];
+  /** Per language: the last live caption event, for the lag indicator. */
+  activity: Readonly<Record<string, TrackActivity>>;
 }
 
-export const EMPTY_FEED: CaptionFeed = { lines: [], partials: {}, historyUpTo: null, announcements: [] };
+export const EMPTY_FEED: CaptionFeed = {
+  lines: [],
+  partials: {},
+  historyUpTo: null,
+  announcements: [],
+  activity: {},
+};
+
+/** The activity once something stamped `sentAt` by the server arrived as `arrival` says. */
+function active(feed: CaptionFeed, lang: string, sentAt: string, arrival: Arrival | undefined) {
+  if (!arrival) return feed.activity;
+  const lagMs = Math.max(0, arrival.at + arrival.offsetMs - Date.parse(sentAt));
+  return { ...feed.activity, [lang]: { arrivedAt: arrival.at, lagMs } };
+}
 
 const fixOf = (line: CaptionLine | undefined) => line?.fix ?? 0;
 
@@ -52,7 +80,7 @@ function announce(feed: CaptionFeed, items: Omit<Announcement, 'n'>[]): Announce
 const holds = (feed: CaptionFeed, seq: number) => feed.lines.find((l) => l.seq === seq);
 
 /** A line committed live: it replaces its language's line in progress, and is announced once. */
-export function lineArrived(feed: CaptionFeed, line: CaptionLine): CaptionFeed {
+export function lineArrived(feed: CaptionFeed, line: CaptionLine, arrival?: Arrival): CaptionFeed {
   const known = holds(feed, line.seq);
   // The server's new partial for that language follows; until then the same words must not show twice.
   const partials = { ...feed.partials };
@@ -63,6 +91,7 @@ export function lineArrived(feed: CaptionFeed, line: CaptionLine): CaptionFeed {
     lines: mergeLines(feed.lines, [line]),
     partials,
     announcements: fresh ? announce(feed, [{ line, corrected: false }]) : feed.announcements,
+    activity: active(feed, line.lang, line.at, arrival),
   };
 }
 
@@ -71,7 +100,7 @@ export function lineArrived(feed: CaptionFeed, line: CaptionLine): CaptionFeed {
  * already, or an older one, changes nothing), and announced as corrected; a line before the first
  * the page shows is left to the transcript.
  */
-export function lineCorrected(feed: CaptionFeed, line: CaptionLine): CaptionFeed {
+export function lineCorrected(feed: CaptionFeed, line: CaptionLine, arrival?: Arrival): CaptionFeed {
   const first = feed.lines[0];
   if (!first || line.seq < first.seq) return feed;
   const known = holds(feed, line.seq);
@@ -83,11 +112,16 @@ export function lineCorrected(feed: CaptionFeed, line: CaptionLine): CaptionFeed
     lines: mergeLines(feed.lines, [line]),
     partials,
     announcements: announce(feed, [{ line, corrected: !!known }]),
+    activity: active(feed, line.lang, line.correctedAt ?? line.at, arrival),
   };
 }
 
-export function partialArrived(feed: CaptionFeed, partial: CaptionPartial): CaptionFeed {
-  return { ...feed, partials: { ...feed.partials, [partial.lang]: partial } };
+export function partialArrived(feed: CaptionFeed, partial: CaptionPartial, arrival?: Arrival): CaptionFeed {
+  return {
+    ...feed,
+    partials: { ...feed.partials, [partial.lang]: partial },
+    activity: active(feed, partial.lang, partial.at, arrival),
+  };
 }
 
 /**

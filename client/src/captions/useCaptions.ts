@@ -30,22 +30,29 @@ export function useCaptions(socket: RoomSocket, joins: number): CaptionFeed {
   const [feed, setFeed] = useState<CaptionFeed>(EMPTY_FEED);
   const [lastSeq, setLastSeq] = useState(0);
   const [held] = useState(createSeqTracker);
-  // The session's correction count the page is up to: what a catch-up asks after.
-  const [fixes] = useState(() => ({ known: 0 }));
+  // The session's correction count the page is up to (what a catch-up asks after), and the server's
+  // clock minus the page's, as the last catch-up measured it (the lag indicator's).
+  const [fixes] = useState(() => ({ known: 0, offsetMs: 0 }));
   const [syncFrom, setSyncFrom] = useState<SyncRequest | null>(null);
 
   useEffect(() => {
+    const arrival = () => ({ at: Date.now(), offsetMs: fixes.offsetMs });
     const onLine = (line: CaptionLine) => {
       const missing = held.add(line.seq);
       if (missing !== null) setSyncFrom((s) => s && { ...s, afterSeq: missing, gaps: s.gaps + 1 });
-      setFeed((f) => lineArrived(f, line));
+      const arrived = arrival();
+      setFeed((f) => lineArrived(f, line, arrived));
       setLastSeq((s) => Math.max(s, line.seq));
     };
     const onCorrected = (line: CaptionLine) => {
       fixes.known = Math.max(fixes.known, line.fix ?? 0);
-      setFeed((f) => lineCorrected(f, line));
+      const arrived = arrival();
+      setFeed((f) => lineCorrected(f, line, arrived));
     };
-    const onPartial = (partial: CaptionPartial) => setFeed((f) => partialArrived(f, partial));
+    const onPartial = (partial: CaptionPartial) => {
+      const arrived = arrival();
+      setFeed((f) => partialArrived(f, partial, arrived));
+    };
     socket.on('caption:line', onLine);
     socket.on('caption:corrected', onCorrected);
     socket.on('caption:partial', onPartial);
@@ -69,8 +76,11 @@ export function useCaptions(socket: RoomSocket, joins: number): CaptionFeed {
     void (async () => {
       let after = syncFrom.afterSeq;
       for (;;) {
+        const sentAt = Date.now();
         const result = await ask(socket, 'caption:sync', { afterSeq: after, afterFix: fixes.known });
         if (!current || !result.ok) return;
+        // The server read its clock about halfway through the round trip.
+        if (result.now) fixes.offsetMs = Date.parse(result.now) - (sentAt + Date.now()) / 2;
         const history = syncFrom.joins === 1 && after === 0;
         const upTo = result.lines.at(-1)?.seq ?? after;
         const missed = result.fixes ?? [];

@@ -92,7 +92,7 @@ export function LiveRoom(props: LiveRoomProps) {
   const captionProps = { feed, settings, onChange: change, sessionId: props.sessionId, token: props.token };
   const captions = (
     <div id={CAPTIONS_ID} hidden={!captionsShown}>
-      <CaptionPanel {...captionProps} withOptions={false} />
+      <CaptionPanel {...captionProps} withOptions={false} room={state} />
     </div>
   );
   const above = settings.position === 'above';
