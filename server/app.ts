@@ -157,6 +157,12 @@ export function createApp(o: AppOptions): App {
     nowMs: () => now().getTime(),
     onLine: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:line', line),
     onPartial: (sessionId, partial) => io.to(sessionChannel(sessionId)).emit('caption:partial', partial),
+    onCorrected: (sessionId, line) => io.to(sessionChannel(sessionId)).emit('caption:corrected', line),
+    // A29: who holds the pen is part of the room's state, sent to every node's pages.
+    onPen: (sessionId) =>
+      void broadcastRoomState(ctx, sessionId).catch((err: unknown) =>
+        logFailure(ctx.log, err, 'broadcasting the caption pen failed'),
+      ),
     onDelivered: metrics.captionDelivered,
   });
   const publicUrl = () => o.publicUrl ?? `http://localhost:${(http.address() as AddressInfo).port}`;

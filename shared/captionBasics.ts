@@ -27,6 +27,13 @@ export interface CaptionLine {
   startedAt: string;
   /** When the line was committed (ISO). */
   at: string;
+  /** When the line was last corrected (ISO), for a line corrected after it was committed (C17, C18). */
+  correctedAt?: string;
+  /**
+   * The session's count of corrections when this one was made (1, 2, 3...): a page that holds a
+   * line keeps the version with the higher count, and catches up on the corrections it missed (C19).
+   */
+  fix?: number;
 }
 
 /** The line being written, shown in place before it is committed. */
@@ -36,4 +43,9 @@ export interface CaptionPartial {
   text: string;
   /** When the server sent it (ISO), so a viewer (or a benchmark) can tell how fresh it is. */
   at: string;
+  /**
+   * The committed line this one writes again (C16): backspaces reached back across its line break.
+   * Shown in that line's place until it is committed again, as a correction of it (C17).
+   */
+  reopens?: number;
 }

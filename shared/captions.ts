@@ -6,7 +6,13 @@ export * from './captionBasics.js';
 
 export const langSchema = z.string().regex(LANG_TAG_PATTERN, 'lang must be a language tag such as en-US.');
 
-export const captionSyncSchema = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
+export const captionSyncSchema = z
+  .object({
+    afterSeq: z.number().int().nonnegative(),
+    /** The last correction count the page knows (C19): it gets the lines it holds corrected since. */
+    afterFix: z.number().int().nonnegative().optional(),
+  })
+  .strict();
 /** The console's id for a line it writes (C14): chosen by the page, unique per line. */
 export const lineIdSchema = z
   .string()
@@ -20,6 +26,19 @@ export const captionUpdateSchema = z
     speaker: singleLineText('Speaker', 80, { required: true }).optional(),
   })
   .strict();
+/** C18: a committed line, by its seq, with its new text (one line, not empty) and perhaps speaker. */
+export const captionCorrectSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    text: z
+      .string()
+      .max(CAPTION_LINE_MAX_CHARS, `A line is at most ${CAPTION_LINE_MAX_CHARS} characters.`)
+      .refine((text) => text.trim() !== '', 'A corrected line cannot be empty.'),
+    speaker: singleLineText('Speaker', 80, { required: true }).optional(),
+  })
+  .strict();
+/** A27: "Take over" the pen of a caption track. */
+export const captionTakePenSchema = z.object({ lang: langSchema.default(DEFAULT_CAPTION_LANG) }).strict();
 export const captionCommitSchema = z
   .object({ lang: langSchema.default(DEFAULT_CAPTION_LANG), line: lineIdSchema.optional() })
   .strict();

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { captionCommitSchema, captionSyncSchema, captionUpdateSchema } from './captions.js';
+import {
+  captionCommitSchema,
+  captionCorrectSchema,
+  captionSyncSchema,
+  captionTakePenSchema,
+  captionUpdateSchema,
+} from './captions.js';
 import type { ClientToServerEvents } from './protocol.js';
 import {
   emptySchema,
@@ -39,6 +45,8 @@ export const COMMAND_SCHEMAS = {
   'caption:sync': captionSyncSchema,
   'caption:update': captionUpdateSchema,
   'caption:commit': captionCommitSchema,
+  'caption:correct': captionCorrectSchema,
+  'caption:take-pen': captionTakePenSchema,
   'session:advance': z.object({ action: z.enum(['open-lobby', 'go-live', 'end']) }).strict(),
 } as const satisfies Record<CommandName, z.ZodType>;
 

@@ -21,6 +21,8 @@ export const REASONS = {
   unknownCommand: 'unknown-command',
   rateLimited: 'rate-limited',
   mediaUnavailable: 'media-unavailable',
+  /** Another captioner holds the pen (policy A26): "Take over" first. */
+  penHeld: 'pen-held',
   /** The server cannot reach its store for a moment (a restart, a failover): try again shortly. */
   unavailable: 'unavailable',
   internal: 'internal-error',
@@ -69,6 +71,11 @@ export interface RoomState {
   activeInterpreterId: string | null;
   /** Who holds the floor: a speaker once the queue exists, otherwise the moderator (null if none). */
   floorHolderId: string | null;
+  /**
+   * Who holds the pen of each caption track (policy A26-A29): language tag to the captioner who
+   * writes it now. A track nobody has written is absent (as is the whole map from older servers).
+   */
+  captionPens?: Readonly<Record<string, string>>;
 }
 
 export interface LiveKitConnection {
@@ -145,10 +152,14 @@ export interface ClientToServerEvents {
   'timer:pause': (payload: object, ack: (result: Ack) => void) => void;
   'timer:resume': (payload: object, ack: (result: Ack) => void) => void;
   'timer:extend': (payload: { ms: number }, ack: (result: Ack) => void) => void;
-  /** Lines after `afterSeq` (0 for the recent history), so a reconnecting viewer misses none. */
+  /**
+   * Lines after `afterSeq` (0 for the recent history), so a reconnecting viewer misses none; with
+   * `afterFix`, also the lines up to `afterSeq` corrected since (`fixes`), and the session's last
+   * correction count (`lastFix`), C19; and the server's clock (`now`), which caption times are on.
+   */
   'caption:sync': (
-    payload: { afterSeq: number },
-    ack: (result: Ack<{ lines: CaptionLine[] }>) => void,
+    payload: { afterSeq: number; afterFix?: number },
+    ack: (result: Ack<{ lines: CaptionLine[]; fixes: CaptionLine[]; lastFix: number; now: string }>) => void,
   ) => void;
   /** Captioners: the whole line in progress, as corrected; `line` is the page's id for it (C14). */
   'caption:update': (
@@ -157,6 +168,13 @@ export interface ClientToServerEvents {
   ) => void;
   /** Captioners: Enter; with `line`, only the line of that id. */
   'caption:commit': (payload: { lang?: string; line?: string }, ack: (result: Ack) => void) => void;
+  /** Captioners holding the pen: a committed line, by its seq, corrected (C18). */
+  'caption:correct': (
+    payload: { seq: number; text: string; speaker?: string },
+    ack: (result: Ack) => void,
+  ) => void;
+  /** Captioners: "Take over" the pen of a caption track from the captioner writing it now (A27). */
+  'caption:take-pen': (payload: { lang?: string }, ack: (result: Ack) => void) => void;
   /** Moderators: open the lobby, go live, or end the session. */
   'session:advance': (
     payload: { action: 'open-lobby' | 'go-live' | 'end' },
@@ -170,6 +188,8 @@ export interface ServerToClientEvents {
   'queue:state': (queue: QueueSnapshot) => void;
   'caption:line': (line: CaptionLine) => void;
   'caption:partial': (partial: CaptionPartial) => void;
+  /** A committed line written again (C17, C18): pages replace the line of that seq in place (C19). */
+  'caption:corrected': (line: CaptionLine) => void;
   'media:status': (status: MediaStatusEvent) => void;
   'session:closed': (event: SessionClosedEvent) => void;
   /**

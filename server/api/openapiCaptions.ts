@@ -27,6 +27,7 @@ export function captionPaths() {
           200: text('Accepted, or a retried seq'),
           400: text('The session is not live'),
           403: text('Missing or invalid caption token or seq'),
+          409: text('Another captioner holds the pen (policy A26): nothing was stored'),
           429: text('Too many posts'),
         },
       },

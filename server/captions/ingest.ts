@@ -111,7 +111,7 @@ export function createIngestRouter(deps: IngestDeps): Router {
     const invite = found.invite;
     const text = typeof req.body === 'string' ? req.body : '';
     const speaker = await deps.speakerFor(invite.session_id);
-    res.locals.ingested = await deps.captions.ingest(
+    const outcome = await deps.captions.ingest(
       invite.session_id,
       invite.id,
       query.data.seq,
@@ -119,6 +119,9 @@ export function createIngestRouter(deps: IngestDeps): Router {
       text,
       speaker,
     );
+    // A26: another captioner holds the pen; nothing was stored, the software may send it again later.
+    if (typeof outcome !== 'string') return plain(res, 409, outcome.message);
+    res.locals.ingested = outcome;
     plain(res, 200, 'OK');
   });
   return router;

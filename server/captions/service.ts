@@ -1,9 +1,11 @@
-import { performance } from 'node:perf_hooks';
 import { CAPTION_IDLE_COMMIT_MS, type CaptionLine, type CaptionPartial } from '../../shared/captions.js';
 import { createCaptionRepo, type CaptionChange, type CaptionRepo } from '../store/captionRepo.js';
 import type { Db } from '../store/db.js';
 import type { Held, SessionGate } from '../store/gate.js';
-import { applyStream, emptyTrack, type StreamCommand, type TrackState } from './stream.js';
+import { applyStream, emptyTrack, isEmptyTrack, type StreamCommand, type TrackState } from './stream.js';
+import { createWriters, type ChangeExtras } from './writers.js';
+
+export type { IngestOutcome } from './writers.js';
 
 export interface CaptionServiceDeps {
   /** The store, for reads outside a change. */
@@ -15,17 +17,25 @@ export interface CaptionServiceDeps {
   nowMs: () => number;
   onLine: (sessionId: string, line: CaptionLine) => void;
   onPartial: (sessionId: string, partial: CaptionPartial) => void;
+  /** A committed line was written again (C17, C18): pages replace it in place. */
+  onCorrected: (sessionId: string, line: CaptionLine) => void;
+  /** The pen of a track moved to a captioner (A26, A27): the room hears it in its state. */
+  onPen?: (sessionId: string, pen: { lang: string; inviteId: string }) => void;
   /** After onLine/onPartial for a captioner's change: its `performance.now()` on arrival (metrics). */
   onDelivered?: (kind: 'line' | 'partial', receivedAt: number) => void;
 }
-
-export type IngestOutcome = 'accepted' | 'duplicate';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Whether storing `next` in place of `before` would store nothing new (an empty line has no row). */
 const unchanged = (before: TrackState, next: TrackState) =>
-  before === next || (before.text === '' && next.text === '');
+  before === next || (isEmptyTrack(before) && isEmptyTrack(next));
+
+/** The line in progress as viewers see it (C16: in the place of the line it reopens). */
+function partialOf(lang: string, state: TrackState, at: string): CaptionPartial {
+  const { speaker, text, reopens } = state;
+  return { lang, speaker, text, at, ...(reopens === undefined ? {} : { reopens }) };
+}
 
 /**
  * The edge around the caption stream: one change at a time per session (the gate), each stored
@@ -48,7 +58,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   function remember(sessionId: string, lang: string, state: TrackState) {
     if (gate.shared) return;
     const tracks = live.get(sessionId);
-    if (state.text === '') {
+    if (isEmptyTrack(state)) {
       tracks?.delete(lang);
       if (tracks?.size === 0) live.delete(sessionId);
     } else if (tracks) tracks.set(lang, state);
@@ -73,28 +83,30 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     partialChanged: boolean,
     receivedAt?: number,
   ) {
-    const numbered = await captionsIn(held.db).saveChange(sessionId, change);
+    const saved = await captionsIn(held.db).saveChange(sessionId, change);
     held.afterCommit(() => {
       if (change.track) remember(sessionId, change.track.lang, change.track.state);
-      for (const line of numbered) {
+      for (const line of saved.corrected) deps.onCorrected(sessionId, line);
+      for (const line of saved.lines) {
         deps.onLine(sessionId, line);
         if (receivedAt !== undefined) deps.onDelivered?.('line', receivedAt);
       }
       if (change.track && partialChanged) {
         const { lang, state } = change.track;
-        deps.onPartial(sessionId, { lang, speaker: state.speaker, text: state.text, at: iso(held.nowMs) });
+        deps.onPartial(sessionId, partialOf(lang, state, iso(held.nowMs)));
         if (receivedAt !== undefined) deps.onDelivered?.('partial', receivedAt);
       }
+      if (change.pen) deps.onPen?.(sessionId, change.pen);
     });
   }
 
+  /** Applies a command to a track and stores what it changed; an ingest seq or a pen always is. */
   async function apply(
     held: Held,
     sessionId: string,
     lang: string,
     command: StreamCommand,
-    ingest?: CaptionChange['ingest'],
-    receivedAt?: number,
+    { ingest, pen, receivedAt }: ChangeExtras = {},
   ) {
     // C14: a change to a line of the console that is committed already came late (through a node
     // that hung, or again): it changes nothing.
@@ -103,18 +115,26 @@ export function createCaptionService(deps: CaptionServiceDeps) {
     }
     const before = await load(held.db, sessionId, lang);
     const now = held.nowMs;
+    // C16: backspaces may reach back into the track's last committed line; it is read only for them.
+    if (command.type === 'append' && command.text.includes('\u0008')) {
+      command = { ...command, last: await captionsIn(held.db).reachableLine(sessionId, lang) };
+    }
     const result = applyStream(before, command, now);
-    if (!ingest && result.committed.length === 0 && unchanged(before, result.state)) return;
+    const { committed, corrected } = result;
+    const news = ingest || pen || committed.length || corrected.length;
+    if (!news && unchanged(before, result.state)) return;
     const at = iso(now);
-    const lines = result.committed.map(({ text, speaker, startedAt, lineId }) => ({
+    const lines = committed.map(({ text, speaker, startedAt, lineId, breakAfter }) => ({
       lang,
       speaker,
       text,
       startedAt: iso(startedAt),
       at,
       lineId,
+      breakAfter,
     }));
-    const change = { lines, track: { lang, state: result.state }, ingest };
+    const corrections = corrected.map((c) => ({ ...c, at }));
+    const change = { lines, corrections, track: { lang, state: result.state }, ingest, pen };
     await save(held, sessionId, change, result.partialChanged, receivedAt);
   }
 
@@ -144,22 +164,7 @@ export function createCaptionService(deps: CaptionServiceDeps) {
   }
 
   return {
-    /** A change from the captioner's console; resolves once it is stored (C11). */
-    apply: (sessionId: string, lang: string, command: StreamCommand) => {
-      const receivedAt = performance.now();
-      return gate.run(sessionId, (held) => apply(held, sessionId, lang, command, undefined, receivedAt));
-    },
-
-    /** A POST from captioning software: applied once per seq (C9), with its seq in one write (C12). */
-    ingest(sessionId: string, inviteId: string, seq: number, lang: string, text: string, speaker: string) {
-      const receivedAt = performance.now();
-      return gate.run(sessionId, async (held): Promise<IngestOutcome> => {
-        const last = await captionsIn(held.db).lastIngestSeq(inviteId);
-        if (last !== null && seq <= last) return 'duplicate';
-        await apply(held, sessionId, lang, { type: 'append', text, speaker }, { inviteId, seq }, receivedAt);
-        return 'accepted';
-      });
-    },
+    ...createWriters({ gate, captionsIn, load, save, apply }),
 
     /**
      * C10: a line that was not captioned (a written remark given the floor) enters the stream and
@@ -173,6 +178,9 @@ export function createCaptionService(deps: CaptionServiceDeps) {
 
     lastIngestSeq: (inviteId: string) => captionsIn(deps.db).lastIngestSeq(inviteId),
     lastSeq: (sessionId: string) => captionsIn(deps.db).lastSeq(sessionId),
+    lastFix: (sessionId: string) => captionsIn(deps.db).lastFix(sessionId),
+    correctedAfter: (sessionId: string, afterFix: number, upToSeq: number, limit: number) =>
+      captionsIn(deps.db).correctedAfter(sessionId, afterFix, upToSeq, limit),
     linesAfter: (sessionId: string, afterSeq: number, limit: number) =>
       captionsIn(deps.db).linesAfter(sessionId, afterSeq, limit),
 

@@ -19,6 +19,8 @@ interface Cue {
   endMs: number;
   speaker: string;
   text: string;
+  /** When the line was last corrected (C19), from the session's start; null if it never was. */
+  correctedMs: number | null;
 }
 
 /** Cues timed from the session's start; captions written before the start begin at zero. */
@@ -26,7 +28,8 @@ function toCues(lines: CaptionLine[], sessionStartMs: number): Cue[] {
   return lines.map((line, i) => {
     const startMs = Math.max(0, Date.parse(line.startedAt) - sessionStartMs);
     const endMs = Math.max(startMs + MIN_CUE_MS, Date.parse(line.at) - sessionStartMs);
-    return { index: i + 1, startMs, endMs, speaker: line.speaker, text: line.text };
+    const correctedMs = line.correctedAt ? Math.max(0, Date.parse(line.correctedAt) - sessionStartMs) : null;
+    return { index: i + 1, startMs, endMs, speaker: line.speaker, text: line.text, correctedMs };
   });
 }
 
@@ -45,7 +48,10 @@ const vttEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 // timestamp line; and it never holds "-->", the timing arrow of WebVTT and SRT.
 const cueText = (s: string) => oneLine(s).replace(/-->/g, '->');
 
-/** The transcript in one of the download formats. */
+/**
+ * The transcript in one of the download formats: every line as last corrected (C19), and when, in
+ * the text and WebVTT formats (SRT has no place for it). Lines taken back (C17) are not given.
+ */
 export function formatTranscript(
   format: TranscriptFormat,
   lines: CaptionLine[],
@@ -55,7 +61,11 @@ export function formatTranscript(
   switch (format) {
     case 'txt':
       return cues
-        .map((c) => `[${clock(c.startMs, '.').slice(0, 8)}] ${cueText(c.speaker)}: ${cueText(c.text)}\n`)
+        .map(
+          (c) =>
+            `[${clock(c.startMs, '.').slice(0, 8)}] ${cueText(c.speaker)}: ${cueText(c.text)}` +
+            `${c.correctedMs === null ? '' : ` (corrected at ${clock(c.correctedMs, '.').slice(0, 8)})`}\n`,
+        )
         .join('');
     case 'vtt':
       return (
@@ -63,6 +73,7 @@ export function formatTranscript(
         cues
           .map(
             (c) =>
+              (c.correctedMs === null ? '' : `NOTE corrected at ${clock(c.correctedMs, '.')}\n\n`) +
               `${c.index}\n${clock(c.startMs, '.')} --> ${clock(c.endMs, '.')}\n` +
               `<v ${vttEscape(cueText(c.speaker))}>${vttEscape(cueText(c.text))}\n`,
           )

@@ -45,7 +45,8 @@ export function createTranscriptRouter(deps: TranscriptDeps): Router {
     const session = await deps.repo.getSession(sessionId);
     if (!session) return sendError(res, 404, 'not-found', 'No session with this id.');
     const lines = (await deps.captions.linesAfter(sessionId, 0, TRANSCRIPT_MAX_LINES)).filter(
-      (l) => l.lang === query.lang,
+      // C17: a line taken back (corrected to nothing) is in no transcript.
+      (l) => l.lang === query.lang && l.text !== '',
     );
     res
       .type(TRANSCRIPT_MEDIA_TYPES[query.format])

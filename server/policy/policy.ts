@@ -33,6 +33,8 @@ export const POLICY = {
   'session:host': { rule: 'A23', roles: { organizer: 'SLV' } },
   'transcript:read': { rule: 'A24', roles: allRoles('SLVE') },
   'floor:answer': { rule: 'A25', roles: { speaker: 'V', attendee: 'V' } },
+  'caption:take-pen': { rule: 'A27', roles: { captioner: 'LV' } },
+  'caption:correct': { rule: 'A28', roles: { captioner: 'LV' } },
 } as const satisfies Record<string, PolicyRow>;
 
 export type PolicyAction = keyof typeof POLICY;
@@ -116,6 +118,7 @@ export function statusesAllowing(action: PolicyAction, role: Role): SessionStatu
 function forbiddenMessage(action: PolicyAction): string {
   if (action.startsWith('media:')) return 'Your role does not receive this media.';
   if (action.startsWith('caption:write')) return 'Only captioners write captions.';
+  if (action === 'caption:take-pen' || action === 'caption:correct') return 'Only captioners write captions.';
   if (action === 'interpreter:take-over') return 'Only an interpreter can take over.';
   if (action === 'queue:raise-hand' || action === 'queue:lower-own')
     return 'Only participants can raise a hand.';
@@ -141,4 +144,21 @@ export function mediaGrant(subject: PolicySubject, holdsFloor: boolean): MediaGr
     subscribe &&
     (decide('media:publish', subject).ok || (holdsFloor && decide('media:publish-with-floor', subject).ok));
   return { subscribe, publish };
+}
+
+/** Why a captioner without the pen may not write (A26): the console and the ingest say the same. */
+export const PEN_HELD_MESSAGE =
+  'Another captioner holds the pen: your text was not used. Press "Take over" in the captioner console to write.';
+
+export type PenDecision =
+  { ok: true; rule: 'A26'; takes: boolean } | { ok: false; rule: 'A26'; reason: Reason; message: string };
+
+/**
+ * A26: among the captioners `caption:write` and `caption:correct` allow (A16, A28), who may write
+ * now: the one holding the pen; while nobody holds it, whoever writes first, who takes it (`takes`).
+ * Two writers are never interleaved: the other is refused, and "Take over" (A27) moves the pen.
+ */
+export function decidePen(writer: string, holder: string | null): PenDecision {
+  if (holder === null || holder === writer) return { ok: true, rule: 'A26', takes: holder === null };
+  return { ok: false, rule: 'A26', reason: REASONS.penHeld, message: PEN_HELD_MESSAGE };
 }

@@ -3,6 +3,7 @@ import type { Participant, RoomState } from '../../shared/protocol.js';
 import { isAudience, type InviteRole } from '../../shared/roles.js';
 import { toSummary, type SessionRow } from '../store/repo.js';
 import { audienceChannel, type OpenFloorSocket, type RoomContext } from '../transport/context.js';
+import { pensOf } from '../captions/pen.js';
 import { defaultFloorHolder } from './pin.js';
 
 /** The team hears of the audience's comings and goings at most once per this interval. */
@@ -59,6 +60,8 @@ export async function buildRoomState(
     audienceOnline: Math.max(0, onlineCount - shownOnline),
     activeInterpreterId: session.active_interpreter_id,
     floorHolderId: speaker ?? defaultFloorHolder(shown),
+    // A29: the captioner writing each track now, stored with the session like the interpreter pin.
+    captionPens: pensOf(session.caption_pens),
   };
 }
 

@@ -41,12 +41,14 @@ export function buildRecord(input: RecordInput) {
   const remarks = input.turns
     .filter((t) => t.kind === 'remark' && t.remark)
     .map((t) => ({ name: t.name, text: t.remark!, at: t.startedAt }));
-  const transcript = input.transcript.map(({ seq, lang, speaker, text, startedAt }) => ({
+  // A corrected caption line keeps the correction's time (C19 in server/captions/SPEC.md).
+  const transcript = input.transcript.map(({ seq, lang, speaker, text, startedAt, correctedAt }) => ({
     seq,
     lang,
     speaker,
     text,
     at: startedAt,
+    ...(correctedAt ? { correctedAt } : {}),
   }));
   return { session: input.session, publishedAt: input.publishedAt, speakers, remarks, transcript };
 }

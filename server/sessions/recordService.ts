@@ -40,7 +40,8 @@ export function createRecordService(deps: RecordDeps) {
         startedAt: t.started_at,
         endedAt: t.ended_at,
       })),
-      transcript: lines.filter((l) => l.lang === DEFAULT_CAPTION_LANG),
+      // A caption line taken back (C17 in server/captions/SPEC.md) is not part of the record.
+      transcript: lines.filter((l) => l.lang === DEFAULT_CAPTION_LANG && l.text !== ''),
       publishedAt: session.record_published_at,
     });
   }

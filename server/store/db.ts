@@ -1,6 +1,14 @@
 import { createLogger } from '../log.js';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Logger, type SqliteDatabase } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Generated,
+  type Logger,
+  type SqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import { join } from 'node:path';
 import type { SessionStatus } from '../../shared/sessions.js';
@@ -27,6 +35,8 @@ export interface SessionsTable {
   record_published_at: string | null;
   /** 0 or 1. */
   require_email_confirmation: number;
+  /** Who holds the pen of each caption track (policy A26-A29): JSON, language to invite; or null. */
+  caption_pens: string | null;
 }
 
 export interface RegistrationsTable {
@@ -93,6 +103,12 @@ export interface CaptionLinesTable {
   text: string;
   started_at: string;
   at: string;
+  /** ISO: when the line was last corrected (C17, C18); null while it never was. */
+  corrected_at: string | null;
+  /** The session's count of corrections at the last one (C19); null while it never was corrected. */
+  fix: number | null;
+  /** 1 when the ingest's line break committed the line (C16), else 0. */
+  break_after: Generated<number>;
 }
 
 export interface CaptionIngestTable {
@@ -112,6 +128,8 @@ export interface CaptionTracksTable {
   changed_at: string;
   /** The console's id of the line in progress (C14), or null. */
   line_id: string | null;
+  /** The committed line the line in progress writes again (C16), or null. */
+  reopens: number | null;
 }
 
 /** A node of several, and when it last said it is alive (the database's clock, ms). */

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { captionCorrections, captionPen } from './captionMigrations.js';
 
 // Migrations are append-only: never edit one that has shipped, add the next.
 // Written with Kysely's schema builder so a PostgreSQL dialect can run them too.
@@ -273,4 +274,6 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('invites_join_order').execute();
     },
   },
+  '0012_caption_corrections': captionCorrections,
+  '0013_caption_pen': captionPen,
 };

@@ -30,6 +30,7 @@ const SESSION_COLUMNS = [
   'status',
   'record_published_at',
   'require_email_confirmation',
+  'caption_pens',
 ] as const satisfies readonly (keyof SessionsTable)[];
 // Prefixed apart from the invite's own columns (it has a session_id of its own).
 const JOINED_SESSION_COLUMNS = sql.raw(
@@ -100,6 +101,7 @@ export function createRepo(db: Db) {
         status: 'scheduled',
         record_published_at: null,
         require_email_confirmation: s.requireEmailConfirmation ? 1 : 0,
+        caption_pens: null,
       };
       await db.insertInto('sessions').values(row).execute();
       return row;

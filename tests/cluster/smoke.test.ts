@@ -68,6 +68,8 @@ describe('a cluster of two nodes behind HAProxy', () => {
       expect(await ask(pat.socket, 'caption:sync', { afterSeq: 0 })).toMatchObject({ ok: true });
     }
     const cal = await cluster.join(cluster.nodes[0]!.url, linkToken(captioner.url));
+    // Cora wrote this session's captions above: Cal takes over her pen first (policy A27).
+    expect(await ask(cal.socket, 'caption:take-pen', {})).toEqual({ ok: true });
     await ask(cal.socket, 'caption:update', { text: 'Over long-polling' });
     await ask(cal.socket, 'caption:commit', {});
     await expect.poll(() => lines.map((l) => l.text)).toContain('Over long-polling');

@@ -75,11 +75,14 @@ describe('live captions in the browser', () => {
     expect(await announcements(attendee)).toBe('Sam Patel: AI changed how we schedule shifts.');
   });
 
-  it('shows the captioner a caption URL that captioning software can post to', async () => {
-    const url = (await captioner.locator('.caption-url code').textContent())!.replace(
-      /^http:\/\/localhost:/,
-      'http://127.0.0.1:',
-    );
+  it('gives the captioner a button that copies the caption URL captioning software posts to', async () => {
+    await captioner.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await captioner.getByRole('button', { name: 'Copy caption URL' }).press('Enter');
+    await captioner.getByRole('status').filter({ hasText: 'Caption URL copied.' }).waitFor();
+    // The URL is a key to write as the captioner: copied, never shown.
+    expect(await captioner.locator('.caption-console').textContent()).not.toContain('token=');
+    const copied = await captioner.evaluate(() => navigator.clipboard.readText());
+    const url = copied.replace(/^http:\/\/localhost:/, 'http://127.0.0.1:');
     for (let seq = 1; seq <= 12; seq++) {
       const res = await fetch(`${url}&seq=${seq}&lang=en-US`, {
         method: 'POST',

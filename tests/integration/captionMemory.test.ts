@@ -51,19 +51,20 @@ beforeEach(async () => {
     nowMs: () => clock.now,
     onLine: (sessionId, line) => lines.push(`${sessionId === a ? 'a' : 'b'} ${line.seq} ${line.text}`),
     onPartial: () => {},
+    onCorrected: () => {},
   });
 });
 afterEach(() => db.destroy());
 
 const append = (sessionId: string, text: string) =>
-  service.apply(sessionId, 'en-US', { type: 'append', text, speaker: 'Sam' });
+  service.write(sessionId, 'cora', 'en-US', { type: 'append', text, speaker: 'Sam' });
 
 describe('what the caption service holds in memory', () => {
   it('C11 holds a line in progress while it has text, and drops it once it is empty', async () => {
     await append(a, 'We need ');
     await append(a, 'more');
     expect(reads.getTrack).toBe(1); // read once, then held
-    await service.apply(a, 'en-US', { type: 'commit' });
+    await service.write(a, 'cora', 'en-US', { type: 'commit' });
     await append(a, 'Next');
     expect(reads.getTrack).toBe(2); // emptied by the commit, so no longer held: read again
     expect(lines).toEqual(['a 1 We need more']);

@@ -56,7 +56,7 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
     expect(await arrived).toMatchObject({ seq: 1, text: 'Hello from node A' });
   });
 
-  it('N1 C8 C9 two writers posting through both nodes at once: lines 1..N, each once, a retry changes nothing', async () => {
+  it('N1 C8 C9 two writers (a track each, A26) posting through both nodes at once: lines 1..N, each once, a retry changes nothing', async () => {
     const sessionId = await live();
     const writers = await Promise.all([
       a.invite(sessionId, 'captioner', 'Writer One'),
@@ -74,19 +74,24 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
       return new URL(invites.find((i) => i.id === inviteId)!.captionUrl!);
     };
     const paths = await Promise.all(writers.map((w) => captionPath(w.id)));
-    const post = (node: TestServer, url: URL, seq: number, text: string) =>
-      fetch(`${node.url}${url.pathname}${url.search}&seq=${seq}&lang=en-US`, { method: 'POST', body: text });
+    // Each writer has a track of its own: two writers of one track would be refused the pen (A26).
+    const LANGS = ['en-US', 'es-US'];
+    const post = (node: TestServer, url: URL, seq: number, text: string, lang: string) =>
+      fetch(`${node.url}${url.pathname}${url.search}&seq=${seq}&lang=${lang}`, {
+        method: 'POST',
+        body: text,
+      });
     const PER_WRITER = 12;
     await Promise.all(
       paths.map(async (url, w) => {
         for (let seq = 1; seq <= PER_WRITER; seq++) {
-          const res = await post(seq % 2 ? a : b, url, seq, `writer ${w + 1} line ${seq}\n`);
+          const res = await post(seq % 2 ? a : b, url, seq, `writer ${w + 1} line ${seq}\n`, LANGS[w]!);
           expect(res.status).toBe(200);
         }
       }),
     );
     // The retry of an accepted seq, through the other node: answered OK, stored nothing.
-    expect((await post(b, paths[0]!, PER_WRITER, 'writer 1 line 12\n')).status).toBe(200);
+    expect((await post(b, paths[0]!, PER_WRITER, 'writer 1 line 12\n', LANGS[0]!)).status).toBe(200);
     const stored = await createCaptionRepo(a.db).linesAfter(sessionId, 0, 1000);
     expect(stored.map((l) => l.seq)).toEqual(Array.from({ length: 2 * PER_WRITER }, (_, i) => i + 1));
     expect(new Set(stored.map((l) => l.text)).size).toBe(2 * PER_WRITER);
@@ -94,6 +99,28 @@ describe.runIf(PG_URL && hasRedis())('two nodes on one store and one Redis', () 
     for (const lines of seen) {
       expect([...lines].sort((x, y) => x.seq - y.seq)).toEqual(stored);
     }
+  });
+
+  it('N1 A26 A27 A29 the pen is the cluster’s: held through one node, refused and taken over through the other', async () => {
+    const sessionId = await live();
+    const [ana, ben] = await Promise.all([
+      a.invite(sessionId, 'captioner', 'Ana'),
+      a.invite(sessionId, 'captioner', 'Ben'),
+    ]);
+    const anaOnA = await joinAs(a, sessionId, 'captioner', 'Ana', ana);
+    const benOnB = await joinAs(b, sessionId, 'captioner', 'Ben', ben);
+    expect(await ask(anaOnA.socket, 'caption:update', { text: 'Ana on A' })).toEqual({ ok: true });
+    expect(await ask(benOnB.socket, 'caption:update', { text: 'Ben on B' })).toMatchObject({
+      reason: 'pen-held',
+    });
+    const seenOnA = eventWhere(anaOnA.socket, 'room:state', (s) => s.captionPens?.['en-US'] === ben.id);
+    expect(await ask(benOnB.socket, 'caption:take-pen', {})).toEqual({ ok: true });
+    await seenOnA;
+    expect(await ask(anaOnA.socket, 'caption:update', { text: 'Ana again' })).toMatchObject({
+      reason: 'pen-held',
+    });
+    const lines = await createCaptionRepo(a.db).linesAfter(sessionId, 0, 10);
+    expect(lines.map((l) => l.text)).toEqual(['Ana on A']);
   });
 
   it('N1 Q2 hands raised at once on both nodes: one order, every revision once, the same on every client', async () => {

@@ -176,11 +176,11 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
       startedAt: NOW.toISOString(),
       at: NOW.toISOString(),
     });
-    expect((await captions.saveChange(s.id, { lines: [line(1), line(2)] })).map((l) => l.seq)).toEqual([
+    expect((await captions.saveChange(s.id, { lines: [line(1), line(2)] })).lines.map((l) => l.seq)).toEqual([
       1, 2,
     ]);
-    expect((await captions.saveChange(s.id, { lines: [line(3)] })).map((l) => l.seq)).toEqual([3]);
-    expect(await captions.saveChange(s.id, { lines: [] })).toEqual([]);
+    expect((await captions.saveChange(s.id, { lines: [line(3)] })).lines.map((l) => l.seq)).toEqual([3]);
+    expect(await captions.saveChange(s.id, { lines: [] })).toEqual({ lines: [], corrected: [] });
     expect(await captions.lastSeq(s.id)).toBe(3);
     expect((await captions.linesAfter(s.id, 1, 10)).map((l) => [l.seq, l.text])).toEqual([
       [2, 'Line 2 — “quoted” ünïcode'],
@@ -274,9 +274,81 @@ describe.each(DIALECTS)('the store on %s', (_name, open) => {
       track: track('after'),
       ingest: { inviteId: cora.id, seq: 2 },
     });
-    expect(retried.map((l) => [l.seq, l.text])).toEqual([[2, 'lost']]);
+    expect(retried.lines.map((l) => [l.seq, l.text])).toEqual([[2, 'lost']]);
     expect((await captions.getTrack(s.id, 'en-US'))?.text).toBe('after');
     expect(await captions.lastIngestSeq(cora.id)).toBe(2);
+  });
+
+  it('C16 C17 C19 caption corrections: in place, counted per session, found again by the count', async () => {
+    const repo = createRepo(db);
+    const captions = createCaptionRepo(db);
+    const s = await repo.createSession(SESSION, NOW);
+    const at = NOW.toISOString();
+    const line = (text: string, breakAfter: boolean, lang = 'en-US') => ({
+      lang,
+      speaker: 'Sam',
+      text,
+      startedAt: at,
+      at,
+      breakAfter,
+    });
+    await captions.saveChange(s.id, {
+      lines: [
+        line('one', true),
+        line('dos', true, 'es-ES'),
+        line('two', false),
+        line('[Written remark] x', false),
+      ],
+    });
+    // C16: the track's last line with text that is not a written remark, and how it ended.
+    expect(await captions.reachableLine(s.id, 'en-US')).toEqual({
+      seq: 3,
+      text: 'two',
+      speaker: 'Sam',
+      startedAt: NOW.getTime(),
+      breakAfter: false,
+    });
+    expect(await captions.reachableLine(s.id, 'de-DE')).toBeNull();
+    const reopened = { text: 'tw', speaker: 'Sam', startedAt: 1, changedAt: 2, lineId: null, reopens: 3 };
+    await captions.saveChange(s.id, { lines: [], track: { lang: 'en-US', state: reopened } });
+    expect(await captions.getTrack(s.id, 'en-US')).toEqual(reopened);
+    // A reopened line with no text left is still a line in progress: its row stays.
+    const emptied = { ...reopened, text: '' };
+    await captions.saveChange(s.id, { lines: [], track: { lang: 'en-US', state: emptied } });
+    expect(await captions.getTrack(s.id, 'en-US')).toEqual(emptied);
+
+    const later = LATER.toISOString();
+    const saved = await captions.saveChange(s.id, {
+      corrections: [
+        { seq: 3, text: 'too', speaker: 'Sam', breakAfter: true, at: later },
+        { seq: 1, text: 'one', speaker: 'Sam', at: later }, // no change: nothing stored or sent
+        { seq: 99, text: 'none', speaker: 'Sam', at: later }, // no such line
+      ],
+      lines: [line('four', true)],
+      track: { lang: 'en-US', state: { ...emptied, reopens: undefined } },
+    });
+    expect(saved).toEqual({
+      corrected: [{ ...line('too', true), seq: 3, correctedAt: later, fix: 1, breakAfter: undefined }],
+      lines: [{ ...line('four', true), seq: 5, breakAfter: undefined }],
+    });
+    expect(await captions.getTrack(s.id, 'en-US')).toBeUndefined();
+    await captions.saveChange(s.id, {
+      lines: [],
+      corrections: [{ seq: 1, text: '1', speaker: 'Ann', at: later }],
+    });
+    expect(await captions.lastFix(s.id)).toBe(2);
+    expect((await captions.linesAfter(s.id, 0, 10)).map((l) => [l.seq, l.speaker, l.text, l.fix])).toEqual([
+      [1, 'Ann', '1', 2],
+      [2, 'Sam', 'dos', undefined],
+      [3, 'Sam', 'too', 1],
+      [4, 'Sam', '[Written remark] x', undefined],
+      [5, 'Sam', 'four', undefined],
+    ]);
+    expect((await captions.correctedAfter(s.id, 1, 3, 10)).map((l) => l.seq)).toEqual([1]);
+    expect((await captions.correctedAfter(s.id, 0, 2, 10)).map((l) => l.seq)).toEqual([1]);
+    expect((await captions.correctedAfter(s.id, 0, 3, 10)).map((l) => l.seq)).toEqual([3, 1]);
+    expect(await captions.line(s.id, 3)).toMatchObject({ text: 'too', correctedAt: later, fix: 1 });
+    expect(await captions.reachableLine(s.id, 'en-US')).toMatchObject({ seq: 5, breakAfter: true });
   });
 
   it('registrations: one per email per session, in order, counted by status', async () => {

@@ -56,7 +56,7 @@ describe('caption stream', () => {
     const { state } = run([append('no breaks ever')], emptyTrack(), 0);
     expect(applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS - 1).committed).toEqual([]);
     expect(applyStream(state, { type: 'tick' }, CAPTION_IDLE_COMMIT_MS).committed).toEqual([
-      { text: 'no breaks ever', speaker: 'Sam', startedAt: 0, lineId: null },
+      { text: 'no breaks ever', speaker: 'Sam', startedAt: 0, lineId: null, breakAfter: false },
     ]);
   });
 
@@ -95,7 +95,9 @@ describe('caption stream', () => {
     let state = emptyTrack();
     state = applyStream(state, append('first '), 1000).state;
     const r = applyStream(state, append('line\nsecond'), 4000);
-    expect(r.committed).toEqual([{ text: 'first line', speaker: 'Sam', startedAt: 1000, lineId: null }]);
+    expect(r.committed).toEqual([
+      { text: 'first line', speaker: 'Sam', startedAt: 1000, lineId: null, breakAfter: true },
+    ]);
     expect(r.state.startedAt).toBe(4000);
   });
 
@@ -116,7 +118,7 @@ describe('caption stream', () => {
     expect(late).toMatchObject({ state: typed.state, committed: [], partialChanged: false });
     const entered = applyStream(typed.state, { type: 'commit', lineId: 'line-a1' }, 1000);
     expect(entered.committed).toEqual([
-      { text: 'Hello', speaker: 'Sam', startedAt: 1000, lineId: 'line-a1' },
+      { text: 'Hello', speaker: 'Sam', startedAt: 1000, lineId: 'line-a1', breakAfter: false },
     ]);
     expect(entered.state.lineId).toBeNull();
     // Without an id (older pages, the ingest) a commit commits whatever is in progress, as before.

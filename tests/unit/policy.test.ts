@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decide, mediaGrant, POLICY_ACTIONS, type PolicyAction } from '../../server/policy/policy.js';
+import { pensOf, storePen } from '../../server/captions/pen.js';
+import {
+  decide,
+  decidePen,
+  mediaGrant,
+  POLICY_ACTIONS,
+  type PolicyAction,
+} from '../../server/policy/policy.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { SESSION_STATUSES } from '../../shared/sessions.js';
 
@@ -33,6 +40,9 @@ const GRID: Record<PolicyAction, string> = {
   // A24: the end of the window and the link's own checks are server/captions/transcriptAccess.ts's.
   'transcript:read': '----- yyyys yyyys yyyys yyyys yyyys',
   'floor:answer': '----- ----- ----- ----- ssyss ssyss',
+  // A26 (the pen) is decidePen's, below.
+  'caption:take-pen': '----- ----- ----- syyss ----- -----',
+  'caption:correct': '----- ----- ----- syyss ----- -----',
 };
 // Refused with comments-closed when the session takes no public comments (and allowed otherwise).
 const NEEDS_PUBLIC_COMMENTS: readonly PolicyAction[] = ['queue:raise-hand', 'queue:enqueue-registered'];
@@ -66,7 +76,7 @@ describe('policy (server/policy/SPEC.md)', () => {
     ),
   );
 
-  it(`A1-A25: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
+  it(`A1-A28: every action x role x status x public comments (${cases.length} cases) as the grid says`, () => {
     const wrong = cases.filter(({ action, role, status, publicComments, i }) => {
       const d = decide(action, { role, status, publicComments });
       const got = d.ok ? 'allowed' : d.reason;
@@ -102,5 +112,19 @@ describe('policy (server/policy/SPEC.md)', () => {
       subscribe: true,
       publish: false,
     });
+  });
+
+  it('A26 the pen: its holder writes; while nobody holds it the first to write takes it; anyone else is refused', () => {
+    expect(decidePen('ana', null)).toEqual({ ok: true, rule: 'A26', takes: true });
+    expect(decidePen('ana', 'ana')).toEqual({ ok: true, rule: 'A26', takes: false });
+    const refused = decidePen('ben', 'ana');
+    expect(refused).toMatchObject({ ok: false, rule: 'A26', reason: 'pen-held' });
+    expect(refused.ok ? '' : refused.message).toContain('Take over');
+  });
+
+  it('A29 the pens stored with a session: one per caption track; anything unreadable counts as none', () => {
+    const stored = storePen(storePen(null, 'en-US', 'ana'), 'es-US', 'ben');
+    expect(pensOf(storePen(stored, 'en-US', 'cora'))).toEqual({ 'en-US': 'cora', 'es-US': 'ben' });
+    for (const junk of [null, '', 'not json', '[]', '{"en-US": 7}']) expect(pensOf(junk)).toEqual({});
   });
 });

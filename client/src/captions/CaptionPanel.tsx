@@ -2,6 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { DEFAULT_CAPTION_LANG } from '../../../shared/captionBasics.js';
 import { usePersistentState } from '../lib/usePersistentState';
 import { CaptionLog } from './CaptionLog';
+import { lagText, useCaptionStatus, type CaptionRoom } from './captionStatus';
+import './captions.css';
 import { CaptionSettingsForm } from './CaptionSettingsForm';
 import {
   CAPTION_SETTINGS_KEY,
@@ -97,6 +99,25 @@ export function CaptionOptions(props: CaptionOptionsProps) {
 interface CaptionPanelProps extends CaptionOptionsProps {
   /** In the room the options are in the Settings panel: here only the captions themselves. */
   withOptions?: boolean;
+  /** Who writes each track and who is connected: the "paused" of the lag indicator needs them. */
+  room?: CaptionRoom | null;
+}
+
+/**
+ * The lag indicator: quiet text (never read out as it changes), and a status read once when the
+ * captioner writing the track drops and the captions stop. Its own component: its clock ticks
+ * every second, and the log of up to a thousand lines must not be rendered again with it.
+ */
+function CaptionStatusLine(props: { feed: CaptionFeed; lang: string; room: CaptionRoom | null }) {
+  const status = useCaptionStatus(props.feed, props.lang, props.room);
+  return (
+    <>
+      <p role="status" className="caption-paused">
+        {status.paused ? 'Captions paused: the captioner is reconnecting.' : ''}
+      </p>
+      {!status.paused && status.lagMs !== null && <p className="caption-lag">{lagText(status.lagMs)}</p>}
+    </>
+  );
 }
 
 /** Captions, with their settings and transcript downloads unless those are elsewhere. */
@@ -106,16 +127,23 @@ export function CaptionPanel(props: CaptionPanelProps) {
     () => feed.lines.filter((l) => l.lang === settings.lang),
     [feed.lines, settings.lang],
   );
+  const announcements = useMemo(
+    () => feed.announcements.filter((a) => a.line.lang === settings.lang),
+    [feed.announcements, settings.lang],
+  );
 
   return (
     <section className={`captions ${standalone ? 'standalone' : ''}`} aria-labelledby="captions-heading">
-      <h2 id="captions-heading" className={standalone ? 'visually-hidden' : ''}>
-        Live captions
-      </h2>
+      <div className="captions-head">
+        <h2 id="captions-heading" className={standalone ? 'visually-hidden' : ''}>
+          Live captions
+        </h2>
+        <CaptionStatusLine feed={feed} lang={settings.lang} room={props.room ?? null} />
+      </div>
       <CaptionLog
         lines={lines}
         partial={feed.partials[settings.lang]}
-        historyUpTo={feed.historyUpTo}
+        announcements={announcements}
         settings={settings}
       />
       {withOptions && <CaptionOptions {...props} />}

@@ -93,6 +93,7 @@ function LiveCaptions({
         sessionId={invite.session.id}
         token={token}
         standalone
+        room={joined.state}
       />
     </main>
   );

@@ -92,7 +92,7 @@ export function LiveRoom(props: LiveRoomProps) {
   const captionProps = { feed, settings, onChange: change, sessionId: props.sessionId, token: props.token };
   const captions = (
     <div id={CAPTIONS_ID} hidden={!captionsShown}>
-      <CaptionPanel {...captionProps} withOptions={false} />
+      <CaptionPanel {...captionProps} withOptions={false} room={state} />
     </div>
   );
   const above = settings.position === 'above';
@@ -112,7 +112,18 @@ export function LiveRoom(props: LiveRoomProps) {
         }
       />
     ),
-    console: <CaptionConsole socket={socket} floorName={floorName} captionUrl={props.captionUrl} />,
+    console: (
+      <CaptionConsole
+        socket={socket}
+        floorName={floorName}
+        captionUrl={props.captionUrl}
+        lines={feed.lines}
+        pens={state.captionPens ?? {}}
+        people={state.participants}
+        selfId={self.id}
+        interpreterId={state.activeInterpreterId}
+      />
+    ),
     interpreters: (
       <InterpretersPanel
         state={state}
