@@ -62,6 +62,20 @@ describe('the moderated queue on a real LiveKit server, by keyboard alone', () =
     const queue = pages.moderator.getByRole('region', { name: 'Speaker queue' });
     await expect.poll(() => queue.getByRole('listitem').count()).toBe(1);
     expect(await publishing(ids.speaker!)).toEqual({ canPublish: false, tracks: 0 });
+    // Next in line, their camera is made ready and shown to them alone, playing, before any grant.
+    const preview = page.getByRole('figure', { name: 'Your camera preview' });
+    await expect
+      .poll(
+        () =>
+          preview.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth > 0 && v.currentTime > 0),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(true);
+    expect(await publishing(ids.speaker!)).toEqual({ canPublish: false, tracks: 0 });
+    await page.screenshot({ path: 'test-results/queue-next-preview-1280.png' });
+    expect(await axeViolations(page)).toEqual([]);
     expect(await axeViolations(pages.moderator)).toEqual([]);
   });
 
@@ -115,6 +129,8 @@ describe('the moderated queue on a real LiveKit server, by keyboard alone', () =
       .toEqual({ canPublish: false, tracks: 0 });
     await pages.attendee.getByRole('figure', { name: `Moderator: ${NAMES.moderator}` }).waitFor();
     await pages.attendee.screenshot({ path: 'test-results/queue-after-turn.png', fullPage: true });
+    // Out of the queue, the camera made ahead is not kept, nor shown.
+    expect(await pages.speaker.getByRole('figure', { name: 'Your camera preview' }).count()).toBe(0);
   });
 
   it('a written remark is shown on the stage to everyone, attributed, via Alt+N for next', async () => {

@@ -1,4 +1,6 @@
+import type { LocalTrack } from 'livekit-client';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useAttachedTrack } from '../lib/useAttachedTrack';
 import type { HandKind } from '../../../shared/queue.js';
 import { REMARK_MAX_CHARS, TOPIC_MAX_CHARS } from '../../../shared/queue.js';
 
@@ -80,7 +82,7 @@ export function HandButton({ hand }: { hand: Hand }) {
 }
 
 /** What the raised hand asks for: to speak or a written remark, with an optional topic. */
-export function HandControl({ hand }: { hand: Hand }) {
+export function HandControl({ hand, preview }: { hand: Hand; preview: LocalTrack | null }) {
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -89,10 +91,13 @@ export function HandControl({ hand }: { hand: Hand }) {
 
   if (hand.raised) {
     return (
-      <p className="hand">
-        Your hand is raised: you are {hand.place} in the queue. <strong>Lower hand</strong> in the control bar
-        (or Alt+Y) steps out of the queue.
-      </p>
+      <div className="hand">
+        <p>
+          Your hand is raised: you are {hand.place} in the queue. <strong>Lower hand</strong> in the control
+          bar (or Alt+Y) steps out of the queue.
+        </p>
+        {preview && <SelfPreview track={preview} />}
+      </div>
     );
   }
   return (
@@ -145,5 +150,19 @@ export function HandControl({ hand }: { hand: Hand }) {
         {hand.kind === 'remark' ? 'Send the remark' : 'Ask to speak'}
       </button>
     </form>
+  );
+}
+
+/**
+ * The speaker's own camera while they are next: the camera is already on so that the floor, when
+ * given, shows them at once; this says so, and lets them check how they look before they speak.
+ */
+function SelfPreview({ track }: { track: LocalTrack }) {
+  const videoRef = useAttachedTrack(track);
+  return (
+    <figure className="self-preview" aria-label="Your camera preview">
+      <video ref={videoRef} autoPlay muted playsInline aria-hidden="true" />
+      <figcaption>You are next: your camera is ready. Only you see it until you take the floor.</figcaption>
+    </figure>
   );
 }

@@ -1,4 +1,4 @@
-import type { Room } from 'livekit-client';
+import type { LocalTrack, Room } from 'livekit-client';
 import { useCallback, type ReactNode } from 'react';
 import { z } from 'zod';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
@@ -43,6 +43,8 @@ export interface LiveRoomProps {
   state: RoomState;
   self: Participant;
   queueView: QueueView | null;
+  /** A speaker's own camera, ready while they are next in line: shown to them alone. */
+  speakerPreview: LocalTrack | null;
   captionUrl: string | null;
   media: { status: MediaStatus; videoSeen: ReadonlySet<string> };
   stageLayout: ReturnType<typeof useStageLayout>;
@@ -106,6 +108,7 @@ export function LiveRoom(props: LiveRoomProps) {
         self={self}
         commands={commands}
         hand={hand}
+        preview={props.speakerPreview}
         announce={announce}
         session={
           role === 'moderator' && <SessionControls socket={socket} status={state.session.status} run={run} />

@@ -1,3 +1,4 @@
+import type { LocalTrack } from 'livekit-client';
 import type { ReactNode } from 'react';
 import type { Participant } from '../../../shared/protocol.js';
 import { isAudience } from '../../../shared/roles.js';
@@ -15,13 +16,15 @@ interface QueueAreaProps {
   commands: QueueCommands;
   /** One's own hand (the public): its form goes here, its button in the control bar. */
   hand: Hand;
+  /** One's own camera, ready while next in line (see usePreparedSpeakerTracks). */
+  preview: LocalTrack | null;
   announce: (text: string) => void;
   /** The moderator's session controls, above the floor. */
   session?: ReactNode;
 }
 
 /** The side panel's queue: the floor and the timer, one's own hand, the queue, the turn rules. */
-export function QueueArea({ view, self, commands, hand, announce, session }: QueueAreaProps) {
+export function QueueArea({ view, self, commands, hand, preview, announce, session }: QueueAreaProps) {
   const { queue } = view;
   const remainingMs = useRemainingMs(view);
   const isModerator = self.role === 'moderator';
@@ -48,7 +51,9 @@ export function QueueArea({ view, self, commands, hand, announce, session }: Que
         onResume={commands.resume}
         onExtend={commands.extend}
       />
-      {isAudience(self.role) && queue.floor?.participantId !== self.id && <HandControl hand={hand} />}
+      {isAudience(self.role) && queue.floor?.participantId !== self.id && (
+        <HandControl hand={hand} preview={preview} />
+      )}
       <QueuePanel
         entries={queue.entries}
         absent={queue.absent}

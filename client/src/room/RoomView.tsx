@@ -57,7 +57,13 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
   const { message, key, announce } = useAnnouncer();
   const [refusal, setRefusal] = useState<string | null>(null);
   const queueView = useQueue(socket, joined.queue);
-  usePreparedSpeakerTracks(room, invite.role, choices, queueView?.queue, joined.self?.id);
+  const speakerPreview = usePreparedSpeakerTracks(
+    room,
+    invite.role,
+    choices,
+    queueView?.queue,
+    joined.self?.id,
+  );
 
   // A refused command is shown in the alert region until the next command succeeds.
   const command = useCallback(async (result: Promise<{ ok: boolean; message?: string }>) => {
@@ -89,6 +95,7 @@ export function RoomView({ socket, room, invite, token, choices, onLeave }: Room
           state={joined.state}
           self={joined.self}
           queueView={queueView}
+          speakerPreview={speakerPreview}
           captionUrl={joined.captionUrl}
           media={{ status: mediaStatus, videoSeen: media.videoSeen }}
           stageLayout={stageLayout}

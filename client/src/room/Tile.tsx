@@ -1,6 +1,7 @@
-import { RemoteTrackPublication, type TrackPublication, type VideoQuality } from 'livekit-client';
+import { RemoteTrackPublication, VideoQuality, type TrackPublication } from 'livekit-client';
 import { useEffect } from 'react';
 import { useAttachedTrack } from '../lib/useAttachedTrack';
+import { useFirstFrame } from '../lib/useFirstFrame';
 
 export interface TileProps {
   /** The figure's accessible name and visible caption, e.g. "ASL interpreter: Ana Ruiz". */
@@ -24,11 +25,16 @@ export function Tile(props: TileProps) {
   const { label, caption = label, publication, quality, status, participantId, className = '' } = props;
   const track = publication?.track;
   const videoRef = useAttachedTrack(track);
+  const shown = useFirstFrame(videoRef, track);
 
   useEffect(() => {
-    // Adaptive stream is off, so LiveKit sends exactly the layer asked for here.
-    if (publication instanceof RemoteTrackPublication) publication.setVideoQuality(quality);
-  }, [publication, quality]);
+    // Adaptive stream is off, so LiveKit sends exactly the layer asked for here. Until the first
+    // frame is on screen the bottom layer is asked for: it is the one a camera just started sends
+    // first (its bandwidth estimate has not grown to the others yet), so the person appears at
+    // once, and sharpens when the top layer comes.
+    if (!(publication instanceof RemoteTrackPublication)) return;
+    publication.setVideoQuality(shown ? quality : VideoQuality.LOW);
+  }, [publication, quality, shown]);
 
   return (
     <figure className={`tile ${className}`} aria-label={label}>

@@ -1,5 +1,11 @@
-import { createLocalTracks, type CreateLocalTracksOptions, type LocalTrack, type Room } from 'livekit-client';
-import { useEffect } from 'react';
+import {
+  createLocalTracks,
+  Track,
+  type CreateLocalTracksOptions,
+  type LocalTrack,
+  type Room,
+} from 'livekit-client';
+import { useEffect, useState } from 'react';
 import type { QueueSnapshot } from '../../../shared/queue.js';
 import { canPublishOnJoin, type InviteRole } from '../../../shared/roles.js';
 import { captureOptions, type MediaChoices } from './publish';
@@ -15,38 +21,41 @@ export function takePreparedTracks(room: Room): Promise<LocalTrack[]> | undefine
 }
 
 /** Captures the tracks ahead, once per Room until they are taken or released. */
-export function prepareTracks(room: Room, options: CreateLocalTracksOptions): void {
-  if (prepared.has(room)) return;
+export function prepareTracks(room: Room, options: CreateLocalTracksOptions): Promise<LocalTrack[]> {
+  const made = prepared.get(room);
+  if (made) return made;
   // A camera that cannot start now is tried again, and its error shown, when the grant comes.
-  prepared.set(
-    room,
-    createLocalTracks(options).catch(() => []),
-  );
+  const tracks = createLocalTracks(options).catch(() => []);
+  prepared.set(room, tracks);
+  return tracks;
 }
 
 function releasePreparedTracks(room: Room): void {
   void takePreparedTracks(room)?.then((tracks) => tracks.forEach((t) => t.stop()));
 }
 
-/** Where the person is on the way to speaking (not writing a remark): asked, or holding the floor. */
-function speakingStep(queue: QueueSnapshot | undefined, selfId: string | undefined) {
-  if (!queue || !selfId) return { asked: false, holding: false };
-  // Not while they only wait first in line: that can last minutes, with the camera's light on and
-  // nothing said about it. Asked, they have the floor's question in front of them, and reading it
-  // takes longer than starting the camera.
+/** Where the person is on the way to speaking (not writing a remark). */
+export function speakingStep(queue: QueueSnapshot | undefined, selfId: string | undefined) {
+  if (!queue || !selfId) return { next: false, asked: false, holding: false };
   const mine = queue.entries.find((e) => e.participantId === selfId);
+  const speaking = mine?.kind === 'speak';
+  const line = queue.entries.filter((e) => e.participantId !== queue.offer?.participantId);
   return {
-    asked: queue.offer?.participantId === selfId && mine?.kind === 'speak',
+    /** First in line (past anyone being asked now): the next "Give floor" or "Next" asks them. */
+    next: speaking && line[0] === mine,
+    asked: speaking && queue.offer?.participantId === selfId,
     holding: queue.floor?.participantId === selfId && queue.floor.kind === 'speak',
   };
 }
 
 /**
- * A speaker's camera and microphone are captured once they are asked to take the floor, so that
- * the grant, when the server gives it, only has to publish them. Nothing is sent before the grant:
- * the tracks stay on this page (publishCameraAndMicrophone takes them then). They are made only
- * while the person is asked (never again while they hold the floor, where a reconnection publishes
- * the way it always has), and stopped once the person is neither asked nor holding the floor.
+ * A speaker's camera and microphone are captured once they are next in line (or asked to take the
+ * floor), so that the grant, when the server gives it, only has to publish them. Nothing is sent
+ * before the grant: the tracks stay on this page, and the camera is shown to the person as their
+ * own preview (returned here), so the camera's light is never on without them seeing why. They
+ * are made only on the way to the floor (never again while the person holds it, where a
+ * reconnection publishes the way it always has), and stopped once the person is neither next,
+ * asked nor holding the floor.
  */
 export function usePreparedSpeakerTracks(
   room: Room,
@@ -54,14 +63,29 @@ export function usePreparedSpeakerTracks(
   choices: MediaChoices,
   queue: QueueSnapshot | undefined,
   selfId: string | undefined,
-): void {
-  const step = canPublishOnJoin(role) ? { asked: false, holding: false } : speakingStep(queue, selfId);
-  const { asked, holding } = step;
+): LocalTrack | null {
+  const step = canPublishOnJoin(role)
+    ? { next: false, asked: false, holding: false }
+    : speakingStep(queue, selfId);
+  const waiting = step.next || step.asked;
+  const { holding } = step;
+  const [preview, setPreview] = useState<LocalTrack | null>(null);
   useEffect(() => {
-    if (asked) prepareTracks(room, captureOptions(role, choices));
-  }, [room, asked, role, choices]);
+    if (!waiting) return;
+    let current = true;
+    void prepareTracks(room, captureOptions(role, choices)).then((tracks) => {
+      if (current) setPreview(tracks.find((t) => t.source === Track.Source.Camera) ?? null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [room, waiting, role, choices]);
   useEffect(() => {
-    if (!asked && !holding) releasePreparedTracks(room);
-  }, [room, asked, holding]);
+    if (waiting || holding) return;
+    releasePreparedTracks(room);
+  }, [room, waiting, holding]);
   useEffect(() => () => releasePreparedTracks(room), [room]);
+  // A preview released once (stopped) stays out until the next one is made.
+  const live = preview !== null && preview.mediaStreamTrack.readyState === 'live';
+  return waiting && live ? preview : null;
 }
