@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt } from '../support/jwt.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ack, JoinResult } from '../../shared/protocol.js';
 import {

@@ -1,9 +1,9 @@
-import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { LinkError, createLinkSigner } from '../../server/invites/tokens.js';
+import { LinkError, MANAGE_AUDIENCE, createLinkSigner } from '../../server/invites/tokens.js';
 import { MEDIA_TOKEN_TTL_S, mintMediaToken } from '../../server/livekit/tokens.js';
 import { mediaGrant } from '../../server/policy/policy.js';
 import { INVITE_ROLES } from '../../shared/roles.js';
+import { decodeJwt } from '../support/jwt.js';
 
 describe('media tokens', () => {
   it.each(INVITE_ROLES)("a live session's token for %s carries A3-A4 and G3", async (role) => {
@@ -34,7 +34,16 @@ describe('media tokens', () => {
 });
 
 describe('join link signer', () => {
-  const signer = createLinkSigner('link-secret-link-secret-link-secret');
+  const SECRET = 'link-secret-link-secret-link-secret';
+  const signer = createLinkSigner(SECRET);
+  // A token that says it needs no signature ("alg": "none"), which must never be taken.
+  const unsigned = (claims: object) =>
+    [
+      { alg: 'none', typ: 'JWT' },
+      { ...claims, exp: Math.floor(later.getTime() / 1000) },
+    ]
+      .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+      .join('.') + '.';
   const now = new Date('2026-05-01T12:00:00Z');
   const later = new Date('2026-05-01T13:00:00Z');
 
@@ -50,6 +59,12 @@ describe('join link signer', () => {
       async () =>
         createLinkSigner('another-secret-another-secret').verify(await signer.sign('i', later), now),
     ],
+    ['expired', async () => signer.verify(await signer.sign('i', later), later)],
+    [
+      'malformed',
+      async () => signer.verify(await createLinkSigner(SECRET, MANAGE_AUDIENCE).sign('i', later), now),
+    ],
+    ['malformed', () => signer.verify(unsigned({ iss: 'openfloor', aud: 'openfloor:join', jti: 'i' }), now)],
     ['malformed', () => signer.verify('abc.def.ghi', now)],
     ['malformed', () => signer.verify('', now)],
   ])('refuses a %s link', async (problem, attempt) => {
