@@ -43,7 +43,7 @@ const BENCHES: Bench[] = [
   {
     name: 'media',
     file: 'scripts/bench/media.ts',
-    small: [['--joins', '5', '--floors', '5']],
+    small: [['--joins', '10', '--floors', '10']],
     full: [['--full']],
   },
   { name: 'caption-paint', file: 'scripts/bench/captionPaint.ts', small: [[]], full: [['--full']] },
