@@ -11,6 +11,7 @@ import {
   type TrackState,
 } from './track.js';
 
+// The machine's callers take its state's types and helpers from here, one module for the machine.
 export {
   cleanCaption,
   emptyTrack,
@@ -19,7 +20,7 @@ export {
   type Correction,
   type ReachableLine,
   type TrackState,
-};
+} from './track.js';
 
 export type StreamCommand =
   /**
