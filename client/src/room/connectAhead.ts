@@ -2,6 +2,7 @@ import {
   ConnectionState,
   RoomEvent,
   Track,
+  VideoQuality,
   type RemoteParticipant,
   type RemoteTrackPublication,
   type Room,
@@ -35,8 +36,16 @@ function isInterpreterCamera(publication: RemoteTrackPublication, participant: R
 // The rest is asked for once the interpreter's camera has arrived, or after this long regardless.
 const REST_AFTER_MS = 1000;
 
-const subscribe = (publication: RemoteTrackPublication) =>
-  publication.isSubscribed || publication.setSubscribed(true);
+/**
+ * Asks for a track. A video starts at its bottom layer, the one a camera sends first: asked for
+ * together with the subscription, the media server starts with it at once (asked for later, the
+ * change waits for its debounce). The tile asks for its own layer once a frame is on screen.
+ */
+function subscribe(publication: RemoteTrackPublication): void {
+  if (publication.isDesired) return;
+  publication.setSubscribed(true);
+  if (publication.kind === Track.Kind.Video) publication.setVideoQuality(VideoQuality.LOW);
+}
 
 /**
  * From the Join on, receives everything a Room connected ahead held back, and whatever is
@@ -63,7 +72,7 @@ export function receiveAfterJoin(room: Room): () => void {
     room.off(RoomEvent.TrackSubscribed, subscribeRest).on(RoomEvent.TrackSubscribed, subscribeRest);
     timer = setTimeout(subscribeRest, REST_AFTER_MS);
   };
-  const onPublished = (publication: RemoteTrackPublication) => publication.setSubscribed(true);
+  const onPublished = (publication: RemoteTrackPublication) => subscribe(publication);
   const stop = () => {
     clearTimeout(timer);
     room
