@@ -16,6 +16,13 @@ import { createManageService } from './sessions/manage.js';
 import { createReminders } from './sessions/reminders.js';
 import type { Mailer } from './email/mailer.js';
 import { createTurnRepo } from './store/turnRepo.js';
+import { createCommentMail } from './comments/mail.js';
+import { createCommentService } from './comments/service.js';
+import { createFileStorage, type CommentStorage } from './comments/storage.js';
+import { createCommentRepo } from './store/commentRepo.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createOrganizerAuth } from './api/organizerAuth.js';
 import { createCaptionUrls } from './captions/captionUrl.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
@@ -93,6 +100,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** METRICS_TOKEN for GET /metrics; null or absent: only loopback clients may read them. */
   metricsToken?: string | null;
+  /** Where the files of comments go (main.ts: DATA_DIR/comments); absent: a temporary folder. */
+  commentStorage?: CommentStorage;
 }
 
 export interface App {
@@ -219,6 +228,21 @@ export function createApp(o: AppOptions): App {
   const mail = createRegistrationMail({ mailer: o.mailer, links, log: createLogger('mail') });
   const registration = createRegistrationService({ repo, registrations, mail, onInviteRevoked, now });
   const manage = createManageService({ repo, registrations, registration, links, signer: manageSigner, now });
+  const commentMail = createCommentMail({ mailer: o.mailer, publicUrl, log: createLogger('mail') });
+  const commentRepo = createCommentRepo(o.db);
+  const commentStorage =
+    o.commentStorage ?? createFileStorage(mkdtempSync(join(tmpdir(), 'openfloor-comments-')));
+  const comments = {
+    repo: commentRepo,
+    storage: commentStorage,
+    service: createCommentService({
+      repo,
+      comments: commentRepo,
+      storage: commentStorage,
+      mail: commentMail,
+      now,
+    }),
+  };
   const reminders = createReminders({
     repo,
     registrations,
@@ -271,6 +295,7 @@ export function createApp(o: AppOptions): App {
     onInviteRevoked,
     advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action, 'organizer'),
     requestsPerMinute: o.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
+    comments,
   });
   app.use('/api', api);
   app.use(createWebRouter({ repo, signer, now }));
@@ -313,7 +338,7 @@ export function createApp(o: AppOptions): App {
       });
     },
     sendReminders: () => reminders.run(),
-    mailSettled: () => mail.settled(),
+    mailSettled: async () => void (await Promise.all([mail.settled(), commentMail.settled()])),
     mediaSettled: () => effects?.settled() ?? Promise.resolve(),
     close: async () => {
       stopping = true;
@@ -323,7 +348,7 @@ export function createApp(o: AppOptions): App {
       stopReminders();
       audienceBroadcast.stop();
       // Mail under way first: its links need the server's address, gone once it closes.
-      await mail.settled();
+      await Promise.all([mail.settled(), commentMail.settled()]);
       // The pages hear that this is a restart, not the end, and say so while they reconnect.
       // This node's pages only: the other nodes go on serving.
       await io.local
