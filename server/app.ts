@@ -16,13 +16,8 @@ import { createManageService } from './sessions/manage.js';
 import { createReminders } from './sessions/reminders.js';
 import type { Mailer } from './email/mailer.js';
 import { createTurnRepo } from './store/turnRepo.js';
-import { createCommentMail } from './comments/mail.js';
-import { createCommentService } from './comments/service.js';
-import { createFileStorage, type CommentStorage } from './comments/storage.js';
-import { createCommentRepo } from './store/commentRepo.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createCommentParts } from './comments/routes.js';
+import type { CommentStorage } from './comments/storage.js';
 import { createOrganizerAuth } from './api/organizerAuth.js';
 import { createCaptionUrls } from './captions/captionUrl.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
@@ -182,7 +177,23 @@ export function createApp(o: AppOptions): App {
     secure: o.publicUrl?.startsWith('https:') ?? false,
     now,
   });
-  const records = createRecordService({ repo, turns: createTurnRepo(o.db), captions, now });
+  const { parts: comments, mail: commentMail } = createCommentParts({
+    db: o.db,
+    repo,
+    mailer: o.mailer,
+    publicUrl,
+    now,
+    storage: o.commentStorage,
+  });
+  const records = createRecordService({
+    repo,
+    turns: createTurnRepo(o.db),
+    captions,
+    registrations: createRegistrationRepo(o.db),
+    comments: comments.service,
+    publicUrl,
+    now,
+  });
   const speakerFor = async (sessionId: string) => {
     const floor = await queue.floor(sessionId);
     return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
@@ -228,21 +239,6 @@ export function createApp(o: AppOptions): App {
   const mail = createRegistrationMail({ mailer: o.mailer, links, log: createLogger('mail') });
   const registration = createRegistrationService({ repo, registrations, mail, onInviteRevoked, now });
   const manage = createManageService({ repo, registrations, registration, links, signer: manageSigner, now });
-  const commentMail = createCommentMail({ mailer: o.mailer, publicUrl, log: createLogger('mail') });
-  const commentRepo = createCommentRepo(o.db);
-  const commentStorage =
-    o.commentStorage ?? createFileStorage(mkdtempSync(join(tmpdir(), 'openfloor-comments-')));
-  const comments = {
-    repo: commentRepo,
-    storage: commentStorage,
-    service: createCommentService({
-      repo,
-      comments: commentRepo,
-      storage: commentStorage,
-      mail: commentMail,
-      now,
-    }),
-  };
   const reminders = createReminders({
     repo,
     registrations,

@@ -16,6 +16,7 @@ import type { QueueService } from '../queue/service.js';
 import type { LifecycleAction, LifecycleResult } from '../sessions/lifecycle.js';
 import type { RegistrationLinks } from '../sessions/links.js';
 import type { ManageService } from '../sessions/manage.js';
+import { createRecordCommentsRouter } from '../sessions/recordCommentsRoute.js';
 import type { RecordService } from '../sessions/recordService.js';
 import type { RegistrationService } from '../sessions/registration.js';
 import type { RegistrationRepo } from '../store/registrationRepo.js';
@@ -121,6 +122,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     }),
   );
   api.use(createPublicRouter({ repo, registration: deps.registration, records: deps.records, now }));
+  api.use(createRecordCommentsRouter({ records: deps.records }));
   api.use(createManageRouter({ manage: deps.manage, links: deps.links }));
   api.use(
     createSessionsAdminRouter({
