@@ -82,13 +82,18 @@ export function createPublicCommentRouter(deps: PublicCommentDeps): Router {
     const uploads = await readCommentForm(req, res, deps.storage, fileFieldsOf(kind, rules));
     if (!uploads) return;
     const schema = kind === 'written' ? writtenCommentSchema(rules) : videoCommentSchema(rules);
-    const input = parseOr400(res, schema, { ...(req.body as object) });
-    if (input && kind === 'video' && !uploads.some((u) => u.role === 'video')) {
-      sendError(res, 400, 'invalid-request', 'video: Attach the video (WebM or MP4).', {
+    const fields = { ...(req.body as object) };
+    const parsed = schema.safeParse(fields);
+    const noVideo = kind === 'video' && !uploads.some((u) => u.role === 'video');
+    if (!parsed.success || noVideo) {
+      // The files go before the answer: whoever reads it finds nothing of the comment stored.
+      await discard(deps.storage, uploads);
+      if (!parsed.success) return void parseOr400(res, schema, fields);
+      return sendError(res, 400, 'invalid-request', 'video: Attach the video (WebM or MP4).', {
         issues: [{ path: 'video', message: 'Attach the video (WebM or MP4).' }],
       });
     }
-    if (!input || res.headersSent) return discard(deps.storage, uploads);
+    const input = parsed.data;
     const comment = await service.submit(cs.session.id, kind, input, uploads);
     const receipt: CommentReceipt = { number: comment.number, message: COMMENT_RECEIPT };
     res.status(201).set('Cache-Control', 'no-store').json(receipt);
