@@ -327,3 +327,41 @@ describe('W5 W6 files are what their bytes say, and no larger than allowed', () 
     ]);
   });
 });
+
+describe('W11 at most 20 comments a minute from one address', () => {
+  it('takes 20, refuses the 21st with 429, and does not count refused ones', async () => {
+    const { id } = await server.createSession({}, 'scheduled');
+    await setCommentSettings(server, id, openPeriod(server));
+    const from = '198.51.100.7';
+    // Refused forms first: a hall correcting its mistakes must not use up its comments.
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await postComment(server, id, 'written', writtenFields({ email: 'bad' }), [], from)).status,
+      ).toBe(400);
+    }
+    for (let i = 0; i < 20; i++) {
+      const res = await postComment(
+        server,
+        id,
+        'written',
+        writtenFields({ email: `p${i}@example.org` }),
+        [],
+        from,
+      );
+      expect(res.status).toBe(201);
+    }
+    const over = await postComment(
+      server,
+      id,
+      'written',
+      writtenFields({ email: 'p21@example.org' }),
+      [],
+      from,
+    );
+    expect(over.status).toBe(429);
+    expect(((await over.json()) as { message: string }).message).toMatch(/Too many comments/);
+    // Another address is not held back by this one.
+    expect((await postComment(server, id, 'written', writtenFields(), [], '198.51.100.8')).status).toBe(201);
+    expect((await moderationList(server, id)).comments).toHaveLength(21);
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ModeratedComment } from '../../shared/comments.js';
+import { logCounts } from '../../server/log.js';
 import { mailTo } from '../support/mail.js';
 import {
   moderationList,
@@ -97,6 +98,32 @@ describe('W7 W8 moderation: publish, reject with a reason, or mark for reading; 
     expect((await decide(c.id, { action: 'read' })).status).toBe(200);
     const mail = await smtp.next(mailTo('anon@example.org', /^Your comment will be read into the record/));
     expect(mail.mail.text).toMatch(/^Hello,\n/);
+  });
+
+  it('W8 a mail server that refuses the mail does not undo the decision', async () => {
+    // A mail server of its own, refusing everything, and a server that sends to it.
+    const refusing = await startTestSmtp();
+    refusing.refuseAll();
+    const other = await startTestServer({ smtpUrl: refusing.url, now: server.clock.now });
+    try {
+      const { id } = await other.createSession({}, 'scheduled');
+      await setCommentSettings(other, id, openPeriod(other));
+      expect((await postComment(other, id, 'written', writtenFields())).status).toBe(201);
+      const [c] = (await moderationList(other, id)).comments as [ModeratedComment];
+      const errorsBefore = logCounts.errors;
+      const res = await other.api('POST', `/api/sessions/${id}/comments/${c.id}/decision`, {
+        action: 'publish',
+      });
+      expect(res.status).toBe(200);
+      await other.app.mailSettled();
+      expect((await moderationList(other, id, 'published')).comments.map((x) => x.id)).toEqual([c.id]);
+      expect(refusing.messages).toEqual([]);
+      // An expected failure: told at warn (with the comment's id), never at error level.
+      expect(logCounts.errors).toBe(errorsBefore);
+    } finally {
+      await other.stop();
+      await refusing.stop();
+    }
   });
 
   it('the same decision twice is refused, a changed mind is taken and told again, another session’s comment is not found', async () => {
