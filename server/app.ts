@@ -16,6 +16,8 @@ import { createManageService } from './sessions/manage.js';
 import { createReminders } from './sessions/reminders.js';
 import type { Mailer } from './email/mailer.js';
 import { createTurnRepo } from './store/turnRepo.js';
+import { createCommentParts } from './comments/routes.js';
+import type { CommentStorage } from './comments/storage.js';
 import { createOrganizerAuth } from './api/organizerAuth.js';
 import { createCaptionUrls } from './captions/captionUrl.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
@@ -93,6 +95,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** METRICS_TOKEN for GET /metrics; null or absent: only loopback clients may read them. */
   metricsToken?: string | null;
+  /** Where the files of comments go (main.ts: DATA_DIR/comments); absent: a temporary folder. */
+  commentStorage?: CommentStorage;
 }
 
 export interface App {
@@ -173,7 +177,23 @@ export function createApp(o: AppOptions): App {
     secure: o.publicUrl?.startsWith('https:') ?? false,
     now,
   });
-  const records = createRecordService({ repo, turns: createTurnRepo(o.db), captions, now });
+  const { parts: comments, mail: commentMail } = createCommentParts({
+    db: o.db,
+    repo,
+    mailer: o.mailer,
+    publicUrl,
+    now,
+    storage: o.commentStorage,
+  });
+  const records = createRecordService({
+    repo,
+    turns: createTurnRepo(o.db),
+    captions,
+    registrations: createRegistrationRepo(o.db),
+    comments: comments.service,
+    publicUrl,
+    now,
+  });
   const speakerFor = async (sessionId: string) => {
     const floor = await queue.floor(sessionId);
     return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
@@ -271,6 +291,7 @@ export function createApp(o: AppOptions): App {
     onInviteRevoked,
     advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action, 'organizer'),
     requestsPerMinute: o.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
+    comments,
   });
   app.use('/api', api);
   app.use(createWebRouter({ repo, signer, now }));
@@ -313,7 +334,7 @@ export function createApp(o: AppOptions): App {
       });
     },
     sendReminders: () => reminders.run(),
-    mailSettled: () => mail.settled(),
+    mailSettled: async () => void (await Promise.all([mail.settled(), commentMail.settled()])),
     mediaSettled: () => effects?.settled() ?? Promise.resolve(),
     close: async () => {
       stopping = true;
@@ -323,7 +344,7 @@ export function createApp(o: AppOptions): App {
       stopReminders();
       audienceBroadcast.stop();
       // Mail under way first: its links need the server's address, gone once it closes.
-      await mail.settled();
+      await Promise.all([mail.settled(), commentMail.settled()]);
       // The pages hear that this is a restart, not the end, and say so while they reconnect.
       // This node's pages only: the other nodes go on serving.
       await io.local

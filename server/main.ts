@@ -9,6 +9,8 @@ import { createMediaService, type MediaService } from './livekit/media.js';
 import { WEBHOOK_PATH } from './livekit/webhook.js';
 import { createLogger } from './log.js';
 import { mailerFor } from './email/mailer.js';
+import { createFileStorage } from './comments/storage.js';
+import { join } from 'node:path';
 import { openDb, type Db } from './store/db.js';
 import { openRedis } from './cluster/redis.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -145,6 +147,8 @@ async function main() {
     drainMs: running.redis ? CLUSTER_DRAIN_MS : 0,
     metrics,
     metricsToken: config.metricsToken,
+    // The embedded default; several nodes need storage they share (docs/COMMENTS.md).
+    commentStorage: createFileStorage(join(config.dataDir, 'comments')),
   });
   running.app = app;
   app.http.on('connection', (socket: Socket) => {

@@ -39,3 +39,36 @@ export interface RecordsPage {
   /** How many records are published in all. */
   total: number;
 }
+
+/** The counts a published record gives (W13): who came, who spoke, what was written and sent. */
+export interface RecordCounts {
+  /** Registrations that held a place. */
+  registered: number;
+  /** People of the public (speakers and attendees) who joined the room. */
+  attended: number;
+  /** People who spoke from the floor. */
+  spoke: number;
+  writtenRemarks: number;
+  comments: {
+    /** Every comment sent in the period, whatever was decided. */
+    received: number;
+    /** Those in the record (published, or read into it). */
+    public: number;
+    written: number;
+    video: number;
+    /** Comments in a sign language. */
+    signed: number;
+    /** The public comments by topic, in the order the topics first appear; '' for no topic. */
+    byTopic: { topic: string; count: number }[];
+  };
+}
+
+/** The dates of a record: the session's, its comment period's, and the publication's (ISO instants). */
+export interface RecordDates {
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  commentsOpenedAt: string | null;
+  commentsClosedAt: string | null;
+  publishedAt: string;
+}

@@ -25,6 +25,7 @@ const OrganizerPage = page(() => import('./admin/OrganizerPage'), 'OrganizerPage
 const SessionDetailPage = page(() => import('./admin/SessionDetail'), 'SessionDetailPage');
 const SessionsPage = page(() => import('./public/SessionsPage'), 'SessionsPage');
 const RegisterPage = page(() => import('./public/RegisterPage'), 'RegisterPage');
+const CommentPage = page(() => import('./comments/CommentPage'), 'CommentPage');
 const ManagePage = page(() => import('./manage/ManagePage'), 'ManagePage');
 const JoinRoute = page(() => import('./join/JoinFlow'), 'JoinRoute');
 const CaptionsRoute = page(() => import('./captions/CaptionsPage'), 'CaptionsRoute');
@@ -44,6 +45,7 @@ function Pages() {
             <Route path="/organizer/sessions/:id" element={<SessionDetailPage />} />
             <Route path="/sessions" element={<SessionsPage />} />
             <Route path="/sessions/:id/register" element={<RegisterPage />} />
+            <Route path="/sessions/:id/comment" element={<CommentPage />} />
             <Route path="/registrations/manage/:token" element={<ManagePage />} />
             <Route path="/join/:token" element={<JoinRoute />} />
             <Route path="/captions/:token" element={<CaptionsRoute />} />

@@ -63,6 +63,13 @@ export const PAGES: PageSpec[] = [
     maxGzipKb: 90,
     public: true,
   },
+  {
+    page: 'comment',
+    path: '/sessions/:id/comment',
+    module: 'src/comments/CommentPage.tsx',
+    maxGzipKb: 90,
+    public: true,
+  },
   { page: 'records', path: '/records', module: 'src/records/RecordsPage.tsx', maxGzipKb: 90, public: true },
   { page: 'record', path: '/records/:id', module: 'src/records/RecordPage.tsx', maxGzipKb: 90, public: true },
   { page: 'accessibility', path: '/accessibility', module: 'src/pages/AccessibilityPage.tsx', public: true },

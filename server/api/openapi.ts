@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createInviteSchema, createSessionSchema } from '../../shared/schemas.js';
 import { captionPaths } from './openapiCaptions.js';
+import { commentPaths } from './openapiComments.js';
 import { healthPaths } from './openapiHealth.js';
 import { managePaths } from './openapiManage.js';
 import { recordPaths } from './openapiRecords.js';
@@ -22,6 +23,7 @@ export function buildOpenApi(serverUrl: string) {
       securitySchemes: {
         organizer: { type: 'http', scheme: 'bearer', description: 'ORGANIZER_TOKEN' },
         organizerCookie: { type: 'apiKey', in: 'cookie', name: ORGANIZER_COOKIE },
+        moderatorLink: { type: 'http', scheme: 'bearer', description: 'A moderator’s join link token' },
       },
       schemas: {
         CreateSession: z.toJSONSchema(createSessionSchema, { io: 'input', unrepresentable: 'any' }),
@@ -53,6 +55,7 @@ export function buildOpenApi(serverUrl: string) {
       ...healthPaths(),
       ...managePaths(),
       ...recordPaths(),
+      ...commentPaths(),
       '/sessions': {
         post: {
           summary: 'Create a session',

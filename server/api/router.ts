@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { createIngestRouter } from '../captions/ingest.js';
+import { createCommentRouter, type CommentParts } from '../comments/routes.js';
 import type { CaptionUrls } from '../captions/captionUrl.js';
 import type { CaptionService } from '../captions/service.js';
 import { createTranscriptRouter } from '../captions/transcriptRoute.js';
@@ -15,6 +16,7 @@ import type { QueueService } from '../queue/service.js';
 import type { LifecycleAction, LifecycleResult } from '../sessions/lifecycle.js';
 import type { RegistrationLinks } from '../sessions/links.js';
 import type { ManageService } from '../sessions/manage.js';
+import { createRecordCommentsRouter } from '../sessions/recordCommentsRoute.js';
 import type { RecordService } from '../sessions/recordService.js';
 import type { RegistrationService } from '../sessions/registration.js';
 import type { RegistrationRepo } from '../store/registrationRepo.js';
@@ -53,6 +55,8 @@ export interface ApiDeps {
   advance: (sessionId: string, action: LifecycleAction) => Promise<LifecycleResult>;
   /** API requests one address may make per minute. */
   requestsPerMinute: number;
+  /** The comments of the public: their service, store and file storage (issue 16). */
+  comments: CommentParts;
 }
 
 /** Everything under /api, in the order the requests must meet it. */
@@ -104,6 +108,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       isOrganizer: organizerAuth.isOrganizer,
     }),
   );
+  // Before the organizer's routers: their `/sessions` paths take the organizer only (A31).
+  api.use(createCommentRouter(deps.comments, { repo, signer, isOrganizer: organizerAuth.isOrganizer, now }));
   api.use(
     createOrganizerRouter({
       auth: organizerAuth,
@@ -116,6 +122,7 @@ export function createApiRouter(deps: ApiDeps): Router {
     }),
   );
   api.use(createPublicRouter({ repo, registration: deps.registration, records: deps.records, now }));
+  api.use(createRecordCommentsRouter({ records: deps.records }));
   api.use(createManageRouter({ manage: deps.manage, links: deps.links }));
   api.use(
     createSessionsAdminRouter({

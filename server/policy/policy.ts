@@ -1,3 +1,4 @@
+import type { CommentPeriodState } from '../../shared/comments.js';
 import { REASONS, type Reason } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import { SESSION_STATUSES, type SessionStatus } from '../../shared/sessions.js';
@@ -5,7 +6,7 @@ import { SESSION_STATUSES, type SessionStatus } from '../../shared/sessions.js';
 /**
  * Everything somebody can ask to do or to receive in a session: the socket commands (grouped
  * where one rule covers several), the media grants the server mints, the caption ingest and the
- * lifecycle. The rule ids are those of server/policy/SPEC.md.
+ * lifecycle, the comments of the public. The rule ids are those of server/policy/SPEC.md.
  */
 export const POLICY = {
   'room:join': { rule: 'A1', roles: allRoles('SLV') },
@@ -35,6 +36,13 @@ export const POLICY = {
   'floor:answer': { rule: 'A25', roles: { speaker: 'V', attendee: 'V' } },
   'caption:take-pen': { rule: 'A27', roles: { captioner: 'LV' } },
   'caption:correct': { rule: 'A28', roles: { captioner: 'LV' } },
+  'comments:configure': { rule: 'A30', roles: { organizer: 'SLVE' } },
+  'comments:moderate': { rule: 'A31', roles: { organizer: 'SLVEC', moderator: 'SLVE' } },
+  'comments:submit': { rule: 'A32', roles: { public: 'SLVE' }, publicComments: true, commentPeriod: true },
+  'comments:read-published': {
+    rule: 'A33',
+    roles: { ...allRoles('SLVE'), organizer: 'SLVE', public: 'SLVE' },
+  },
 } as const satisfies Record<string, PolicyRow>;
 
 export type PolicyAction = keyof typeof POLICY;
@@ -42,11 +50,20 @@ export const POLICY_ACTIONS = Object.keys(POLICY) as PolicyAction[];
 
 /** Statuses written as letters, so the table reads as a grid: Scheduled, Lobby, liVe, Ended, Cancelled. */
 type StatusLetters = string;
+
+/**
+ * Who asks: a role of the session, or the public, anyone without a link, on the session's public
+ * pages (its comment page, its record).
+ */
+export type Asker = Role | 'public';
+
 interface PolicyRow {
   rule: string;
-  roles: Partial<Record<Role, StatusLetters>>;
+  roles: Partial<Record<Asker, StatusLetters>>;
   /** The session must take public comments (raise hands, written remarks, queued registrants). */
   publicComments?: true;
+  /** Only while the session's comment period is open (A32). */
+  commentPeriod?: true;
 }
 
 const LETTER: Record<SessionStatus, string> = {
@@ -67,9 +84,11 @@ function staffAndPublic(staff: StatusLetters, audience: StatusLetters) {
 
 /** What the policy needs to know about the asker and the session. */
 export interface PolicySubject {
-  role: Role;
+  role: Asker;
   status: SessionStatus;
   publicComments: boolean;
+  /** Where now falls in the session's comment period (rows with `commentPeriod` need it open). */
+  commentPeriod?: CommentPeriodState;
 }
 
 export type PolicyDecision =
@@ -81,6 +100,13 @@ const STATUS_WORDS: Record<SessionStatus, string> = {
   live: 'is live',
   ended: 'has ended',
   cancelled: 'was cancelled',
+};
+
+const PERIOD_WORDS: Record<CommentPeriodState, string> = {
+  none: 'This session has no comment period.',
+  before: 'The comment period has not opened yet.',
+  open: 'The comment period is open.',
+  after: 'The comment period has closed.',
 };
 
 /** The one place that decides who may do what, in which state of the session. Pure. */
@@ -106,6 +132,14 @@ export function decide(action: PolicyAction, subject: PolicySubject): PolicyDeci
       message: 'This session does not take comments from the public.',
     };
   }
+  if (row.commentPeriod && subject.commentPeriod !== 'open') {
+    return {
+      ok: false,
+      rule: row.rule,
+      reason: REASONS.commentsClosed,
+      message: PERIOD_WORDS[subject.commentPeriod ?? 'none'],
+    };
+  }
   return { ok: true, rule: row.rule };
 }
 
@@ -123,6 +157,10 @@ function forbiddenMessage(action: PolicyAction): string {
   if (action === 'queue:raise-hand' || action === 'queue:lower-own')
     return 'Only participants can raise a hand.';
   if (action === 'session:host') return 'Only the organizer opens the room as host.';
+  if (action === 'comments:configure') return 'Only the organizer sets the comment period.';
+  if (action === 'comments:moderate') return 'Only the organizer and the moderators moderate comments.';
+  if (action === 'comments:submit') return "Comments are sent from the session's public comment page.";
+  if (action === 'comments:read-published') return 'Published comments are public.';
   if (action.startsWith('session:')) return 'Only moderators open, start or end the session.';
   return 'Only a moderator can do that.';
 }

@@ -1,9 +1,12 @@
-import escapeHtml from 'escape-html';
-import { DateTime, Duration } from 'luxon';
 import type { CaptionLine } from '../../shared/captions.js';
-import { oneLine, stripForbidden } from '../../shared/text.js';
+import type { PublicComment } from '../../shared/comments.js';
+import type { RecordCounts, RecordDates } from '../../shared/records.js';
+import { clock, duration, esc, md, when } from './recordText.js';
+import { commentsHtml, commentsMarkdown, countsHtml, countsMarkdown, periodWords } from './recordComments.js';
 
 export interface RecordTurn {
+  /** Who held the floor: one person speaking twice spoke once in the counts. */
+  participantId?: string;
   name: string;
   kind: 'speak' | 'remark';
   topic: string | null;
@@ -25,6 +28,36 @@ export interface RecordInput {
   turns: RecordTurn[];
   transcript: CaptionLine[];
   publishedAt: string;
+  /** The public comments, in order (W13); none when absent. */
+  comments?: PublicComment[];
+  /** What the store counts beside the turns and the comments (W13); zeros when absent. */
+  tallies?: { registered: number; attended: number; commentsReceived: number };
+  /** The comment period, when the session had one. */
+  commentPeriod?: { opensAt: string | null; closesAt: string | null };
+}
+
+/** W13: the counts of a record, from its turns and public comments and what the store counted. */
+function countsOf(input: RecordInput, remarks: number): RecordCounts {
+  const comments = input.comments ?? [];
+  const topics = new Map<string, number>();
+  for (const c of comments) topics.set(c.topic, (topics.get(c.topic) ?? 0) + 1);
+  const speakers = new Set(
+    input.turns.filter((t) => t.kind === 'speak').map((t) => t.participantId ?? t.name),
+  );
+  return {
+    registered: input.tallies?.registered ?? 0,
+    attended: input.tallies?.attended ?? 0,
+    spoke: speakers.size,
+    writtenRemarks: remarks,
+    comments: {
+      received: input.tallies?.commentsReceived ?? comments.length,
+      public: comments.length,
+      written: comments.filter((c) => c.kind === 'written').length,
+      video: comments.filter((c) => c.kind === 'video').length,
+      signed: comments.filter((c) => c.signed).length,
+      byTopic: [...topics].map(([topic, count]) => ({ topic, count })),
+    },
+  };
 }
 
 /** The published record: who spoke, in order, for how long; the written remarks; the transcript. */
@@ -50,21 +83,27 @@ export function buildRecord(input: RecordInput) {
     at: startedAt,
     ...(correctedAt ? { correctedAt } : {}),
   }));
-  return { session: input.session, publishedAt: input.publishedAt, speakers, remarks, transcript };
+  const dates: RecordDates = {
+    startsAt: input.session.startsAt,
+    endsAt: input.session.endsAt,
+    timeZone: input.session.timeZone,
+    commentsOpenedAt: input.commentPeriod?.opensAt ?? null,
+    commentsClosedAt: input.commentPeriod?.closesAt ?? null,
+    publishedAt: input.publishedAt,
+  };
+  return {
+    session: input.session,
+    publishedAt: input.publishedAt,
+    dates,
+    counts: countsOf(input, remarks.length),
+    speakers,
+    remarks,
+    comments: input.comments ?? [],
+    transcript,
+  };
 }
 
 export type SessionRecord = ReturnType<typeof buildRecord>;
-
-const clock = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm:ss');
-const when = (iso: string, zone: string) =>
-  DateTime.fromISO(iso, { zone }).toLocaleString(DateTime.DATETIME_FULL, { locale: 'en-US' });
-const duration = (seconds: number | null) =>
-  seconds === null ? 'not ended' : Duration.fromObject({ seconds }).toFormat("m 'min' ss 's'");
-
-// Markdown: every character that could start markup is escaped (& too, so an entity cannot
-// smuggle a character back in), and each field is one line without control, direction or invisible
-// characters (TEXT.md T8), so a stored line break cannot start a heading, a list or a quote.
-const md = (s: string) => oneLine(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 
 export function recordMarkdown(r: SessionRecord): string {
   const zone = r.session.timeZone;
@@ -73,8 +112,12 @@ export function recordMarkdown(r: SessionRecord): string {
     '',
     `${md(when(r.session.startsAt, zone))} to ${md(when(r.session.endsAt, zone))} (${md(zone)})`,
   ];
+  const period = periodWords(r.dates);
+  if (period) out.push('', md(period));
+  out.push('', md(`Published ${when(r.publishedAt, zone)}.`));
   if (r.session.focus) out.push('', `Focus: ${md(r.session.focus)}`);
   if (r.session.description) out.push('', md(r.session.description));
+  out.push('', '## Counts', '', ...countsMarkdown(r.counts));
   out.push('', '## Speakers', '');
   if (r.speakers.length === 0) out.push('Nobody took the floor.');
   out.push(
@@ -88,6 +131,7 @@ export function recordMarkdown(r: SessionRecord): string {
   if (r.remarks.length === 0) out.push('None.');
   for (const remark of r.remarks)
     out.push(`**${md(remark.name)}**, ${clock(remark.at, zone)}:`, '', `> ${md(remark.text)}`, '');
+  out.push('', '## Comments', '', ...commentsMarkdown(r.comments, zone));
   out.push('', '## Transcript', '');
   if (r.transcript.length === 0) out.push('No captions were written.');
   for (const line of r.transcript)
@@ -97,12 +141,13 @@ export function recordMarkdown(r: SessionRecord): string {
 
 /** The HTML record's only style: a page that stands alone when saved; the CSP allows it by hash. */
 export const RECORD_CSS = `body{font:1.0625rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem;text-align:left}`;
+table{border-collapse:collapse}th,td{border:1px solid #4a4a4a;padding:.25rem .5rem;text-align:left}
+video{max-width:100%;height:auto}a{color:#0b4f9c}`;
 
 export function recordHtml(r: SessionRecord): string {
   const zone = r.session.timeZone;
   // T8: no control, direction or invisible character from an older row reaches the page.
-  const e = (s: string) => escapeHtml(stripForbidden(s));
+  const e = esc;
   const speakers = r.speakers
     .map(
       (s) =>
@@ -130,12 +175,18 @@ export function recordHtml(r: SessionRecord): string {
 </head><body><main>
 <h1>Record: ${e(r.session.title)}</h1>
 <p>${e(when(r.session.startsAt, zone))} to ${e(when(r.session.endsAt, zone))} (${e(zone)})</p>
+${periodWords(r.dates) ? `<p>${e(periodWords(r.dates)!)}</p>` : ''}
+<p>Published ${e(when(r.publishedAt, zone))}.</p>
 ${r.session.focus ? `<p>Focus: ${e(r.session.focus)}</p>` : ''}
 ${r.session.description ? `<p>${e(r.session.description)}</p>` : ''}
+<h2>Counts</h2>
+${countsHtml(r.counts)}
 <h2>Speakers</h2>
 ${r.speakers.length ? `<table><caption>Speakers in order</caption><thead><tr><th scope="col">#</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Topic</th><th scope="col">Start</th><th scope="col">End</th><th scope="col">Duration</th></tr></thead><tbody>\n${speakers}\n</tbody></table>` : '<p>Nobody took the floor.</p>'}
 <h2>Written remarks</h2>
 ${remarks || '<p>None.</p>'}
+<h2>Comments</h2>
+${commentsHtml(r.comments, zone)}
 <h2>Transcript</h2>
 ${transcript || '<p>No captions were written.</p>'}
 </main></body></html>

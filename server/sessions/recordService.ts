@@ -1,10 +1,14 @@
 import { DEFAULT_CAPTION_LANG } from '../../shared/captions.js';
 import type { Floor } from '../../shared/queue.js';
 import type { RecordListing, RecordsPage, RecordsQuery } from '../../shared/records.js';
+import { AUDIENCE_ROLES } from '../../shared/roles.js';
 import type { CaptionService } from '../captions/service.js';
+import type { CommentService } from '../comments/service.js';
+import type { RegistrationRepo } from '../store/registrationRepo.js';
 import type { Repo } from '../store/repo.js';
 import type { TurnRepo } from '../store/turnRepo.js';
 import { buildRecord, recordHtml, recordMarkdown, type SessionRecord } from './record.js';
+import { commentsCsv } from './recordComments.js';
 
 const TRANSCRIPT_MAX_LINES = 100_000;
 
@@ -12,6 +16,10 @@ export interface RecordDeps {
   repo: Repo;
   turns: TurnRepo;
   captions: CaptionService;
+  registrations: RegistrationRepo;
+  comments: CommentService;
+  /** The public address, for the links to comments' files in the record and its exports. */
+  publicUrl: () => string;
   now: () => Date;
 }
 
@@ -22,6 +30,13 @@ export function createRecordService(deps: RecordDeps) {
     if (!session?.record_published_at) return null;
     const turns = await deps.turns.list(sessionId);
     const lines = await deps.captions.linesAfter(sessionId, 0, TRANSCRIPT_MAX_LINES);
+    const [registered, invites, comments, received, commentSession] = await Promise.all([
+      deps.registrations.countRegistered(sessionId),
+      deps.repo.listInvites(sessionId),
+      deps.comments.publicComments(sessionId, deps.publicUrl()),
+      deps.comments.countByStatus(sessionId),
+      deps.comments.load(sessionId),
+    ]);
     return buildRecord({
       session: {
         id: session.id,
@@ -33,6 +48,7 @@ export function createRecordService(deps: RecordDeps) {
         timeZone: session.time_zone,
       },
       turns: turns.map((t) => ({
+        participantId: t.participant_id,
         name: t.name,
         kind: t.kind === 'remark' ? 'remark' : 'speak',
         topic: t.topic,
@@ -43,6 +59,14 @@ export function createRecordService(deps: RecordDeps) {
       // A caption line taken back (C17 in server/captions/SPEC.md) is not part of the record.
       transcript: lines.filter((l) => l.lang === DEFAULT_CAPTION_LANG && l.text !== ''),
       publishedAt: session.record_published_at,
+      comments,
+      tallies: {
+        registered,
+        // The public who came into the room: a link that joined, revoked since or not.
+        attended: invites.filter((i) => AUDIENCE_ROLES.includes(i.role) && i.joined_at !== null).length,
+        commentsReceived: Object.values(received).reduce((sum, n) => sum + n, 0),
+      },
+      commentPeriod: commentSession?.settings,
     });
   }
 
@@ -91,6 +115,12 @@ export function createRecordService(deps: RecordDeps) {
         publishedAt: s.record_published_at!,
       }));
       return { records, total: published.length };
+    },
+
+    /** W14: the record's public comments alone, as CSV or JSON. */
+    renderComments(record: SessionRecord, format: 'csv' | 'json'): string {
+      if (format === 'csv') return commentsCsv(record.comments);
+      return JSON.stringify({ session: record.session, comments: record.comments }, null, 2);
     },
 
     render(record: SessionRecord, format: 'json' | 'md' | 'html'): string {

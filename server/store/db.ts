@@ -132,6 +132,58 @@ export interface CaptionTracksTable {
   reopens: number | null;
 }
 
+/** A session's comment settings (W1-W4); no row: the session takes no comments yet. */
+export interface CommentSettingsTable {
+  session_id: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  word_limit: number;
+  /** 0 or 1. */
+  anonymous_allowed: number;
+  video_max_seconds: number;
+  /** The topics as a JSON array of strings. */
+  topics: string;
+  updated_at: string;
+}
+
+/** A written or video comment from the public (issue 16). */
+export interface CommentsTable {
+  id: string;
+  session_id: string;
+  number: number;
+  kind: string;
+  status: string;
+  name: string;
+  /** 0 or 1. */
+  anonymous: number;
+  email: string;
+  organization: string;
+  topic: string;
+  /** The written comment, or a video's summary. */
+  text: string;
+  transcript: string;
+  /** 0 or 1: signed in a sign language. */
+  signed: number;
+  duration_seconds: number | null;
+  reason: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+/** A file of a comment: an attachment, the video, or the video's captions. */
+export interface CommentFilesTable {
+  id: string;
+  comment_id: string;
+  position: number;
+  role: string;
+  /** Where the bytes are in the comment storage; made by the server. */
+  storage_key: string;
+  name: string;
+  media_type: string;
+  size: number;
+}
+
 /** A node of several, and when it last said it is alive (the database's clock, ms). */
 export interface NodesTable {
   id: string;
@@ -149,6 +201,9 @@ export interface Database {
   caption_lines: CaptionLinesTable;
   caption_ingest: CaptionIngestTable;
   caption_tracks: CaptionTracksTable;
+  comment_settings: CommentSettingsTable;
+  comments: CommentsTable;
+  comment_files: CommentFilesTable;
   sessions: SessionsTable;
   invites: InvitesTable;
   nodes: NodesTable;

@@ -139,9 +139,11 @@ describe('T8 the published record', () => {
     const structural = lines(md).filter((l) => /^\s*(#|>|[-+*] |\d+[.)] )/.test(l));
     expect(structural).toEqual([
       '# Hearing \\# Forged title',
+      '## Counts',
       '## Speakers',
       '## Written remarks',
       '> First\\. \\# Forged remark',
+      '## Comments',
       '## Transcript',
     ]);
     expect(md.replace(/\n/g, '')).not.toMatch(FORBIDDEN);

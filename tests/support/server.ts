@@ -5,6 +5,7 @@ import { openRedis } from '../../server/cluster/redis.js';
 import { createLogger } from '../../server/log.js';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../../server/app.js';
+import { createFileStorage } from '../../server/comments/storage.js';
 import { createOutboxMailer, createSmtpMailer } from '../../server/email/mailer.js';
 import type { MediaHealth } from '../../server/livekit/health.js';
 import { createMediaService } from '../../server/livekit/media.js';
@@ -98,6 +99,7 @@ export async function startTestServer(
     redis,
     metrics,
     metricsToken: opts.metricsToken,
+    commentStorage: createFileStorage(join(dataDir, 'comments')),
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

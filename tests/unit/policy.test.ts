@@ -43,6 +43,11 @@ const GRID: Record<PolicyAction, string> = {
   // A26 (the pen) is decidePen's, below.
   'caption:take-pen': '----- ----- ----- syyss ----- -----',
   'caption:correct': '----- ----- ----- syyss ----- -----',
+  'comments:configure': 'yyyys ----- ----- ----- ----- -----',
+  'comments:moderate': 'yyyyy yyyys ----- ----- ----- -----',
+  // A32: the public's, without a link (tests/integration/commentsPolicy.test.ts).
+  'comments:submit': '----- ----- ----- ----- ----- -----',
+  'comments:read-published': 'yyyys yyyys yyyys yyyys yyyys yyyys',
 };
 // Refused with comments-closed when the session takes no public comments (and allowed otherwise).
 const NEEDS_PUBLIC_COMMENTS: readonly PolicyAction[] = ['queue:raise-hand', 'queue:enqueue-registered'];

@@ -5,6 +5,7 @@ import { describeStart } from '../lib/formatTime';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { callApi } from '../public/api';
+import { CommentsModeration } from './CommentsModeration';
 import { Lifecycle } from './Lifecycle';
 import { Registrations } from './Registrations';
 import { SessionForm } from './SessionForm';
@@ -16,7 +17,7 @@ import { useOrganizer } from './useOrganizer';
 
 /**
  * /organizer/sessions/:id: details and edits, start as host, lifecycle, staff links, registrations,
- * the record.
+ * comments, the record.
  */
 export function SessionDetailPage() {
   const { id = '' } = useParams();
@@ -60,6 +61,7 @@ export function SessionDetailPage() {
       <Lifecycle session={session} onChanged={load} />
       <Staff sessionId={id} />
       <Registrations sessionId={id} />
+      <CommentsModeration sessionId={id} />
       <details className="settings">
         <summary>Edit the session</summary>
         <p role="status">{saved}</p>

@@ -52,11 +52,18 @@ export function SessionsPage() {
                 {s.description && <p className="description">{s.description}</p>}
                 <p>Accommodations: {offeredText(s)}</p>
                 <p>{REGISTRATION_TEXT[s.registration]}</p>
-                {s.registration !== 'closed' && (
-                  <Link className="button primary" to={`/sessions/${s.id}/register`}>
-                    Register for {s.title}
-                  </Link>
-                )}
+                <div className="button-row">
+                  {s.registration !== 'closed' && (
+                    <Link className="button primary" to={`/sessions/${s.id}/register`}>
+                      Register for {s.title}
+                    </Link>
+                  )}
+                  {s.publicComments && (
+                    <Link className="button" to={`/sessions/${s.id}/comment`}>
+                      Comment on {s.title}
+                    </Link>
+                  )}
+                </div>
               </article>
             </li>
           ))}

@@ -3,6 +3,9 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { callApi } from '../public/api';
+import type { PublicComment } from '../../../shared/commentBasics.js';
+import type { RecordCounts, RecordDates } from '../../../shared/records.js';
+import { RecordCommentsSection, RecordCountsTable } from './RecordComments';
 import { describeHeld } from './when';
 
 interface RecordView {
@@ -18,6 +21,9 @@ interface RecordView {
   }[];
   remarks: { name: string; text: string; at: string }[];
   transcript: { seq: number; speaker: string; text: string; at: string }[];
+  dates: RecordDates;
+  counts: RecordCounts;
+  comments: PublicComment[];
 }
 
 const clock = (iso: string, timeZone: string) =>
@@ -27,6 +33,8 @@ const clock = (iso: string, timeZone: string) =>
     second: '2-digit',
     timeZone,
   }).format(new Date(iso));
+const dateTime = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
 const duration = (s: number | null) => (s === null ? '' : `${Math.floor(s / 60)} min ${s % 60} s`);
 
 /** /records/:id: the published record of a session, for anyone, with its downloads. */
@@ -57,6 +65,12 @@ export function RecordPage() {
       <p>
         Held {describeHeld(record.session)}. The times below are in {zone}.
       </p>
+      {record.dates.commentsOpenedAt && record.dates.commentsClosedAt && (
+        <p>
+          Comments were taken from {dateTime(record.dates.commentsOpenedAt, zone)} to{' '}
+          {dateTime(record.dates.commentsClosedAt, zone)}.
+        </p>
+      )}
       {record.session.focus && <p>Focus: {record.session.focus}</p>}
       <p>
         Download: <a href={`${base}html`}>HTML</a>, <a href={`${base}md`}>Markdown</a>,{' '}
@@ -65,6 +79,8 @@ export function RecordPage() {
       <p>
         <Link to="/records">All published records</Link>
       </p>
+      <h2>Counts</h2>
+      <RecordCountsTable counts={record.counts} />
       <h2>Speakers</h2>
       {record.speakers.length === 0 ? (
         <p>Nobody took the floor.</p>
@@ -109,6 +125,7 @@ export function RecordPage() {
           </figcaption>
         </figure>
       ))}
+      <RecordCommentsSection sessionId={id} comments={record.comments} when={(iso) => dateTime(iso, zone)} />
       <h2>Transcript</h2>
       {record.transcript.length === 0 && <p>No captions were written.</p>}
       {record.transcript.map((l) => (
