@@ -1,3 +1,4 @@
+import { byLanguage } from '../../shared/transcriptLanguages.js';
 import type { CaptionLine } from '../../shared/captions.js';
 import type { PublicComment } from '../../shared/comments.js';
 import type { RecordCounts, RecordDates } from '../../shared/records.js';
@@ -134,8 +135,13 @@ export function recordMarkdown(r: SessionRecord): string {
   out.push('', '## Comments', '', ...commentsMarkdown(r.comments, zone));
   out.push('', '## Transcript', '');
   if (r.transcript.length === 0) out.push('No captions were written.');
-  for (const line of r.transcript)
-    out.push(`${clock(line.at, zone)} **${md(line.speaker)}**: ${md(line.text)}  `);
+  const tracks = byLanguage(r.transcript);
+  for (const track of tracks) {
+    // One language keeps the plain heading; several each get their own, named.
+    if (tracks.length > 1) out.push('', `### ${md(track.name)} (${md(track.lang)})`, '');
+    for (const line of track.lines)
+      out.push(`${clock(line.at, zone)} **${md(line.speaker)}**: ${md(line.text)}  `);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -162,11 +168,20 @@ export function recordHtml(r: SessionRecord): string {
         `<figure><blockquote><p>${e(m.text)}</p></blockquote><figcaption>${e(m.name)}, ${clock(m.at, zone)}</figcaption></figure>`,
     )
     .join('\n');
-  const transcript = r.transcript
-    .map(
-      (l) =>
-        `<p><time datetime="${e(l.at)}">${clock(l.at, zone)}</time> <b>${e(l.speaker)}:</b> ${e(l.text)}</p>`,
-    )
+  const tracks = byLanguage(r.transcript);
+  const transcript = tracks
+    .map((track) => {
+      const lines = track.lines
+        .map(
+          (l) =>
+            `<p><time datetime="${e(l.at)}">${clock(l.at, zone)}</time> <b>${e(l.speaker)}:</b> ${e(l.text)}</p>`,
+        )
+        .join('\n');
+      // Each language in an element that says so, so a screen reader reads it in its own voice;
+      // the heading, in English, stays outside it.
+      const heading = tracks.length > 1 ? `<h3>${e(track.name)} (${e(track.lang)})</h3>\n` : '';
+      return `${heading}<div lang="${e(track.lang)}">\n${lines}\n</div>`;
+    })
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,4 +1,3 @@
-import { DEFAULT_CAPTION_LANG } from '../../shared/captions.js';
 import type { Floor } from '../../shared/queue.js';
 import type { RecordListing, RecordsPage, RecordsQuery } from '../../shared/records.js';
 import { AUDIENCE_ROLES } from '../../shared/roles.js';
@@ -56,8 +55,9 @@ export function createRecordService(deps: RecordDeps) {
         startedAt: t.started_at,
         endedAt: t.ended_at,
       })),
-      // A caption line taken back (C17 in server/captions/SPEC.md) is not part of the record.
-      transcript: lines.filter((l) => l.lang === DEFAULT_CAPTION_LANG && l.text !== ''),
+      // Every caption language is part of the record; a line taken back (C17 in
+      // server/captions/SPEC.md) is not.
+      transcript: lines.filter((l) => l.text !== ''),
       publishedAt: session.record_published_at,
       comments,
       tallies: {

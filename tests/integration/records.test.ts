@@ -104,3 +104,43 @@ describe('GET /api/public/records: published records stay listed', () => {
     expect(json.session).toMatchObject({ startsAt: '2030-03-05T14:00:00.000Z', timeZone: 'America/Chicago' });
   });
 });
+
+describe('the record carries every caption language (issue 15)', () => {
+  it('keeps each language as its own transcript, the default first, each marked with its language', async () => {
+    const { id } = await server.createSession({
+      title: 'Two languages',
+      startsAt: '2030-03-05T14:00:00.000Z',
+      endsAt: '2030-03-05T16:00:00.000Z',
+      timeZone: 'UTC',
+    });
+    // A Spanish captioner writes first, on a track of their own, beside the English one.
+    const sol = await joinAs(server, id, 'captioner', 'Sol');
+    expect(await ask(sol.socket, 'caption:update', { text: 'Bienvenidos.', lang: 'es-MX' })).toMatchObject({
+      ok: true,
+    });
+    await ask(sol.socket, 'caption:commit', { lang: 'es-MX' });
+    const cora = await joinAs(server, id, 'captioner', 'Cora');
+    await ask(cora.socket, 'caption:update', { text: 'Welcome.' });
+    await ask(cora.socket, 'caption:commit', {});
+    expect((await server.api('POST', `/api/sessions/${id}/lifecycle/end`, {})).status).toBe(200);
+    expect((await server.api('POST', `/api/sessions/${id}/record`, {})).status).toBe(201);
+    const get = (format: string) =>
+      server.api('GET', `/api/public/sessions/${id}/record?format=${format}`, undefined, null);
+
+    const json = (await (await get('json')).json()) as { transcript: { lang: string; text: string }[] };
+    expect(json.transcript.map((l) => [l.lang, l.text])).toEqual([
+      ['es-MX', 'Bienvenidos.'],
+      ['en-US', 'Welcome.'],
+    ]);
+    const md = await (await get('md')).text();
+    const english = md.indexOf('### American English (en\\-US)');
+    const spanish = md.indexOf('### Mexican Spanish (es\\-MX)');
+    expect(english).toBeGreaterThan(md.indexOf('## Transcript'));
+    expect(spanish).toBeGreaterThan(english);
+    expect(md.indexOf('Welcome\\.')).toBeGreaterThan(english);
+    expect(md.indexOf('Bienvenidos\\.')).toBeGreaterThan(spanish);
+    const html = await (await get('html')).text();
+    expect(html).toMatch(/<div lang="es-MX">\n<p><time[^>]*>[^<]*<\/time> <b>[^<]+:<\/b> Bienvenidos\.<\/p>/);
+    expect(html).toMatch(/<div lang="en-US">\n<p><time[^>]*>[^<]*<\/time> <b>[^<]+:<\/b> Welcome\.<\/p>/);
+  });
+});

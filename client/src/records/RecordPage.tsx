@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
@@ -6,6 +6,7 @@ import { callApi } from '../public/api';
 import type { PublicComment } from '../../../shared/commentBasics.js';
 import type { RecordCounts, RecordDates } from '../../../shared/records.js';
 import { RecordCommentsSection, RecordCountsTable } from './RecordComments';
+import { byLanguage } from '../../../shared/transcriptLanguages.js';
 import { describeHeld } from './when';
 
 interface RecordView {
@@ -20,7 +21,7 @@ interface RecordView {
     durationSeconds: number | null;
   }[];
   remarks: { name: string; text: string; at: string }[];
-  transcript: { seq: number; speaker: string; text: string; at: string }[];
+  transcript: { seq: number; lang: string; speaker: string; text: string; at: string }[];
   dates: RecordDates;
   counts: RecordCounts;
   comments: PublicComment[];
@@ -58,6 +59,7 @@ export function RecordPage() {
     );
   }
   const zone = record.session.timeZone;
+  const tracks = byLanguage(record.transcript);
   const base = `/api/public/sessions/${id}/record?format=`;
   return (
     <PageLayout>
@@ -128,10 +130,22 @@ export function RecordPage() {
       <RecordCommentsSection sessionId={id} comments={record.comments} when={(iso) => dateTime(iso, zone)} />
       <h2>Transcript</h2>
       {record.transcript.length === 0 && <p>No captions were written.</p>}
-      {record.transcript.map((l) => (
-        <p key={l.seq}>
-          <time dateTime={l.at}>{clock(l.at, zone)}</time> <b>{l.speaker}:</b> {l.text}
-        </p>
+      {tracks.map((track) => (
+        <Fragment key={track.lang}>
+          {tracks.length > 1 && (
+            <h3>
+              {track.name} ({track.lang})
+            </h3>
+          )}
+          {/* Each caption language in an element that says so: a screen reader reads it in its voice. */}
+          <div lang={track.lang}>
+            {track.lines.map((l) => (
+              <p key={l.seq}>
+                <time dateTime={l.at}>{clock(l.at, zone)}</time> <b>{l.speaker}:</b> {l.text}
+              </p>
+            ))}
+          </div>
+        </Fragment>
       ))}
     </PageLayout>
   );
