@@ -86,7 +86,7 @@ const microphones = (published: FakeTrack[]) => published.filter((t) => t.source
 describe('publishing a speaker’s tracks made ahead', () => {
   it('publishes each source once when the grant and a fresh connection publish at once', async () => {
     const { room, published } = fakeRoom();
-    prepareTracks(room, {});
+    void prepareTracks(room, {});
     await Promise.all([
       publishCameraAndMicrophone(room, 'speaker', CHOICES),
       publishCameraAndMicrophone(room, 'speaker', CHOICES),
@@ -98,7 +98,7 @@ describe('publishing a speaker’s tracks made ahead', () => {
 
   it('leaves a microphone muted while a second publish waited muted, and makes no other', async () => {
     const { room, published, pubs } = fakeRoom();
-    prepareTracks(room, {});
+    void prepareTracks(room, {});
     const first = publishCameraAndMicrophone(room, 'speaker', CHOICES);
     // The reconnection asks with what it knew then: everything on.
     const second = publishCameraAndMicrophone(room, 'speaker', CHOICES, { camera: true, microphone: true });
@@ -111,7 +111,7 @@ describe('publishing a speaker’s tracks made ahead', () => {
 
   it('publishes what the person turned off muted, and sends nothing of it', async () => {
     const { room, published } = fakeRoom();
-    prepareTracks(room, {});
+    void prepareTracks(room, {});
     await publishCameraAndMicrophone(room, 'speaker', CHOICES, { camera: true, microphone: false });
     expect(microphones(published).map((t) => t.isMuted)).toEqual([true]);
   });
