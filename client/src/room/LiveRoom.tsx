@@ -151,7 +151,8 @@ export function LiveRoom(props: LiveRoomProps) {
     settings: (
       <SettingsPanel
         layout={props.stageLayout.layout}
-        onToggleLayout={props.stageLayout.toggle}
+        onChangeLayout={props.stageLayout.change}
+        announce={announce}
         captionOptions={<CaptionOptions {...captionProps} />}
       />
     ),
