@@ -39,6 +39,7 @@ function registrationView(r: RegistrationRow) {
     affiliation: r.affiliation,
     wishToSpeak: r.wish_to_speak === 1,
     topic: r.topic,
+    signs: r.signs === 1,
     accommodations: JSON.parse(r.requested) as RequestedAccommodations,
     registeredAt: r.created_at,
   };

@@ -1,6 +1,7 @@
-import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { AccessToken, type VideoGrant } from 'livekit-server-sdk';
 import type { InviteRole } from '../../shared/roles.js';
 import type { MediaGrant } from '../policy/policy.js';
+import { publishSources } from './permissions.js';
 
 /**
  * K2: a media token only opens the door, so it lives just long enough to connect; once connected,
@@ -15,7 +16,7 @@ export function grantFor(room: string, media: MediaGrant): VideoGrant {
     roomJoin: true,
     canSubscribe: media.subscribe,
     canPublish: media.publish,
-    canPublishSources: media.publish ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [],
+    canPublishSources: publishSources(media.publish, media.cameraOnly),
     canPublishData: false,
     canUpdateOwnMetadata: false,
     roomAdmin: false,

@@ -11,6 +11,7 @@ import {
   type RoomContext,
 } from '../transport/context.js';
 import { decidePin, type PinCommand } from './pin.js';
+import { voiceOf } from '../queue/voice.js';
 import {
   broadcastRoomState,
   buildRoomState,
@@ -25,13 +26,13 @@ const mediaAvailable = (ctx: RoomContext) => Boolean(ctx.media) && (ctx.mediaHea
 export async function mediaFor(ctx: RoomContext, caller: Caller): Promise<LiveKitConnection | null> {
   const { invite, session } = caller;
   if (!ctx.media || !mediaAvailable(ctx)) return null;
-  const holdsFloor = (await ctx.queue.speakingHolder(session.id)) === invite.id;
+  const { holdsFloor, voiced } = await ctx.queue.holding(session.id, invite.id);
   const subject = {
     role: invite.role,
     status: session.status,
     publicComments: session.public_comments === 1,
   };
-  const grant = mediaGrant(subject, holdsFloor);
+  const grant = mediaGrant(subject, holdsFloor, voiced);
   if (!grant.subscribe) return null;
   const name = caller.socket.data.name;
   return ctx.media.connectionFor({ identity: invite.id, name, role: invite.role, room: session.id, grant });
@@ -45,6 +46,9 @@ async function applyPin(ctx: RoomContext, sessionId: string, command: PinCommand
   if (!decision.ok) return refuse(decision.reason, 'That interpreter is not here.');
   if (decision.activeInterpreterId !== session.active_interpreter_id) {
     await ctx.repo.setActiveInterpreter(sessionId, decision.activeInterpreterId);
+    // Q20: a signing speaker on the floor is voiced by whoever is pinned now.
+    const voice = await voiceOf(ctx, decision.activeInterpreterId);
+    await ctx.queue.apply(sessionId, { type: 'voice', voice });
   }
   return { ok: true as const };
 }

@@ -47,7 +47,9 @@ export async function buildRoomState(
   const session = known ?? (await ctx.repo.getSession(sessionId));
   if (!session) throw new Error(`session ${sessionId} vanished`);
   // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
-  const speaker = await ctx.queue.speakingHolder(sessionId);
+  const floor = await ctx.queue.floor(sessionId);
+  const speaking = floor?.kind === 'speak' ? floor : null;
+  const speaker = speaking?.participantId ?? null;
   const [shown, onlineCount] = await Promise.all([
     listParticipants(ctx, sessionId, speaker),
     ctx.presence.onlineCount(sessionId),
@@ -60,6 +62,8 @@ export async function buildRoomState(
     audienceOnline: Math.max(0, onlineCount - shownOnline),
     activeInterpreterId: session.active_interpreter_id,
     floorHolderId: speaker ?? defaultFloorHolder(shown),
+    // Q18: a signing speaker's voice is the interpreter's.
+    voicedById: speaking?.voicedBy?.participantId ?? null,
     // A29: the captioner writing each track now, stored with the session like the interpreter pin.
     captionPens: pensOf(session.caption_pens),
   };

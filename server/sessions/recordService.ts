@@ -39,6 +39,7 @@ export function createRecordService(deps: RecordDeps) {
         remark: t.remark,
         startedAt: t.started_at,
         endedAt: t.ended_at,
+        voicedBy: t.voiced_by ?? null,
       })),
       // A caption line taken back (C17 in server/captions/SPEC.md) is not part of the record.
       transcript: lines.filter((l) => l.lang === DEFAULT_CAPTION_LANG && l.text !== ''),
@@ -59,6 +60,7 @@ export function createRecordService(deps: RecordDeps) {
         topic: floor.topic || null,
         remark: floor.remark,
         started_at: floor.startedAt,
+        voiced_by: floor.voicedBy?.name ?? null,
       };
       return turns.change(sessionId, next, at.toISOString());
     },

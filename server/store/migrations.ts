@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { captionCorrections, captionPen } from './captionMigrations.js';
+import { signing } from './signMigrations.js';
 
 // Migrations are append-only: never edit one that has shipped, add the next.
 // Written with Kysely's schema builder so a PostgreSQL dialect can run them too.
@@ -276,4 +277,5 @@ export const migrations: Record<string, Migration> = {
   },
   '0012_caption_corrections': captionCorrections,
   '0013_caption_pen': captionPen,
+  '0015_signing': signing,
 };

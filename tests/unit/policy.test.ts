@@ -27,6 +27,7 @@ const GRID: Record<PolicyAction, string> = {
   'queue:manage': '----- ssyss ----- ----- ----- -----',
   'queue:configure': 'yyyss yyyss ----- ----- ----- -----',
   'floor:give': '----- ssyss ----- ----- ----- -----',
+  'speaker:mark-signing': '----- ssyss ----- ----- ----- -----',
   'floor:end': '----- ssyss ----- ----- ----- -----',
   'timer:control': '----- ssyss ----- ----- ----- -----',
   'caption:write': '----- ----- ----- syyss ----- -----',
