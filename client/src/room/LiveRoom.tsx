@@ -7,6 +7,7 @@ import { CaptionConsole } from '../captions/CaptionConsole';
 import { CaptionOptions, CaptionPanel, type useCaptionSettings } from '../captions/CaptionPanel';
 import type { CaptionFeed } from '../captions/useCaptions';
 import { ask, type RoomSocket } from '../lib/socket';
+import { floorName as voicedFloorName } from '../sign/voice';
 import { usePersistentState } from '../lib/usePersistentState';
 import { ControlBar } from './ControlBar';
 import { FloorBanner } from './FloorBanner';
@@ -99,7 +100,8 @@ export function LiveRoom(props: LiveRoomProps) {
   );
   const above = settings.position === 'above';
   const remark = floor?.kind === 'remark' ? { name: floor.name, text: floor.remark ?? '' } : null;
-  const floorName = state.participants.find((p) => p.id === state.floorHolderId)?.name ?? null;
+  // Q18: the captions console names a signing speaker with the interpreter who voices them.
+  const floorName = voicedFloorName(state);
 
   const contents: Record<PanelId, ReactNode> = {
     queue: queueView && (
@@ -168,6 +170,7 @@ export function LiveRoom(props: LiveRoomProps) {
               name={self.name}
               remainingMs={remainingMs}
               paused={floor.pausedRemainingMs !== null}
+              voicedBy={floor.voicedBy?.name}
             />
           )
         }

@@ -2,6 +2,7 @@ import { VideoQuality, type Room } from 'livekit-client';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
 import { ROLE_LABEL } from '../../../shared/roles.js';
 import { slotView } from './slotView';
+import { useVoicingAnnouncement, voicingOf } from '../sign/voice';
 import { InterpreterFrame } from './InterpreterFrame';
 import { Tile } from './Tile';
 import type { MediaStatus } from './useMediaConnection';
@@ -35,19 +36,21 @@ function StageSlot(props: {
   roleLabel: string;
   waiting: string;
   emptyCaption: string;
+  /** Said after the name in the visible caption: "voiced by Ana Ruiz" (queue rule Q18). */
+  note?: string;
   room: Room;
   media: MediaStatus;
   videoSeen: ReadonlySet<string>;
   announce: (text: string) => void;
 }) {
-  const { person, roleLabel } = props;
+  const { person, roleLabel, note } = props;
   const view = person ? slotView(props.room, person, props.media, props.videoSeen) : null;
   usePresenceAnnouncements(roleLabel, person, view?.presence ?? 'unknown', props.announce);
   return (
     <Tile
       className={props.className}
       label={person ? `${roleLabel}: ${person.name}` : props.waiting}
-      caption={person ? undefined : props.emptyCaption}
+      caption={person ? note && `${roleLabel}: ${person.name}, ${note}` : props.emptyCaption}
       publication={view?.camera.publication}
       quality={VideoQuality.HIGH}
       status={view ? view.status : props.waiting}
@@ -66,6 +69,8 @@ export function Stage({ state, room, media, videoSeen, layout, remark, announce 
   const floor = state.floorHolderId ? byId.get(state.floorHolderId) : undefined;
   const interpreter = state.activeInterpreterId ? byId.get(state.activeInterpreterId) : undefined;
   usePinAnnouncement(interpreter, announce);
+  const voicing = voicingOf(state);
+  useVoicingAnnouncement(voicing, state.floorHolderId, announce);
   const classes = `stage interpreter-${layout.position} interpreter-${layout.size}`;
   const common = { room, media, videoSeen, announce };
 
@@ -86,6 +91,7 @@ export function Stage({ state, room, media, videoSeen, layout, remark, announce 
           roleLabel={floor ? ROLE_LABEL[floorRole(floor)] : ''}
           waiting={WAITING_FOR_MODERATOR}
           emptyCaption={ROLE_LABEL.moderator}
+          note={voicing ? `voiced by ${voicing.voice.name}` : undefined}
           {...common}
         />
       )}
@@ -96,6 +102,9 @@ export function Stage({ state, room, media, videoSeen, layout, remark, announce 
           roleLabel={ROLE_LABEL.interpreter}
           waiting={WAITING_FOR_INTERPRETER}
           emptyCaption={ROLE_LABEL.interpreter}
+          note={
+            voicing && voicing.voice.id === interpreter?.id ? `voicing ${voicing.speaker.name}` : undefined
+          }
           {...common}
         />
       </InterpreterFrame>
