@@ -53,6 +53,12 @@ export interface Participant {
   name: string;
   role: InviteRole;
   online: boolean;
+  /**
+   * An interpreter of a spoken language: the language (e.g. "es") their microphone's channel
+   * carries (policy A42). They are not an ASL interpreter: never pinned on the stage (A43), and
+   * shown to everyone, who may listen to their channel instead of the floor.
+   */
+  channel?: string;
 }
 
 /** The whole room state the server sends on join and after every change. */

@@ -99,6 +99,7 @@ export function createSessionsAdminRouter(deps: SessionsAdminDeps): Router {
           id: i.id,
           role: i.role,
           name: i.name,
+          ...(i.language ? { language: i.language } : {}),
           joinedAt: i.joined_at,
           revokedAt: i.revoked_at,
           expiresAt: i.expires_at,

@@ -33,13 +33,15 @@ export interface MediaIdentity {
   room: string;
   /** What the policy grants this person now. */
   grant: MediaGrant;
+  /** A spoken-language interpreter's channel (policy A42): their metadata names the language. */
+  channel?: string;
 }
 
 export async function mintMediaToken(apiKey: string, apiSecret: string, who: MediaIdentity): Promise<string> {
   const token = new AccessToken(apiKey, apiSecret, {
     identity: who.identity,
     name: who.name,
-    metadata: JSON.stringify({ role: who.role }),
+    metadata: JSON.stringify(who.channel ? { role: who.role, channel: who.channel } : { role: who.role }),
     ttl: MEDIA_TOKEN_TTL_S,
   });
   token.addGrant(grantFor(who.room, who.grant));

@@ -35,6 +35,8 @@ export const POLICY = {
   'floor:answer': { rule: 'A25', roles: { speaker: 'V', attendee: 'V' } },
   // Sign language (issue 15): A40-A49.
   'speaker:mark-signing': { rule: 'A40', roles: { moderator: 'V' } },
+  // A42: an interpreter whose link names a spoken language publishes that language's channel.
+  'media:publish-channel': { rule: 'A42', roles: { interpreter: 'SLV' } },
   'caption:take-pen': { rule: 'A27', roles: { captioner: 'LV' } },
   'caption:correct': { rule: 'A28', roles: { captioner: 'LV' } },
 } as const satisfies Record<string, PolicyRow>;

@@ -35,7 +35,13 @@ export async function listParticipants(
     sessionId,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, online: online.has(r.id) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    online: online.has(r.id),
+    ...(r.language ? { channel: r.language } : {}),
+  }));
 }
 
 /** The room's state now; `known` is the session's row when the caller has just read it. */
@@ -70,12 +76,15 @@ export async function buildRoomState(
 }
 
 /**
- * R1: the room as a role sees it. The public sees the active interpreter only; a standby
- * interpreter is the team's business (the team sees every interpreter, to hand over).
+ * R1: the room as a role sees it. The public sees the active interpreter only (and the
+ * spoken-language interpreters, whose channels it may choose); a standby interpreter is the team's
+ * business (the team sees every interpreter, to hand over).
  */
 export function roomStateFor(state: RoomState, role: InviteRole): RoomState {
   if (!isAudience(role)) return state;
-  const shown = (p: Participant) => p.role !== 'interpreter' || p.id === state.activeInterpreterId;
+  // A spoken-language interpreter is a channel the public may choose (A42), never a standby.
+  const shown = (p: Participant) =>
+    p.role !== 'interpreter' || p.id === state.activeInterpreterId || p.channel !== undefined;
   return { ...state, participants: state.participants.filter(shown) };
 }
 

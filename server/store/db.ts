@@ -89,6 +89,8 @@ export interface InvitesTable {
   host: number;
   /** A moderator's mark (policy A40): 1 signs, 0 does not, null unmarked (migration 0015). */
   signs?: number | null;
+  /** A spoken-language interpreter's language channel (policy A42), or null (migration 0015). */
+  language?: string | null;
 }
 
 export interface QueuesTable {

@@ -28,6 +28,7 @@ const GRID: Record<PolicyAction, string> = {
   'queue:configure': 'yyyss yyyss ----- ----- ----- -----',
   'floor:give': '----- ssyss ----- ----- ----- -----',
   'speaker:mark-signing': '----- ssyss ----- ----- ----- -----',
+  'media:publish-channel': '----- ----- yyyss ----- ----- -----',
   'floor:end': '----- ssyss ----- ----- ----- -----',
   'timer:control': '----- ssyss ----- ----- ----- -----',
   'caption:write': '----- ----- ----- syyss ----- -----',

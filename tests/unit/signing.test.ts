@@ -1,8 +1,9 @@
-// Queue rules Q18-Q20 (server/queue/SPEC.md) and policy A41: a speaker who signs is voiced by the
+// Queue rules Q18-Q20 (server/queue/SPEC.md), policy A41 and A43: a speaker who signs is voiced by the
 // active interpreter, whose voice is the floor's; the turn's grant is the camera only.
 import { describe, expect, it } from 'vitest';
 import { applyQueue, initialQueue, type Actor, type QueueCommand } from '../../server/queue/machine.js';
 import { mediaGrant } from '../../server/policy/policy.js';
+import { decidePin, type PinCommand } from '../../server/room/pin.js';
 import { mintMediaToken } from '../../server/livekit/tokens.js';
 import { voicedName, type QueueState, type Voice } from '../../shared/queue.js';
 import { decodeJwt } from '../support/jwt.js';
@@ -146,5 +147,33 @@ describe('A41: the grant of a voiced floor', () => {
     expect(mediaGrant(speaker, false, true)).toEqual({ subscribe: true, publish: false });
     const interpreter = { ...speaker, role: 'interpreter' } as const;
     expect(mediaGrant(interpreter, false, true)).toEqual({ subscribe: true, publish: true });
+  });
+});
+
+describe('A43: a spoken-language interpreter never takes the stage', () => {
+  const people = [
+    { id: 'eva', role: 'interpreter', online: true, channel: 'es' },
+    { id: 'ana', role: 'interpreter', online: true },
+  ] as const;
+
+  it.each<[string, PinCommand, ReturnType<typeof decidePin>]>([
+    [
+      'arriving first, is not pinned',
+      { type: 'came-online', who: 'eva' },
+      { ok: true, activeInterpreterId: null },
+    ],
+    [
+      'an ASL interpreter arriving after is',
+      { type: 'came-online', who: 'ana' },
+      { ok: true, activeInterpreterId: 'ana' },
+    ],
+    ['taking over is refused', { type: 'take-over', by: 'eva' }, { ok: false, reason: 'forbidden' }],
+    [
+      'a moderator cannot pin them',
+      { type: 'set-active', target: 'eva' },
+      { ok: false, reason: 'not-found' },
+    ],
+  ])('%s', (_rule, command, expected) => {
+    expect(decidePin(null, [...people], command)).toEqual(expected);
   });
 });

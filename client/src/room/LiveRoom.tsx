@@ -7,6 +7,7 @@ import { CaptionConsole } from '../captions/CaptionConsole';
 import { CaptionOptions, CaptionPanel, type useCaptionSettings } from '../captions/CaptionPanel';
 import type { CaptionFeed } from '../captions/useCaptions';
 import { ask, type RoomSocket } from '../lib/socket';
+import { useListening } from '../sign/useListening';
 import { floorName as voicedFloorName } from '../sign/voice';
 import { usePersistentState } from '../lib/usePersistentState';
 import { ControlBar } from './ControlBar';
@@ -71,6 +72,7 @@ export function LiveRoom(props: LiveRoomProps) {
     true,
   );
   const commands = useQueueCommands(socket, run, role === 'moderator', announce);
+  const listening = useListening(room, state, announce);
   const queue = queueView?.queue;
   const floor = queue?.floor;
   const mayRaise = isAudience(role) && floor?.participantId !== self.id;
@@ -153,6 +155,7 @@ export function LiveRoom(props: LiveRoomProps) {
     settings: (
       <SettingsPanel
         layout={props.stageLayout.layout}
+        listening={listening}
         onChangeLayout={props.stageLayout.change}
         announce={announce}
         captionOptions={<CaptionOptions {...captionProps} />}

@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react';
+import { languageName } from '../sign/channels';
+import { FLOOR } from '../sign/useListening';
 import { fullScreenSupported, showInterpreterFullScreen } from './InterpreterFrame';
 import {
   INTERPRETER_POSITIONS,
@@ -10,6 +12,8 @@ import {
 } from './useStageLayout';
 
 interface SettingsPanelProps {
+  /** What the listener hears, when the room has spoken-language channels (useListening). */
+  listening?: { heard: string; languages: string[]; choose: (channel: string) => void };
   layout: StageLayout;
   onChangeLayout: (change: Partial<StageLayout>) => void;
   announce: (text: string) => void;
@@ -45,14 +49,29 @@ function Choice<K extends string>(props: {
 }
 
 /** The viewer's own arrangement of the stage and the captions; every choice is kept in the browser. */
-export function SettingsPanel({ layout, onChangeLayout, announce, captionOptions }: SettingsPanelProps) {
+export function SettingsPanel(props: SettingsPanelProps) {
+  const { listening, layout, onChangeLayout, announce, captionOptions } = props;
   const change = (next: Partial<StageLayout>) => {
     onChangeLayout(next);
     announce(layoutAnnouncement(next));
   };
+  const channels = listening ? [FLOOR, ...listening.languages] : [];
   return (
     <>
-      <div className="settings-section stage-view">
+      {listening && listening.languages.length > 0 && (
+        <div className="settings-section">
+          <h3>Listening</h3>
+          <Choice
+            legend="Listen to"
+            options={channels}
+            labels={Object.fromEntries(channels.map((c) => [c, c === FLOOR ? 'Floor' : languageName(c)]))}
+            value={listening.heard}
+            onChange={listening.choose}
+          />
+          <p className="hint">A language brings its interpreter, with the floor lowered beneath.</p>
+        </div>
+      )}
+      <div className="settings-section">
         <h3>Stage view</h3>
         <Choice
           legend="Interpreter size"
