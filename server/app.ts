@@ -1,6 +1,7 @@
 import { logFailure } from './store/unavailable.js';
 import express from 'express';
 import { DEFAULT_CAPTION_LANG, REMARK_PREFIX } from '../shared/captions.js';
+import { voicedName } from '../shared/queue.js';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -142,6 +143,7 @@ export function createApp(o: AppOptions): App {
     presentAmong: (sessionId, ids) => presence.onlineAmong(sessionId, ids),
     recordFloor: (db, sessionId, floor, atMs) =>
       records.floorChanged(sessionId, floor, createTurnRepo(db), new Date(atMs)),
+    recordVoice: (db, sessionId, voicedBy) => createTurnRepo(db).voice(sessionId, voicedBy?.name ?? null),
     onChange: (sessionId, snapshot, floorChanged) => {
       io.to(sessionChannel(sessionId)).emit('queue:state', snapshot);
       if (!floorChanged) return;
@@ -196,7 +198,9 @@ export function createApp(o: AppOptions): App {
   });
   const speakerFor = async (sessionId: string) => {
     const floor = await queue.floor(sessionId);
-    return floor?.name ?? (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
+    // Q18: a signing speaker's lines say who voiced them.
+    if (floor) return voicedName(floor.name, floor.voicedBy);
+    return (await repo.firstModeratorName(sessionId)) ?? 'Moderator';
   };
   const ctx: RoomContext = {
     io,

@@ -10,6 +10,7 @@ import type { ClientToServerEvents } from './protocol.js';
 import {
   emptySchema,
   extendSchema,
+  markSigningSchema,
   moveSchema,
   optionalTargetSchema,
   raiseHandSchema,
@@ -35,6 +36,7 @@ export const COMMAND_SCHEMAS = {
   'queue:lower-all': emptySchema,
   'queue:configure': settingsSchema,
   'floor:give': targetSchema,
+  'speaker:mark-signing': markSigningSchema,
   'floor:next': emptySchema,
   'floor:accept': emptySchema,
   'floor:decline': emptySchema,

@@ -53,6 +53,12 @@ export interface Participant {
   name: string;
   role: InviteRole;
   online: boolean;
+  /**
+   * An interpreter of a spoken language: the language (e.g. "es") their microphone's channel
+   * carries (policy A42). They are not an ASL interpreter: never pinned on the stage (A43), and
+   * shown to everyone, who may listen to their channel instead of the floor.
+   */
+  channel?: string;
 }
 
 /** The whole room state the server sends on join and after every change. */
@@ -71,6 +77,11 @@ export interface RoomState {
   activeInterpreterId: string | null;
   /** Who holds the floor: a speaker once the queue exists, otherwise the moderator (null if none). */
   floorHolderId: string | null;
+  /**
+   * The interpreter who voices the floor holder, who signs (queue rule Q18): their voice is the
+   * floor's audio. Null or absent while the holder speaks for themselves.
+   */
+  voicedById?: string | null;
   /**
    * Who holds the pen of each caption track (policy A26-A29): language tag to the captioner who
    * writes it now. A track nobody has written is absent (as is the whole map from older servers).
@@ -143,6 +154,11 @@ export interface ClientToServerEvents {
   'queue:lower-all': (payload: object, ack: (result: Ack) => void) => void;
   'queue:configure': (payload: Partial<QueueSettings>, ack: (result: Ack) => void) => void;
   'floor:give': (payload: { participantId: string }, ack: (result: Ack) => void) => void;
+  /** Moderators: marks a person as signing (ASL), or not (policy A40, queue rule Q19). */
+  'speaker:mark-signing': (
+    payload: { participantId: string; signs: boolean },
+    ack: (result: Ack) => void,
+  ) => void;
   /** Gives the floor to the first in line who is in the room; `skipped` names those passed over. */
   'floor:next': (payload: object, ack: (result: Ack<{ skipped?: string[] }>) => void) => void;
   /** The person the floor is offered to: "Start speaking" (accept) or "Not now" (decline). */

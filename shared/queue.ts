@@ -22,6 +22,17 @@ export interface QueueEntry {
   remark: string | null;
   /** ISO time the hand was first raised; order is kept by the server, not by this stamp. */
   raisedAt: string;
+  /**
+   * The person signs (ASL): given the floor, the active interpreter voices them (Q18). Marked at
+   * registration or by a moderator (policy A40); absent means no.
+   */
+  signs?: boolean;
+}
+
+/** Who voices a signing speaker: the active interpreter, by id and name. */
+export interface Voice {
+  participantId: string;
+  name: string;
 }
 
 export interface Floor {
@@ -37,6 +48,14 @@ export interface Floor {
   pausedRemainingMs: number | null;
   warned: boolean;
   expired: boolean;
+  /** The holder signs (Q18); absent means no. */
+  signs?: boolean;
+  /**
+   * The interpreter whose voice is the floor's while a signing speaker holds it (Q18-Q20): what
+   * viewers hear, and who the captions and the record say voiced the turn. Null or absent when
+   * the holder speaks for themselves.
+   */
+  voicedBy?: Voice | null;
 }
 
 /**
@@ -126,3 +145,10 @@ export const settingsSchema = z
   .partial()
   .strict();
 export const emptySchema = z.object({}).strict();
+/** A moderator marks a person as signing, or not (policy A40). */
+export const markSigningSchema = z.object({ participantId: idSchema, signs: z.boolean() }).strict();
+
+/** How the captions and the record name a turn's speaker: "Sam Patel (voiced by Ana Ruiz)". */
+export function voicedName(name: string, voicedBy: Voice | null | undefined): string {
+  return voicedBy ? `${name} (voiced by ${voicedBy.name})` : name;
+}

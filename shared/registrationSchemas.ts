@@ -53,6 +53,8 @@ const registrantFields = {
   }),
   wishToSpeak: z.boolean(),
   topic: singleLineText('Topic', 200),
+  /** "I will sign (ASL)": given the floor, the active interpreter voices them (issue 15). */
+  signs: z.boolean(),
   accommodations: requestedSchema,
 };
 
@@ -64,6 +66,7 @@ export const registrationSchema = z.strictObject({
   affiliation: registrantFields.affiliation,
   wishToSpeak: z._default(registrantFields.wishToSpeak, false),
   topic: z._default(registrantFields.topic, ''),
+  signs: z._default(registrantFields.signs, false),
   accommodations: z._default(registrantFields.accommodations, { asl: false, cart: false, other: '' }),
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;

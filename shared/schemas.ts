@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { langSchema } from './captions.js';
 import { idSchema, nameSchema } from './ids.js';
 import { INVITE_ROLES } from './roles.js';
 import { offeredSchema, textField } from './sessions.js';
@@ -78,5 +79,20 @@ export const updateSessionSchema = z
 export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 
 /** Body of POST /api/sessions/:id/invites. */
-export const createInviteSchema = z.object({ role: z.enum(INVITE_ROLES), name: nameSchema }).strict();
+export const createInviteSchema = z
+  .object({
+    role: z.enum(INVITE_ROLES),
+    name: nameSchema,
+    /**
+     * An interpreter of a spoken language (issue 15): the language they interpret the floor into,
+     * e.g. "es". Their microphone is that language's channel (policy A42); they never sign on the
+     * stage (A43).
+     */
+    language: langSchema.optional(),
+  })
+  .strict()
+  .refine((i) => i.language === undefined || i.role === 'interpreter', {
+    message: 'Only an interpreter interprets into a language.',
+    path: ['language'],
+  });
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;

@@ -112,6 +112,8 @@ export interface ManagedRegistration {
   affiliation: Affiliation;
   wishToSpeak: boolean;
   topic: string;
+  /** "I will sign (ASL)" (issue 15). */
+  signs: boolean;
   accommodations: RequestedAccommodations;
   /** The personal join link, once registered. */
   joinUrl: string | null;

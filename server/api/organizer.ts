@@ -53,7 +53,8 @@ export function createOrganizerRouter(deps: OrganizerDeps): Router {
     if (Date.parse(session.ends_at) <= now.getTime()) {
       return sendError(res, 409, 'session-ended', 'This session has ended; its links would be expired.');
     }
-    const invite = await deps.repo.createInvite(id, input.role, input.name, session.ends_at, now);
+    const language = input.language ?? null;
+    const invite = await deps.repo.createInvite(id, input.role, input.name, session.ends_at, now, language);
     const expires = new Date(session.ends_at);
     const token = await deps.signer.sign(invite.id, expires);
     const captionUrl =
@@ -62,6 +63,7 @@ export function createOrganizerRouter(deps: OrganizerDeps): Router {
       id: invite.id,
       role: invite.role,
       name: invite.name,
+      ...(language ? { language } : {}),
       expiresAt: invite.expires_at,
       url: `${deps.publicUrl()}/join/${token}`,
       ...(captionUrl ? { captionUrl } : {}),

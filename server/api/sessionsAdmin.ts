@@ -39,6 +39,7 @@ function registrationView(r: RegistrationRow) {
     affiliation: r.affiliation,
     wishToSpeak: r.wish_to_speak === 1,
     topic: r.topic,
+    signs: r.signs === 1,
     accommodations: JSON.parse(r.requested) as RequestedAccommodations,
     registeredAt: r.created_at,
   };
@@ -98,6 +99,7 @@ export function createSessionsAdminRouter(deps: SessionsAdminDeps): Router {
           id: i.id,
           role: i.role,
           name: i.name,
+          ...(i.language ? { language: i.language } : {}),
           joinedAt: i.joined_at,
           revokedAt: i.revoked_at,
           expiresAt: i.expires_at,

@@ -4,7 +4,8 @@ import type { MediaService } from './media.js';
 import { setPublishing } from './permissions.js';
 
 /** What OpenFloor asks of the media server on its own initiative; each is idempotent. */
-export type MediaOp = { type: 'publish'; allowed: boolean } | { type: 'remove' } | { type: 'delete-room' };
+export type MediaOp =
+  { type: 'publish'; allowed: boolean; cameraOnly?: boolean } | { type: 'remove' } | { type: 'delete-room' };
 
 /** The first retry's delay; each next one doubles, up to RETRY_MAX_MS. */
 const RETRY_FIRST_MS = 250;
@@ -15,7 +16,8 @@ const MAX_ATTEMPTS = 8;
 const ROOM = '';
 
 export interface MediaEffects {
-  setPublishing(room: string, identity: string, allowed: boolean): void;
+  /** `cameraOnly`: the camera without the microphone (policy A41). */
+  setPublishing(room: string, identity: string, allowed: boolean, cameraOnly?: boolean): void;
   removeParticipant(room: string, identity: string): void;
   deleteRoom(room: string): void;
   /** Resolves once nothing is waiting or under way (tests, shutdown). */
@@ -60,7 +62,7 @@ export function createMediaEffects(
 
   async function perform(room: string, identity: string, op: MediaOp): Promise<void> {
     if (op.type === 'publish') {
-      const done = await setPublishing(media, room, identity, op.allowed);
+      const done = await setPublishing(media, room, identity, op.allowed, op.cameraOnly);
       if (!done) log.info({ room, identity }, 'not in the media room; their next token carries the grant');
     } else if (op.type === 'remove') await media.removeParticipant(room, identity);
     else await media.deleteRoom(room);
@@ -109,7 +111,8 @@ export function createMediaEffects(
   }
 
   return {
-    setPublishing: (room, identity, allowed) => enqueue(room, identity, { type: 'publish', allowed }),
+    setPublishing: (room, identity, allowed, cameraOnly) =>
+      enqueue(room, identity, { type: 'publish', allowed, ...(cameraOnly ? { cameraOnly } : {}) }),
     removeParticipant: (room, identity) => enqueue(room, identity, { type: 'remove' }),
     deleteRoom: (room) => enqueue(room, ROOM, { type: 'delete-room' }),
     settled: () =>

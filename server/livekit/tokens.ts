@@ -1,6 +1,7 @@
-import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { AccessToken, type VideoGrant } from 'livekit-server-sdk';
 import type { InviteRole } from '../../shared/roles.js';
 import type { MediaGrant } from '../policy/policy.js';
+import { publishSources } from './permissions.js';
 
 /**
  * K2: a media token only opens the door, so it lives just long enough to connect; once connected,
@@ -15,7 +16,7 @@ export function grantFor(room: string, media: MediaGrant): VideoGrant {
     roomJoin: true,
     canSubscribe: media.subscribe,
     canPublish: media.publish,
-    canPublishSources: media.publish ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [],
+    canPublishSources: publishSources(media.publish, media.cameraOnly),
     canPublishData: false,
     canUpdateOwnMetadata: false,
     roomAdmin: false,
@@ -32,13 +33,15 @@ export interface MediaIdentity {
   room: string;
   /** What the policy grants this person now. */
   grant: MediaGrant;
+  /** A spoken-language interpreter's channel (policy A42): their metadata names the language. */
+  channel?: string;
 }
 
 export async function mintMediaToken(apiKey: string, apiSecret: string, who: MediaIdentity): Promise<string> {
   const token = new AccessToken(apiKey, apiSecret, {
     identity: who.identity,
     name: who.name,
-    metadata: JSON.stringify({ role: who.role }),
+    metadata: JSON.stringify(who.channel ? { role: who.role, channel: who.channel } : { role: who.role }),
     ttl: MEDIA_TOKEN_TTL_S,
   });
   token.addGrant(grantFor(who.room, who.grant));

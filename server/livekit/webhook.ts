@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { TrackSource } from 'livekit-server-sdk';
 import type { Logger } from 'pino';
 import { checkInvite } from '../invites/resolve.js';
 import { LinkError } from '../invites/tokens.js';
@@ -47,13 +48,13 @@ export function createLiveKitWebhookRouter(deps: WebhookDeps): Router {
     }
     const { invite, session } = found;
     if (session.id !== room) return NO_MEDIA;
-    const holdsFloor = (await deps.queue.speakingHolder(room)) === identity;
+    const { holdsFloor, voiced } = await deps.queue.holding(room, identity);
     const subject = {
       role: invite.role,
       status: session.status,
       publicComments: session.public_comments === 1,
     };
-    return mediaGrant(subject, holdsFloor);
+    return mediaGrant(subject, holdsFloor, voiced);
   }
 
   router.post(WEBHOOK_PATH, express.text({ type: () => true, limit: '64kb' }), async (req, res) => {
@@ -77,12 +78,15 @@ export function createLiveKitWebhookRouter(deps: WebhookDeps): Router {
         );
         return deps.effects.removeParticipant(room, identity);
       }
-      if ((event.participant.permission?.canPublish ?? false) !== grant.publish) {
+      const permission = event.participant.permission;
+      // A41: a voiced speaker whose token still carries the microphone has it taken too.
+      const microphone = permission?.canPublishSources.includes(TrackSource.MICROPHONE) ?? false;
+      if ((permission?.canPublish ?? false) !== grant.publish || (grant.cameraOnly && microphone)) {
         deps.log.info(
-          { room, identity, publish: grant.publish },
+          { room, identity, publish: grant.publish, cameraOnly: grant.cameraOnly },
           'setting publishing from the store on entry',
         );
-        deps.effects.setPublishing(room, identity, grant.publish);
+        deps.effects.setPublishing(room, identity, grant.publish, grant.cameraOnly);
       }
     } else if (event.event === 'room_started') {
       const session = await deps.repo.getSession(room);

@@ -34,6 +34,10 @@ export const POLICY = {
   'session:host': { rule: 'A23', roles: { organizer: 'SLV' } },
   'transcript:read': { rule: 'A24', roles: allRoles('SLVE') },
   'floor:answer': { rule: 'A25', roles: { speaker: 'V', attendee: 'V' } },
+  // Sign language (issue 15): A40-A49.
+  'speaker:mark-signing': { rule: 'A40', roles: { moderator: 'V' } },
+  // A42: an interpreter whose link names a spoken language publishes that language's channel.
+  'media:publish-channel': { rule: 'A42', roles: { interpreter: 'SLV' } },
   'caption:take-pen': { rule: 'A27', roles: { captioner: 'LV' } },
   'caption:correct': { rule: 'A28', roles: { captioner: 'LV' } },
   'comments:configure': { rule: 'A30', roles: { organizer: 'SLVE' } },
@@ -174,14 +178,20 @@ export function organizerOn(session: { status: SessionStatus; public_comments: n
 export interface MediaGrant {
   subscribe: boolean;
   publish: boolean;
+  /** A41: the camera only, no microphone: a signing speaker whose voice is the interpreter's. */
+  cameraOnly?: true;
 }
 
-export function mediaGrant(subject: PolicySubject, holdsFloor: boolean): MediaGrant {
+/**
+ * A3-A5, and A41: a member of the public holding the floor while the interpreter voices them
+ * (`voiced`, queue rule Q18) publishes their camera only: the floor's voice is the interpreter's.
+ */
+export function mediaGrant(subject: PolicySubject, holdsFloor: boolean, voiced = false): MediaGrant {
   const subscribe = decide('media:subscribe', subject).ok;
-  const publish =
-    subscribe &&
-    (decide('media:publish', subject).ok || (holdsFloor && decide('media:publish-with-floor', subject).ok));
-  return { subscribe, publish };
+  const always = decide('media:publish', subject).ok;
+  const withFloor = holdsFloor && decide('media:publish-with-floor', subject).ok;
+  const publish = subscribe && (always || withFloor);
+  return publish && !always && voiced ? { subscribe, publish, cameraOnly: true } : { subscribe, publish };
 }
 
 /** Why a captioner without the pen may not write (A26): the console and the ingest say the same. */

@@ -1,8 +1,10 @@
 import type { CommandName, ParsedPayload } from '../../shared/commands.js';
-import type { Ack, AckOf } from '../../shared/protocol.js';
+import { REASONS, type Ack, type AckOf } from '../../shared/protocol.js';
+import { isAudience } from '../../shared/roles.js';
 import type { PolicyAction } from '../policy/policy.js';
 import { refuse, type Caller, type CommandPipeline } from '../transport/commands.js';
 import type { RoomContext } from '../transport/context.js';
+import { voiceOf } from './voice.js';
 import type { Actor, QueueCommand } from './machine.js';
 
 type QueueCommandName = Extract<CommandName, `queue:${string}` | `floor:${string}` | `timer:${string}`>;
@@ -34,12 +36,14 @@ export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipelin
     });
   }
 
-  on('queue:raise-hand', 'queue:raise-hand', (p, by) => ({
+  on('queue:raise-hand', 'queue:raise-hand', async (p, by) => ({
     type: 'raise',
     by,
     kind: p.kind,
     topic: p.topic,
     remark: p.kind === 'remark' ? (p.remark ?? '') : null,
+    // Q18: whether they sign: their registration's answer or a moderator's mark (A40).
+    signs: await ctx.registrations.signs(by.id),
   }));
   on(
     'queue:lower-hand',
@@ -68,10 +72,41 @@ export function registerQueueHandlers(ctx: RoomContext, commands: CommandPipelin
     by,
     present: await present(caller),
   }));
-  on('floor:accept', 'floor:answer', (_p, by) => ({ type: 'accept', by }));
+  // Q18: a signing speaker's turn is voiced by the interpreter pinned when it starts.
+  const voice = (caller: Caller) => voiceOf(ctx, caller.session.active_interpreter_id);
+  on('floor:accept', 'floor:answer', async (_p, by, caller) => ({
+    type: 'accept',
+    by,
+    voice: await voice(caller),
+  }));
   on('floor:decline', 'floor:answer', (_p, by) => ({ type: 'decline', by }));
   on('floor:end', 'floor:end', (_p, by) => ({ type: 'end', by }));
   on('timer:pause', 'timer:control', (_p, by) => ({ type: 'pause', by }));
   on('timer:resume', 'timer:control', (_p, by) => ({ type: 'resume', by }));
   on('timer:extend', 'timer:control', (p, by) => ({ type: 'extend', by, ms: p.ms }));
+  registerSigningHandler(ctx, commands, actor);
+}
+
+/** speaker:mark-signing (A40, Q19): the mark is kept on the person's link, then the queue follows. */
+function registerSigningHandler(ctx: RoomContext, commands: CommandPipeline, actor: (c: Caller) => Actor) {
+  commands.on('speaker:mark-signing', {
+    action: 'speaker:mark-signing',
+    handle: async ({ participantId, signs }, caller) => {
+      const { session } = caller;
+      const target = await ctx.repo.getInvite(participantId);
+      if (target?.session_id !== session.id || !isAudience(target.role))
+        return refuse(REASONS.notFound, 'That person is not a participant of this session.');
+      await ctx.registrations.markSigns(session.id, participantId, signs);
+      const voice = await voiceOf(ctx, session.active_interpreter_id);
+      const by = actor(caller);
+      const result = await ctx.queue.apply(session.id, {
+        type: 'mark-signing',
+        by,
+        target: participantId,
+        signs,
+        voice,
+      });
+      return result.ok ? { ok: true as const } : refuse(result.reason, result.message);
+    },
+  });
 }

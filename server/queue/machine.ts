@@ -1,7 +1,8 @@
-import type { Floor, QueueEntry, QueueSettings, QueueState } from '../../shared/queue.js';
+import type { Floor, QueueEntry, QueueSettings, QueueState, Voice } from '../../shared/queue.js';
 import { DEFAULT_SPEAKING_LIMIT_MS, DEFAULT_WARNING_MS, OFFER_TIMEOUT_MS } from '../../shared/queue.js';
 import { REASONS } from '../../shared/protocol.js';
 import { no, ok, type Present, type QueueCommand, type QueueEffect, type QueueResult } from './result.js';
+import { grantFor, markSigning, revoice, signingOf } from './signing.js';
 import { applyTimer, endTurn, tickTurn } from './timer.js';
 
 export type { Actor, Present, QueueCommand, QueueEffect, QueueResult } from './result.js';
@@ -23,8 +24,9 @@ export function initialQueue(settings: Partial<QueueSettings> = {}): QueueState 
   };
 }
 
-// Q6, Q16: a turn starts, taking the person out of the queue; a speaking turn grants camera and mic.
-function startTurn(state: QueueState, entry: QueueEntry, now: number): QueueResult {
+// Q6, Q16: a turn starts, taking the person out of the queue; a speaking turn grants camera and mic
+// (Q18: the camera only when the interpreter voices a signing speaker).
+function startTurn(state: QueueState, entry: QueueEntry, now: number, voice?: Voice | null): QueueResult {
   const ended = endTurn(state);
   const floor: Floor = {
     participantId: entry.participantId,
@@ -37,9 +39,10 @@ function startTurn(state: QueueState, entry: QueueEntry, now: number): QueueResu
     pausedRemainingMs: null,
     warned: false,
     expired: false,
+    ...signingOf(entry, voice),
   };
   const effects: QueueEffect[] = [...ended.effects];
-  if (entry.kind === 'speak') effects.push({ type: 'grant-publish', participantId: entry.participantId });
+  if (entry.kind === 'speak') effects.push(grantFor(floor));
   const entries = state.entries.filter((e) => e.participantId !== entry.participantId);
   return ok({ ...ended.state, entries, floor, offer: null }, effects);
 }
@@ -88,7 +91,7 @@ function answer(
   const entry = state.entries.find((e) => e.participantId === command.by.id);
   if (offer?.participantId !== command.by.id || !entry)
     return no(REASONS.notFound, 'The floor is not being offered to you now.');
-  if (command.type === 'accept') return startTurn(state, entry, now);
+  if (command.type === 'accept') return startTurn(state, entry, now, command.voice);
   return ok({
     ...state,
     offer: null,
@@ -136,10 +139,17 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
         topic: command.topic,
         remark: command.remark,
         name: command.by.name,
+        // Q18: whether they sign, as the store says now.
+        ...(command.signs ? { signs: true } : {}),
       };
       const existing = state.entries.find((e) => e.participantId === command.by.id);
+      const update = (e: QueueEntry): QueueEntry => {
+        const next: QueueEntry = { ...e, ...hand };
+        if (!command.signs) delete next.signs;
+        return next;
+      };
       const entries = existing
-        ? state.entries.map((e) => (e === existing ? { ...e, ...hand } : e))
+        ? state.entries.map((e) => (e === existing ? update(e) : e))
         : [
             ...state.entries,
             { participantId: command.by.id, ...hand, raisedAt: new Date(now).toISOString() },
@@ -186,6 +196,10 @@ export function applyQueue(state: QueueState, command: QueueCommand, now: number
     case 'extend':
     case 'configure':
       return applyTimer(state, command, now);
+    case 'mark-signing':
+      return markSigning(state, command.target, command.signs, command.voice);
+    case 'voice':
+      return revoice(state, command.voice);
     default: {
       const unreachable: never = command;
       return unreachable;

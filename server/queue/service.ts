@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Floor, QueueSnapshot, QueueState } from '../../shared/queue.js';
+import type { Floor, QueueSnapshot, QueueState, Voice } from '../../shared/queue.js';
 import type { MediaEffects } from '../livekit/effects.js';
 import type { Db } from '../store/db.js';
 import type { SessionGate } from '../store/gate.js';
@@ -26,7 +26,12 @@ export interface QueueServiceDeps {
   presentAmong: (sessionId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
   /** Stores who holds the floor from now on, in the same transaction as the queue (the record). */
   recordFloor: (db: Db, sessionId: string, floor: Floor | null, atMs: number) => Promise<void>;
-  /** Called after every change that was stored, once it is stored, to tell the room. */
+  /** Stores who voices the turn under way (Q19, Q20), in the same transaction, for the record. */
+  recordVoice?: (db: Db, sessionId: string, voicedBy: Voice | null) => Promise<void>;
+  /**
+   * Called after every change that was stored, once it is stored, to tell the room; `floorChanged`
+   * when the floor went to someone else or its voice changed (Q18-Q20).
+   */
   onChange: (sessionId: string, snapshot: QueueSnapshot, floorChanged: boolean) => void;
 }
 
@@ -60,8 +65,10 @@ export function createQueueService(deps: QueueServiceDeps) {
 
   function carryOut(sessionId: string, effects: QueueEffect[]) {
     for (const effect of effects) {
-      if (effect.type !== 'grant-publish' && effect.type !== 'revoke-publish') continue;
-      deps.media?.setPublishing(sessionId, effect.participantId, effect.type === 'grant-publish');
+      if (effect.type === 'grant-publish')
+        deps.media?.setPublishing(sessionId, effect.participantId, true, effect.cameraOnly);
+      else if (effect.type === 'revoke-publish')
+        deps.media?.setPublishing(sessionId, effect.participantId, false);
     }
   }
 
@@ -82,12 +89,15 @@ export function createQueueService(deps: QueueServiceDeps) {
       const result = applyQueue(before, command, nowMs);
       if (!result.ok || result.state === before) return result;
       const state = { ...result.state, revision: before.revision + 1 };
-      const floorChanged = before.floor?.participantId !== state.floor?.participantId;
+      const holderChanged = before.floor?.participantId !== state.floor?.participantId;
+      const voice = state.floor?.voicedBy ?? null;
+      const voiceChanged = !holderChanged && before.floor?.voicedBy?.participantId !== voice?.participantId;
       await queues(db).saveQueue(sessionId, state, new Date(nowMs));
-      if (floorChanged) await deps.recordFloor(db, sessionId, state.floor, nowMs);
+      if (holderChanged) await deps.recordFloor(db, sessionId, state.floor, nowMs);
+      else if (voiceChanged) await deps.recordVoice?.(db, sessionId, voice);
       afterCommit(() => {
         remember(sessionId, state);
-        tell(sessionId, state, nowMs, floorChanged);
+        tell(sessionId, state, nowMs, holderChanged || voiceChanged);
         carryOut(sessionId, result.effects);
       });
       return result;
@@ -122,6 +132,12 @@ export function createQueueService(deps: QueueServiceDeps) {
     speakingHolder: async (sessionId: string) => {
       const floor = await floorOf(sessionId);
       return floor?.kind === 'speak' ? floor.participantId : null;
+    },
+    /** Whether this person holds the floor for a speaking turn, and whether it is voiced (A41). */
+    holding: async (sessionId: string, participantId: string) => {
+      const floor = await floorOf(sessionId);
+      const holdsFloor = floor?.kind === 'speak' && floor.participantId === participantId;
+      return { holdsFloor, voiced: holdsFloor && Boolean(floor.voicedBy) };
     },
     apply,
     /**

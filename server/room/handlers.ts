@@ -2,7 +2,7 @@ import { logFailure as logStoreFailure } from '../store/unavailable.js';
 import type { LiveKitConnection, Participant } from '../../shared/protocol.js';
 import { REASONS } from '../../shared/protocol.js';
 import { isAudience } from '../../shared/roles.js';
-import { mediaGrant } from '../policy/policy.js';
+import { decide, mediaGrant } from '../policy/policy.js';
 import { refuse, type Caller, type CommandPipeline } from '../transport/commands.js';
 import {
   audienceChannel,
@@ -11,6 +11,7 @@ import {
   type RoomContext,
 } from '../transport/context.js';
 import { decidePin, type PinCommand } from './pin.js';
+import { voiceOf } from '../queue/voice.js';
 import {
   broadcastRoomState,
   buildRoomState,
@@ -25,16 +26,21 @@ const mediaAvailable = (ctx: RoomContext) => Boolean(ctx.media) && (ctx.mediaHea
 export async function mediaFor(ctx: RoomContext, caller: Caller): Promise<LiveKitConnection | null> {
   const { invite, session } = caller;
   if (!ctx.media || !mediaAvailable(ctx)) return null;
-  const holdsFloor = (await ctx.queue.speakingHolder(session.id)) === invite.id;
+  const { holdsFloor, voiced } = await ctx.queue.holding(session.id, invite.id);
   const subject = {
     role: invite.role,
     status: session.status,
     publicComments: session.public_comments === 1,
   };
-  const grant = mediaGrant(subject, holdsFloor);
+  const grant = mediaGrant(subject, holdsFloor, voiced);
   if (!grant.subscribe) return null;
   const name = caller.socket.data.name;
-  return ctx.media.connectionFor({ identity: invite.id, name, role: invite.role, room: session.id, grant });
+  // A42: a spoken-language interpreter's microphone is their language's channel, named in the
+  // participant's metadata, which only the server sets.
+  const channel =
+    invite.language && decide('media:publish-channel', subject).ok ? invite.language : undefined;
+  const who = { identity: invite.id, name, role: invite.role, room: session.id, grant };
+  return ctx.media.connectionFor(channel ? { ...who, channel } : who);
 }
 
 /** Applies a pin rule, stores the result, and tells the room when the pin moved. */
@@ -42,11 +48,20 @@ async function applyPin(ctx: RoomContext, sessionId: string, command: PinCommand
   const session = await ctx.repo.getSession(sessionId);
   if (!session) return refuse(REASONS.notFound, 'This session no longer exists.');
   const decision = decidePin(session.active_interpreter_id, await listParticipants(ctx, sessionId), command);
-  if (!decision.ok) return refuse(decision.reason, 'That interpreter is not here.');
+  if (!decision.ok) {
+    const message =
+      decision.reason === REASONS.forbidden
+        ? 'An interpreter of a spoken language interprets on their channel, not on the stage.'
+        : 'That interpreter is not here.';
+    return refuse(decision.reason, message);
+  }
   if (decision.activeInterpreterId !== session.active_interpreter_id) {
     await ctx.repo.setActiveInterpreter(sessionId, decision.activeInterpreterId);
+    // Q20: a signing speaker on the floor is voiced by whoever is pinned now.
+    const voice = await voiceOf(ctx, decision.activeInterpreterId);
+    await ctx.queue.apply(sessionId, { type: 'voice', voice });
   }
-  return { ok: true as const };
+  return { ok: true as const, activeInterpreterId: decision.activeInterpreterId };
 }
 
 /** room:join and room:media-token (A1, A3-A5). */
@@ -67,12 +82,22 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
         await socket.join([sessionChannel(session.id), audienceChannel(session.id, audience)]);
         if (cameOnline) void ctx.queue.presenceChanged(session.id, invite.id).catch(logFailure(ctx));
       }
-      if (!isAudience(invite.role)) await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
-      // The session as this command's check read it: one read fewer per join in a join storm.
-      const state = await buildRoomState(ctx, session.id, session);
+      const pin = isAudience(invite.role)
+        ? null
+        : await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
+      // The session as this command's check read it: one read fewer per join in a join storm; with
+      // the pin this join may have just moved (P1), which that read predates.
+      const known = pin?.ok ? { ...session, active_interpreter_id: pin.activeInterpreterId } : session;
+      const state = await buildRoomState(ctx, session.id, known);
       if (isAudience(invite.role)) ctx.audienceChanged(session.id);
       else emitRoomState(ctx, session.id, state, socket);
-      const self: Participant = { id: invite.id, name: socket.data.name, role: invite.role, online: true };
+      const self: Participant = {
+        id: invite.id,
+        name: socket.data.name,
+        role: invite.role,
+        online: true,
+        ...(invite.language ? { channel: invite.language } : {}),
+      };
       const livekit = await mediaFor(ctx, caller);
       const queue = await ctx.queue.snapshot(session.id);
       const captionUrl =
@@ -135,8 +160,9 @@ const logFailure = (ctx: RoomContext) => (err: unknown) => logStoreFailure(ctx.l
 export function registerInterpreterHandlers(ctx: RoomContext, commands: CommandPipeline) {
   const pinAndBroadcast = async (sessionId: string, pin: PinCommand) => {
     const result = await applyPin(ctx, sessionId, pin);
-    if (result.ok) await broadcastRoomState(ctx, sessionId);
-    return result;
+    if (!result.ok) return result;
+    await broadcastRoomState(ctx, sessionId);
+    return { ok: true as const };
   };
   commands.on('interpreter:take-over', {
     action: 'interpreter:take-over',

@@ -6,6 +6,8 @@ export interface PinPerson {
   id: string;
   role: InviteRole;
   online: boolean;
+  /** A spoken-language interpreter (policy A43): never pinned on the stage. */
+  channel?: string;
 }
 
 export type PinCommand =
@@ -14,6 +16,10 @@ export type PinCommand =
   | { type: 'set-active'; target: string };
 
 export type PinDecision = { ok: true; activeInterpreterId: string | null } | { ok: false; reason: Reason };
+
+/** Who can be pinned: an interpreter who signs, not one who interprets into a spoken language (A43). */
+const signs = (p: PinPerson | undefined): p is PinPerson =>
+  p?.role === 'interpreter' && p.channel === undefined;
 
 /**
  * The rules of the interpreter pin (ids referenced by tests; see server/room/SPEC.md).
@@ -26,17 +32,20 @@ export function decidePin(active: string | null, people: PinPerson[], command: P
     case 'came-online': {
       const who = byId.get(command.who);
       // P1: the first interpreter to arrive is pinned; P4: a pinned interpreter who drops keeps the pin.
-      const pinIsEmpty = active === null || byId.get(active)?.role !== 'interpreter';
-      if (who?.role === 'interpreter' && pinIsEmpty) return { ok: true, activeInterpreterId: who.id };
+      const pinIsEmpty = active === null || !signs(byId.get(active));
+      if (signs(who) && pinIsEmpty) return { ok: true, activeInterpreterId: who.id };
       return { ok: true, activeInterpreterId: active };
     }
     case 'take-over':
-      // P2: any interpreter of the session can take over from the active one.
+      // P2: any interpreter of the session can take over from the active one; A43: not one who
+      // interprets into a spoken language. (Someone not yet listed, joining, is taken at their word.)
+      if (byId.has(command.by) && !signs(byId.get(command.by)))
+        return { ok: false, reason: REASONS.forbidden };
       return { ok: true, activeInterpreterId: command.by };
     case 'set-active': {
       // P3: the moderator switches only to an interpreter who is present.
       const target = byId.get(command.target);
-      if (target?.role !== 'interpreter' || !target.online) return { ok: false, reason: REASONS.notFound };
+      if (!signs(target) || !target.online) return { ok: false, reason: REASONS.notFound };
       return { ok: true, activeInterpreterId: target.id };
     }
     default: {

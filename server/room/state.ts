@@ -35,7 +35,13 @@ export async function listParticipants(
     sessionId,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, online: online.has(r.id) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    online: online.has(r.id),
+    ...(r.language ? { channel: r.language } : {}),
+  }));
 }
 
 /** The room's state now; `known` is the session's row when the caller has just read it. */
@@ -47,7 +53,9 @@ export async function buildRoomState(
   const session = known ?? (await ctx.repo.getSession(sessionId));
   if (!session) throw new Error(`session ${sessionId} vanished`);
   // A speaking turn puts the speaker on the stage; otherwise (or for a written remark) the moderator.
-  const speaker = await ctx.queue.speakingHolder(sessionId);
+  const floor = await ctx.queue.floor(sessionId);
+  const speaking = floor?.kind === 'speak' ? floor : null;
+  const speaker = speaking?.participantId ?? null;
   const [shown, onlineCount] = await Promise.all([
     listParticipants(ctx, sessionId, speaker),
     ctx.presence.onlineCount(sessionId),
@@ -60,18 +68,23 @@ export async function buildRoomState(
     audienceOnline: Math.max(0, onlineCount - shownOnline),
     activeInterpreterId: session.active_interpreter_id,
     floorHolderId: speaker ?? defaultFloorHolder(shown),
+    // Q18: a signing speaker's voice is the interpreter's.
+    voicedById: speaking?.voicedBy?.participantId ?? null,
     // A29: the captioner writing each track now, stored with the session like the interpreter pin.
     captionPens: pensOf(session.caption_pens),
   };
 }
 
 /**
- * R1: the room as a role sees it. The public sees the active interpreter only; a standby
- * interpreter is the team's business (the team sees every interpreter, to hand over).
+ * R1: the room as a role sees it. The public sees the active interpreter only (and the
+ * spoken-language interpreters, whose channels it may choose); a standby interpreter is the team's
+ * business (the team sees every interpreter, to hand over).
  */
 export function roomStateFor(state: RoomState, role: InviteRole): RoomState {
   if (!isAudience(role)) return state;
-  const shown = (p: Participant) => p.role !== 'interpreter' || p.id === state.activeInterpreterId;
+  // A spoken-language interpreter is a channel the public may choose (A42), never a standby.
+  const shown = (p: Participant) =>
+    p.role !== 'interpreter' || p.id === state.activeInterpreterId || p.channel !== undefined;
   return { ...state, participants: state.participants.filter(shown) };
 }
 

@@ -62,6 +62,14 @@ async function queueRegisteredSpeakers(ctx: RoomContext, sessionId: string, spea
   for (const r of await ctx.registrations.list(sessionId)) {
     if (r.status !== 'registered' || !r.wish_to_speak || !r.invite_id) continue;
     const by = { id: r.invite_id, role: 'speaker', name: r.name } as const;
-    await ctx.queue.apply(sessionId, { type: 'raise', by, kind: 'speak', topic: r.topic, remark: null });
+    const raise = {
+      type: 'raise',
+      by,
+      kind: 'speak',
+      topic: r.topic,
+      remark: null,
+      signs: r.signs === 1,
+    } as const;
+    await ctx.queue.apply(sessionId, raise);
   }
 }

@@ -45,6 +45,7 @@ export function createManageService(deps: ManageDeps) {
       affiliation: r.affiliation as Affiliation,
       wishToSpeak: r.wish_to_speak === 1,
       topic: r.topic,
+      signs: r.signs === 1,
       accommodations: JSON.parse(r.requested) as RequestedAccommodations,
       joinUrl: await deps.links.join(session, r),
       calendarUrl: deps.links.calendar(token),

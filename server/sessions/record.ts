@@ -14,6 +14,8 @@ export interface RecordTurn {
   remark: string | null;
   startedAt: string;
   endedAt: string | null;
+  /** The interpreter who voiced a signing speaker (issue 15), if anyone. */
+  voicedBy?: string | null;
 }
 
 export interface RecordInput {
@@ -71,6 +73,7 @@ export function buildRecord(input: RecordInput) {
     startedAt: t.startedAt,
     endedAt: t.endedAt,
     durationSeconds: t.endedAt ? Math.round((Date.parse(t.endedAt) - Date.parse(t.startedAt)) / 1000) : null,
+    ...(t.voicedBy ? { voicedBy: t.voicedBy } : {}),
   }));
   const remarks = input.turns
     .filter((t) => t.kind === 'remark' && t.remark)
@@ -124,7 +127,7 @@ export function recordMarkdown(r: SessionRecord): string {
   out.push(
     ...r.speakers.map(
       (s) =>
-        `${s.order}\\. ${md(s.name)}${s.kind === 'remark' ? ' (written remark)' : ''}${s.topic ? `: ${md(s.topic)}` : ''}, ` +
+        `${s.order}\\. ${md(s.name)}${s.voicedBy ? ` (voiced by ${md(s.voicedBy)})` : ''}${s.kind === 'remark' ? ' (written remark)' : ''}${s.topic ? `: ${md(s.topic)}` : ''}, ` +
         `${clock(s.startedAt, zone)} to ${s.endedAt ? clock(s.endedAt, zone) : '…'}, ${duration(s.durationSeconds)}`,
     ),
   );
@@ -157,7 +160,7 @@ export function recordHtml(r: SessionRecord): string {
   const speakers = r.speakers
     .map(
       (s) =>
-        `<tr><td>${s.order}</td><td>${e(s.name)}</td><td>${s.kind === 'remark' ? 'Written remark' : 'Spoke'}</td>` +
+        `<tr><td>${s.order}</td><td>${e(s.name)}${s.voicedBy ? ` (voiced by ${e(s.voicedBy)})` : ''}</td><td>${s.kind === 'remark' ? 'Written remark' : 'Spoke'}</td>` +
         `<td>${e(s.topic)}</td><td>${clock(s.startedAt, zone)}</td><td>${s.endedAt ? clock(s.endedAt, zone) : ''}</td>` +
         `<td>${duration(s.durationSeconds)}</td></tr>`,
     )

@@ -54,6 +54,7 @@ export function createRecordService(deps: RecordDeps) {
         remark: t.remark,
         startedAt: t.started_at,
         endedAt: t.ended_at,
+        voicedBy: t.voiced_by ?? null,
       })),
       // Every caption language is part of the record; a line taken back (C17 in
       // server/captions/SPEC.md) is not.
@@ -83,6 +84,7 @@ export function createRecordService(deps: RecordDeps) {
         topic: floor.topic || null,
         remark: floor.remark,
         started_at: floor.startedAt,
+        voiced_by: floor.voicedBy?.name ?? null,
       };
       return turns.change(sessionId, next, at.toISOString());
     },

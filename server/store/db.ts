@@ -57,6 +57,8 @@ export interface RegistrationsTable {
   created_at: string;
   updated_at: string;
   reminded_at: string | null;
+  /** "I will sign (ASL)": 0 or 1 (migration 0015). */
+  signs: number;
 }
 
 export interface TurnsTable {
@@ -69,6 +71,8 @@ export interface TurnsTable {
   remark: string | null;
   started_at: string;
   ended_at: string | null;
+  /** The interpreter who voiced a signing speaker's turn (migration 0015), or null. */
+  voiced_by?: string | null;
 }
 
 export interface InvitesTable {
@@ -83,6 +87,10 @@ export interface InvitesTable {
   join_order: number | null;
   /** 1 for the organizer's own moderator link (Start as host), else 0. */
   host: number;
+  /** A moderator's mark (policy A40): 1 signs, 0 does not, null unmarked (migration 0015). */
+  signs?: number | null;
+  /** A spoken-language interpreter's language channel (policy A42), or null (migration 0015). */
+  language?: string | null;
 }
 
 export interface QueuesTable {

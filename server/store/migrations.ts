@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { captionCorrections, captionPen } from './captionMigrations.js';
 import { comments } from './commentMigrations.js';
+import { signing } from './signMigrations.js';
 
 // Migrations are append-only: never edit one that has shipped, add the next.
 // Written with Kysely's schema builder so a PostgreSQL dialect can run them too.
@@ -278,4 +279,5 @@ export const migrations: Record<string, Migration> = {
   '0012_caption_corrections': captionCorrections,
   '0013_caption_pen': captionPen,
   '0014_comments': comments,
+  '0015_signing': signing,
 };

@@ -80,6 +80,7 @@ export function createRegistrationRepo(db: Db) {
           ...(change.affiliation !== undefined && { affiliation: change.affiliation }),
           ...(change.wishToSpeak !== undefined && { wish_to_speak: change.wishToSpeak ? 1 : 0 }),
           ...(change.topic !== undefined && { topic: change.topic }),
+          ...(change.signs !== undefined && { signs: change.signs ? 1 : 0 }),
           ...(change.accommodations !== undefined && { requested: JSON.stringify(change.accommodations) }),
           updated_at: now.toISOString(),
         })
@@ -139,6 +140,31 @@ export function createRegistrationRepo(db: Db) {
         .execute();
     },
 
+    /**
+     * Whether the person with this link signs (ASL): a moderator's mark on the link (policy A40),
+     * else what they answered when registering, else no.
+     */
+    async signs(inviteId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('invites')
+        .leftJoin('registrations', 'registrations.invite_id', 'invites.id')
+        .select(['invites.signs as marked', 'registrations.signs as registered'])
+        .where('invites.id', '=', inviteId)
+        .executeTakeFirst();
+      return (row?.marked ?? row?.registered ?? 0) === 1;
+    },
+
+    /** A40: a moderator marks the person with this link of the session as signing, or not. */
+    async markSigns(sessionId: string, inviteId: string, signs: boolean): Promise<boolean> {
+      const result = await db
+        .updateTable('invites')
+        .set({ signs: signs ? 1 : 0 })
+        .where('id', '=', inviteId)
+        .where('session_id', '=', sessionId)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async setStatus(id: string, status: RegistrationStatus, inviteId: string | null, now: Date) {
       await db
         .updateTable('registrations')
@@ -157,6 +183,7 @@ function columnsOf(input: RegistrationInput) {
     affiliation: input.affiliation,
     wish_to_speak: input.wishToSpeak ? 1 : 0,
     topic: input.topic,
+    signs: input.signs ? 1 : 0,
     requested: JSON.stringify(input.accommodations),
   };
 }

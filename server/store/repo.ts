@@ -62,7 +62,14 @@ export function toSummary(s: SessionRow): SessionSummary {
   };
 }
 
-function inviteRow(sessionId: string, role: InviteRole, name: string, expiresAt: string, now: Date) {
+function inviteRow(
+  sessionId: string,
+  role: InviteRole,
+  name: string,
+  expiresAt: string,
+  now: Date,
+  language: string | null = null,
+) {
   const row: InviteRow = {
     id: newId(),
     session_id: sessionId,
@@ -74,6 +81,7 @@ function inviteRow(sessionId: string, role: InviteRole, name: string, expiresAt:
     joined_at: null,
     join_order: null,
     host: 0,
+    language,
   };
   return row;
 }
@@ -178,8 +186,15 @@ export function createRepo(db: Db) {
         .execute();
     },
 
-    async createInvite(sessionId: string, role: InviteRole, name: string, expiresAt: string, now: Date) {
-      const row = inviteRow(sessionId, role, name, expiresAt, now);
+    async createInvite(
+      sessionId: string,
+      role: InviteRole,
+      name: string,
+      expiresAt: string,
+      now: Date,
+      language: string | null = null,
+    ) {
+      const row = inviteRow(sessionId, role, name, expiresAt, now, language);
       await db.insertInto('invites').values(row).execute();
       return row;
     },

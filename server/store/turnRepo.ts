@@ -31,6 +31,16 @@ export function createTurnRepo(db: Db) {
       });
     },
 
+    /** Who voices the open turn now (a signing speaker, queue rules Q19-Q20), by name; or nobody. */
+    async voice(sessionId: string, voicedBy: string | null) {
+      await db
+        .updateTable('turns')
+        .set({ voiced_by: voicedBy })
+        .where('session_id', '=', sessionId)
+        .where('ended_at', 'is', null)
+        .execute();
+    },
+
     async list(sessionId: string): Promise<TurnsTable[]> {
       return db.selectFrom('turns').selectAll().where('session_id', '=', sessionId).orderBy('seq').execute();
     },

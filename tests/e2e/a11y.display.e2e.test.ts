@@ -70,13 +70,16 @@ describe('zoom, forced colours, reduced motion and the attendee by keyboard', ()
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
     await page.getByRole('figure', { name: 'ASL interpreter: Ana Ruiz' }).waitFor();
     await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
-    const enlarge = page.getByRole('button', { name: 'Enlarge interpreter' });
-    await enlarge.press('Enter');
-    expect(await enlarge.getAttribute('aria-pressed')).toBe('true');
-    const background = (name: string) =>
-      page.getByRole('button', { name }).evaluate((el) => getComputedStyle(el).backgroundColor);
+    const twoThirds = page.getByRole('radio', { name: 'Two thirds' });
+    await twoThirds.press('Space');
+    expect(await twoThirds.isChecked()).toBe(true);
     // A pressed toggle is told apart by more than a colour the system palette would overwrite.
-    expect(await background('Enlarge interpreter')).not.toBe(await background('Swap sides'));
+    const toggle = page.getByRole('button', { name: 'Captions', exact: true });
+    const background = () => toggle.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const pressed = await background();
+    await toggle.press('Enter');
+    expect(await background()).not.toBe(pressed);
+    await toggle.press('Enter');
     expect(await axeViolations(page)).toEqual([]);
     expect(await focusProblems(page, 30)).toEqual([]);
     await page.screenshot({ path: 'test-results/room-forced-colors.png', fullPage: true });
@@ -87,7 +90,7 @@ describe('zoom, forced colours, reduced motion and the attendee by keyboard', ()
     const page = await enter('attendee', 'Alex Kim', { reducedMotion: 'reduce' });
     await page.getByRole('figure', { name: 'ASL interpreter: Ana Ruiz' }).waitFor();
     await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
-    await page.getByRole('button', { name: 'Swap sides' }).press('Enter');
+    await page.getByRole('radio', { name: 'Left' }).press('Space');
     await page.getByRole('button', { name: 'Caption settings' }).press('Enter');
     const moving = await page.evaluate(() => {
       const long = (value: string) => value.split(',').some((d) => parseFloat(d) > 0.01);

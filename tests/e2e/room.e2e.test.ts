@@ -224,21 +224,21 @@ describe('the live room on a real LiveKit server', () => {
     });
   });
 
-  it('lets a viewer enlarge the interpreter and swap the sides', async () => {
+  it('lets a viewer enlarge the interpreter and move them to the other side', async () => {
     const page = people.attendee.page;
     const floorTile = page.getByRole('figure', { name: `Moderator: ${people.moderator.name}` });
     const interpreterTile = page.getByRole('figure', { name: `ASL interpreter: ${people.ben.name}` });
     // The stage view is among the viewer's settings, in the side panel.
     await page.getByRole('button', { name: 'Settings', exact: true }).press('Enter');
-    await page.getByRole('button', { name: 'Enlarge interpreter' }).press('Enter');
+    await page.getByRole('radio', { name: 'Two thirds' }).press('Space');
     await expect
       .poll(async () => (await interpreterTile.boundingBox())!.width)
       .toBeGreaterThan(1.5 * (await floorTile.boundingBox())!.width);
-    await page.getByRole('button', { name: 'Swap sides' }).press('Enter');
+    await page.getByRole('radio', { name: 'Left' }).press('Space');
     await expect
       .poll(async () => (await interpreterTile.boundingBox())!.x)
       .toBeLessThan((await floorTile.boundingBox())!.x);
-    expect(await page.getByRole('button', { name: 'Swap sides' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('radio', { name: 'Left' }).isChecked()).toBe(true);
   });
 
   it('lets the moderator mute their microphone, and LiveKit sees it', async () => {

@@ -21,7 +21,7 @@ function fakeRoom(audience: () => number) {
   let revision = 0;
   const ctx = {
     repo: { getSession: () => Promise.resolve(session), listJoined: () => Promise.resolve([]) },
-    queue: { speakingHolder: () => Promise.resolve(null) },
+    queue: { floor: () => Promise.resolve(null) },
     presence: {
       localCount: audience,
       onlineAmong: () => Promise.resolve(new Set()),

@@ -27,6 +27,8 @@ const GRID: Record<PolicyAction, string> = {
   'queue:manage': '----- ssyss ----- ----- ----- -----',
   'queue:configure': 'yyyss yyyss ----- ----- ----- -----',
   'floor:give': '----- ssyss ----- ----- ----- -----',
+  'speaker:mark-signing': '----- ssyss ----- ----- ----- -----',
+  'media:publish-channel': '----- ----- yyyss ----- ----- -----',
   'floor:end': '----- ssyss ----- ----- ----- -----',
   'timer:control': '----- ssyss ----- ----- ----- -----',
   'caption:write': '----- ----- ----- syyss ----- -----',

@@ -64,6 +64,7 @@ describe('registration schemas', () => {
       affiliation: 'worker',
       wishToSpeak: false,
       topic: '',
+      signs: false,
       accommodations: { asl: false, cart: false, other: '' },
     });
   });

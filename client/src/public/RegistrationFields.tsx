@@ -10,6 +10,7 @@ export const EMPTY = {
   affiliation: '',
   wishToSpeak: false,
   topic: '',
+  signs: false,
   asl: false,
   cart: false,
   captionLanguage: '',
@@ -26,6 +27,7 @@ export function toPayload(f: Form) {
     affiliation: f.affiliation || undefined,
     wishToSpeak: f.wishToSpeak,
     topic: f.wishToSpeak ? f.topic : '',
+    signs: f.wishToSpeak && f.signs,
     accommodations: {
       asl: f.asl,
       cart: f.cart,
@@ -39,7 +41,7 @@ export function toPayload(f: Form) {
 export function toForm(
   r: Pick<
     ManagedRegistration,
-    'name' | 'organization' | 'affiliation' | 'wishToSpeak' | 'topic' | 'accommodations'
+    'name' | 'organization' | 'affiliation' | 'wishToSpeak' | 'topic' | 'signs' | 'accommodations'
   >,
 ): Form {
   const a = r.accommodations;
@@ -50,6 +52,7 @@ export function toForm(
     affiliation: r.affiliation,
     wishToSpeak: r.wishToSpeak,
     topic: r.topic,
+    signs: r.signs,
     asl: a.asl,
     cart: a.cart,
     captionLanguage: a.captionLanguage ?? '',
@@ -104,6 +107,12 @@ export function RegistrationFields({ form, errors, set, publicComments }: Fields
             I would like to speak
           </label>
           {form.wishToSpeak && <Field {...field} name="topic" label="What would you like to speak about?" />}
+          {form.wishToSpeak && (
+            <label className="check">
+              <input type="checkbox" checked={form.signs} onChange={(e) => set('signs', e.target.checked)} />I
+              will sign (ASL)
+            </label>
+          )}
         </fieldset>
       )}
       <fieldset>

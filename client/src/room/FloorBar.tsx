@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Floor } from '../../../shared/queue.js';
+import { SignsToggle } from '../sign/SignsToggle';
 import { formatClock } from './useQueue';
 
 interface FloorBarProps {
@@ -12,6 +13,7 @@ interface FloorBarProps {
   onPause: () => void;
   onResume: () => void;
   onExtend: (ms: number) => void;
+  onMarkSigning: (participantId: string, signs: boolean) => void;
 }
 
 /** Who has the floor and the time left; the warning and time-up are shown and announced once. */
@@ -38,7 +40,9 @@ export function FloorBar(props: FloorBarProps) {
   return (
     <div className={`floor-bar ${state}`}>
       <p>
-        <strong>{holderName}</strong> has the floor{floor.topic ? ` on ${floor.topic}` : ''}.{' '}
+        <strong>{holderName}</strong>
+        {floor.voicedBy && `, voiced by ${floor.voicedBy.name},`} has the floor
+        {floor.topic ? ` on ${floor.topic}` : ''}.{' '}
         <span role="timer" aria-label="Time left">
           {formatClock(remainingMs ?? 0)}
         </span>
@@ -56,6 +60,14 @@ export function FloorBar(props: FloorBarProps) {
           <button type="button" className="button" onClick={() => props.onExtend(60_000)}>
             Add 1 minute
           </button>
+          {floor.kind === 'speak' && (
+            <SignsToggle
+              name={holderName}
+              participantId={floor.participantId}
+              signs={Boolean(floor.signs)}
+              onMark={props.onMarkSigning}
+            />
+          )}
         </div>
       )}
     </div>

@@ -2,6 +2,8 @@ import { VideoQuality, type Room } from 'livekit-client';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
 import { ROLE_LABEL } from '../../../shared/roles.js';
 import { slotView } from './slotView';
+import { languageName } from '../sign/channels';
+import { isStandbyInterpreter } from './standby';
 import { Tile } from './Tile';
 import type { MediaStatus } from './useMediaConnection';
 
@@ -23,10 +25,8 @@ interface InterpretersPanelProps {
 export function InterpretersPanel(props: InterpretersPanelProps) {
   const { state, self, room, media, videoSeen } = props;
   const active = state.participants.find((p) => p.id === state.activeInterpreterId);
-  const standbys = state.participants.filter(
-    (p) => p.role === 'interpreter' && p.online && p.id !== state.activeInterpreterId,
-  );
-  const selfStandby = self.role === 'interpreter' && state.activeInterpreterId !== self.id;
+  const standbys = state.participants.filter((p) => isStandbyInterpreter(p, state) && p.online);
+  const selfStandby = isStandbyInterpreter(self, state);
   return (
     <div className="interpreters">
       <p>
@@ -34,6 +34,12 @@ export function InterpretersPanel(props: InterpretersPanelProps) {
           ? `${active.id === self.id ? 'You are' : `${active.name} is`} the ASL interpreter on the stage.`
           : 'No ASL interpreter is on the stage yet.'}
       </p>
+      {self.channel && (
+        <p>
+          You interpret the floor into {languageName(self.channel)}: listeners who choose it hear you, with
+          the floor lowered.
+        </p>
+      )}
       {selfStandby && (
         <button type="button" className="button primary" onClick={props.onTakeOver}>
           Take over

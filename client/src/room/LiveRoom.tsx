@@ -7,6 +7,8 @@ import { CaptionConsole } from '../captions/CaptionConsole';
 import { CaptionOptions, CaptionPanel, type useCaptionSettings } from '../captions/CaptionPanel';
 import type { CaptionFeed } from '../captions/useCaptions';
 import { ask, type RoomSocket } from '../lib/socket';
+import { useListening } from '../sign/useListening';
+import { floorName as voicedFloorName } from '../sign/voice';
 import { usePersistentState } from '../lib/usePersistentState';
 import { ControlBar } from './ControlBar';
 import { FloorBanner } from './FloorBanner';
@@ -70,6 +72,7 @@ export function LiveRoom(props: LiveRoomProps) {
     true,
   );
   const commands = useQueueCommands(socket, run, role === 'moderator', announce);
+  const listening = useListening(room, state, announce);
   const queue = queueView?.queue;
   const floor = queue?.floor;
   const mayRaise = isAudience(role) && floor?.participantId !== self.id;
@@ -99,7 +102,8 @@ export function LiveRoom(props: LiveRoomProps) {
   );
   const above = settings.position === 'above';
   const remark = floor?.kind === 'remark' ? { name: floor.name, text: floor.remark ?? '' } : null;
-  const floorName = state.participants.find((p) => p.id === state.floorHolderId)?.name ?? null;
+  // Q18: the captions console names a signing speaker with the interpreter who voices them.
+  const floorName = voicedFloorName(state);
 
   const contents: Record<PanelId, ReactNode> = {
     queue: queueView && (
@@ -151,7 +155,9 @@ export function LiveRoom(props: LiveRoomProps) {
     settings: (
       <SettingsPanel
         layout={props.stageLayout.layout}
-        onToggleLayout={props.stageLayout.toggle}
+        listening={listening}
+        onChangeLayout={props.stageLayout.change}
+        announce={announce}
         captionOptions={<CaptionOptions {...captionProps} />}
       />
     ),
@@ -167,6 +173,7 @@ export function LiveRoom(props: LiveRoomProps) {
               name={self.name}
               remainingMs={remainingMs}
               paused={floor.pausedRemainingMs !== null}
+              voicedBy={floor.voicedBy?.name}
             />
           )
         }

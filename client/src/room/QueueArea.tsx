@@ -50,6 +50,7 @@ export function QueueArea({ view, self, commands, hand, preview, announce, sessi
         onPause={commands.pause}
         onResume={commands.resume}
         onExtend={commands.extend}
+        onMarkSigning={commands.markSigning}
       />
       {isAudience(self.role) && queue.floor?.participantId !== self.id && (
         <HandControl hand={hand} preview={preview} />
@@ -65,6 +66,7 @@ export function QueueArea({ view, self, commands, hand, preview, announce, sessi
         onRemove={commands.remove}
         onNext={commands.next}
         onLowerAll={commands.lowerAll}
+        onMarkSigning={commands.markSigning}
       />
       {isModerator && (
         <QueueSettingsForm

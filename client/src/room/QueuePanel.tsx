@@ -1,4 +1,5 @@
 import type { QueueEntry } from '../../../shared/queue.js';
+import { SignsToggle } from '../sign/SignsToggle';
 import { ordinal } from './useQueue';
 
 interface QueuePanelProps {
@@ -14,6 +15,7 @@ interface QueuePanelProps {
   onRemove: (participantId: string) => void;
   onNext: () => void;
   onLowerAll: () => void;
+  onMarkSigning: (participantId: string, signs: boolean) => void;
 }
 
 /** The queue in order. Everyone sees it; moderators get the acts, each a named button. */
@@ -53,6 +55,7 @@ export function QueuePanel(props: QueuePanelProps) {
                 <span className="entry">
                   <strong>{name}</strong>
                   {e.kind === 'remark' ? ' (written remark)' : ''}
+                  {e.signs && e.kind === 'speak' ? ' (signs, ASL)' : ''}
                   {e.topic ? `: ${e.topic}` : ''}
                   {props.absent.includes(e.participantId) && <span className="absent"> (not here)</span>}
                   {props.offerTo === e.participantId && <span> (being asked)</span>}
@@ -82,6 +85,9 @@ export function QueuePanel(props: QueuePanelProps) {
                     <button type="button" className="button" onClick={() => props.onRemove(e.participantId)}>
                       Remove {name}
                     </button>
+                    {e.kind === 'speak' && (
+                      <SignsToggle {...e} signs={Boolean(e.signs)} onMark={props.onMarkSigning} />
+                    )}
                   </span>
                 )}
               </li>

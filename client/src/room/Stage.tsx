@@ -2,10 +2,13 @@ import { VideoQuality, type Room } from 'livekit-client';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
 import { ROLE_LABEL } from '../../../shared/roles.js';
 import { slotView } from './slotView';
+import { useVoicingAnnouncement, voicingOf } from '../sign/voice';
+import { InterpreterFrame } from './InterpreterFrame';
 import { Tile } from './Tile';
 import type { MediaStatus } from './useMediaConnection';
 import { usePinAnnouncement, usePresenceAnnouncements } from './usePresenceAnnouncements';
 import type { StageLayout } from './useStageLayout';
+import './stage.css';
 
 const WAITING_FOR_INTERPRETER = 'Waiting for the ASL interpreter';
 const WAITING_FOR_MODERATOR = 'Waiting for the moderator';
@@ -27,24 +30,27 @@ function floorRole(person: Participant): 'moderator' | 'speaker' {
 }
 
 function StageSlot(props: {
-  slot: 'floor' | 'interpreter';
+  /** The grid area the tile fills itself, or none when a frame around it does. */
+  className: string;
   person: Participant | undefined;
   roleLabel: string;
   waiting: string;
   emptyCaption: string;
+  /** Said after the name in the visible caption: "voiced by Ana Ruiz" (queue rule Q18). */
+  note?: string;
   room: Room;
   media: MediaStatus;
   videoSeen: ReadonlySet<string>;
   announce: (text: string) => void;
 }) {
-  const { person, roleLabel } = props;
+  const { person, roleLabel, note } = props;
   const view = person ? slotView(props.room, person, props.media, props.videoSeen) : null;
   usePresenceAnnouncements(roleLabel, person, view?.presence ?? 'unknown', props.announce);
   return (
     <Tile
-      className={`slot-${props.slot}`}
+      className={props.className}
       label={person ? `${roleLabel}: ${person.name}` : props.waiting}
-      caption={person ? undefined : props.emptyCaption}
+      caption={person ? note && `${roleLabel}: ${person.name}, ${note}` : props.emptyCaption}
       publication={view?.camera.publication}
       quality={VideoQuality.HIGH}
       status={view ? view.status : props.waiting}
@@ -54,15 +60,18 @@ function StageSlot(props: {
 }
 
 /**
- * The stage: the floor holder and the pinned interpreter side by side. The two slots are fixed
- * elements keyed by slot, not by person: when the pin moves, only what is inside them changes.
+ * The stage: the floor holder and the pinned interpreter side by side (or the interpreter above),
+ * at the size and on the side the viewer chose. The two slots are fixed elements keyed by slot,
+ * not by person: when the pin moves, only what is inside them changes.
  */
 export function Stage({ state, room, media, videoSeen, layout, remark, announce }: StageProps) {
   const byId = new Map(state.participants.map((p) => [p.id, p]));
   const floor = state.floorHolderId ? byId.get(state.floorHolderId) : undefined;
   const interpreter = state.activeInterpreterId ? byId.get(state.activeInterpreterId) : undefined;
   usePinAnnouncement(interpreter, announce);
-  const classes = ['stage', layout.swapped ? 'swapped' : '', layout.enlarged ? 'enlarged' : ''].join(' ');
+  const voicing = voicingOf(state);
+  useVoicingAnnouncement(voicing, state.floorHolderId, announce);
+  const classes = `stage interpreter-${layout.position} interpreter-${layout.size}`;
   const common = { room, media, videoSeen, announce };
 
   return (
@@ -77,23 +86,28 @@ export function Stage({ state, room, media, videoSeen, layout, remark, announce 
       ) : (
         <StageSlot
           key="floor"
-          slot="floor"
+          className="slot-floor"
           person={floor}
           roleLabel={floor ? ROLE_LABEL[floorRole(floor)] : ''}
           waiting={WAITING_FOR_MODERATOR}
           emptyCaption={ROLE_LABEL.moderator}
+          note={voicing ? `voiced by ${voicing.voice.name}` : undefined}
           {...common}
         />
       )}
-      <StageSlot
-        key="interpreter"
-        slot="interpreter"
-        person={interpreter}
-        roleLabel={ROLE_LABEL.interpreter}
-        waiting={WAITING_FOR_INTERPRETER}
-        emptyCaption={ROLE_LABEL.interpreter}
-        {...common}
-      />
+      <InterpreterFrame key="interpreter" announce={announce}>
+        <StageSlot
+          className=""
+          person={interpreter}
+          roleLabel={ROLE_LABEL.interpreter}
+          waiting={WAITING_FOR_INTERPRETER}
+          emptyCaption={ROLE_LABEL.interpreter}
+          note={
+            voicing && voicing.voice.id === interpreter?.id ? `voicing ${voicing.speaker.name}` : undefined
+          }
+          {...common}
+        />
+      </InterpreterFrame>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { VideoQuality, type Room } from 'livekit-client';
 import type { RoomState } from '../../../shared/protocol.js';
-import { canPublishOnJoin, ROLE_LABEL, type InviteRole } from '../../../shared/roles.js';
+import { canPublishOnJoin, type InviteRole } from '../../../shared/roles.js';
+import { roleLabelOf } from '../sign/channels';
 import { slotView } from './slotView';
 import { shownParticipants } from './standby';
 import { Tile } from './Tile';
@@ -35,7 +36,7 @@ export function Strip({ state, room, media, videoSeen, selfId, viewer }: StripPr
       {others.length > 0 && (
         <ul>
           {others.map((p) => {
-            const label = `${ROLE_LABEL[p.role]}: ${p.name}${p.id === selfId ? ' (you)' : ''}`;
+            const label = `${roleLabelOf(p)}: ${p.name}${p.id === selfId ? ' (you)' : ''}`;
             if (!canPublishOnJoin(p.role)) {
               return (
                 <li key={p.id}>

@@ -11,6 +11,7 @@ import {
   type VideoCaptureOptions,
 } from 'livekit-client';
 import type { InviteRole } from '../../../shared/roles.js';
+import { mayPublish } from '../sign/grants';
 import { takePreparedTracks } from './preparedTracks';
 
 export interface MediaChoices {
@@ -98,6 +99,7 @@ async function publishNow(room: Room, role: InviteRole, choices: MediaChoices, w
     capture: { video: camera },
     publishing: cameraPublishing,
   });
+  if (!mayPublish(room, Track.Source.Microphone)) return void readyOf(Track.Source.Microphone)?.stop();
   await publishSource(room, Track.Source.Microphone, {
     on: wish.microphone,
     ready: readyOf(Track.Source.Microphone),

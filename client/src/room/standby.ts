@@ -8,9 +8,12 @@ export type TrackAudience = { everyone: true } | { everyone: false; team: string
 
 const EVERYONE: TrackAudience = { everyone: true };
 
-/** Interpreters waiting to take over: the team sees them, the public does not. */
+/**
+ * Interpreters waiting to take over: the team sees them, the public does not. A spoken-language
+ * interpreter is not one: their channel is everyone's to choose (policy A42, A43).
+ */
 export function isStandbyInterpreter(person: Participant, state: RoomState): boolean {
-  return person.role === 'interpreter' && person.id !== state.activeInterpreterId;
+  return person.role === 'interpreter' && person.id !== state.activeInterpreterId && !person.channel;
 }
 
 /** The people a viewer is shown: the public sees the active interpreter only, never a standby. */
@@ -24,8 +27,7 @@ export function shownParticipants(state: RoomState, viewer: InviteRole): Partici
  * captioners) and nobody else; the active interpreter's, and everyone else's, go to all.
  */
 export function audienceFor(self: Participant | null, state: RoomState | null): TrackAudience {
-  if (!self || self.role !== 'interpreter' || !state || state.activeInterpreterId === self.id)
-    return EVERYONE;
+  if (!self || !state || !isStandbyInterpreter(self, state)) return EVERYONE;
   const team = state.participants.filter((p) => !isAudience(p.role) && p.id !== self.id).map((p) => p.id);
   return { everyone: false, team: [...new Set(team)].sort() };
 }

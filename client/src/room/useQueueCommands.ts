@@ -22,6 +22,8 @@ export interface QueueCommands {
   resume: () => void;
   extend: (ms: number) => void;
   configure: (settings: QueueSettings) => Promise<boolean>;
+  /** Moderators: whether a person signs (ASL), policy A40. */
+  markSigning: (participantId: string, signs: boolean) => void;
 }
 
 /** The queue's and the floor's commands, each sent to the server; Alt+N is "Next" for moderators. */
@@ -77,6 +79,8 @@ export function useQueueCommands(
       resume: () => void run(ask(socket, 'timer:resume', {})),
       extend: (ms) => void run(ask(socket, 'timer:extend', { ms })),
       configure: (settings) => run(ask(socket, 'queue:configure', settings)),
+      markSigning: (participantId, signs) =>
+        void run(ask(socket, 'speaker:mark-signing', { participantId, signs })),
     }),
     [raise, lower, next, skipped, run, socket],
   );
