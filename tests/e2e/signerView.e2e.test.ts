@@ -223,6 +223,7 @@ describe('a viewer resizes and moves the interpreter', () => {
 
     await viewer.keyboard.press('Enter');
     await expect.poll(fullScreenId).toBe('stage-interpreter');
+    await exit.waitFor();
     await viewer.keyboard.press('Escape');
     await expect.poll(fullScreenId).toBe(null);
     await expectGuarantees(viewer, 'after full screen');

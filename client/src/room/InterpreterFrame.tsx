@@ -58,9 +58,9 @@ export function InterpreterFrame({ children, announce }: InterpreterFrameProps) 
   }, [announce]);
 
   // Browsers leave full screen on Escape themselves; where one hands the key to the page instead
-  // (a kiosk, a headless browser), the page does it.
+  // (a kiosk, a headless browser), the page does it. Listened for all along, not from when the
+  // page has noticed full screen: an Escape pressed at once must not be lost.
   useEffect(() => {
-    if (!full) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || document.fullscreenElement !== ref.current) return;
       event.preventDefault();
@@ -68,7 +68,7 @@ export function InterpreterFrame({ children, announce }: InterpreterFrameProps) 
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [full]);
+  }, []);
 
   useEffect(() => {
     if (full) {

@@ -2,7 +2,9 @@ import { VideoQuality, type Room } from 'livekit-client';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
 import { ROLE_LABEL } from '../../../shared/roles.js';
 import { slotView } from './slotView';
+import { useState } from 'react';
 import { languageName } from '../sign/channels';
+import { InterpreterFeed } from '../sign/InterpreterFeed';
 import { isStandbyInterpreter } from './standby';
 import { Tile } from './Tile';
 import type { MediaStatus } from './useMediaConnection';
@@ -15,6 +17,7 @@ interface InterpretersPanelProps {
   videoSeen: ReadonlySet<string>;
   onTakeOver: () => void;
   onSetActive: (participantId: string) => void;
+  announce: (text: string) => void;
 }
 
 /**
@@ -27,6 +30,7 @@ export function InterpretersPanel(props: InterpretersPanelProps) {
   const active = state.participants.find((p) => p.id === state.activeInterpreterId);
   const standbys = state.participants.filter((p) => isStandbyInterpreter(p, state) && p.online);
   const selfStandby = isStandbyInterpreter(self, state);
+  const [feedId, setFeedId] = useState<string | null>(null);
   return (
     <div className="interpreters">
       <p>
@@ -39,6 +43,9 @@ export function InterpretersPanel(props: InterpretersPanelProps) {
           You interpret the floor into {languageName(self.channel)}: listeners who choose it hear you, with
           the floor lowered.
         </p>
+      )}
+      {self.role === 'interpreter' && !self.channel && (
+        <InterpreterFeed {...props} feedId={feedId} onChoose={setFeedId} />
       )}
       {selfStandby && (
         <button type="button" className="button primary" onClick={props.onTakeOver}>
@@ -59,7 +66,8 @@ export function InterpretersPanel(props: InterpretersPanelProps) {
                   className="small"
                   label={`${ROLE_LABEL.interpreter}: ${p.name}${you}`}
                   publication={view.camera.publication}
-                  quality={VideoQuality.LOW}
+                  // One layer per track for the whole page: the feed's, when this is the feed.
+                  quality={p.id === feedId ? VideoQuality.HIGH : VideoQuality.LOW}
                   status={view.status}
                   participantId={p.id}
                 />

@@ -140,6 +140,7 @@ export function LiveRoom(props: LiveRoomProps) {
         videoSeen={media.videoSeen}
         onTakeOver={() => void run(ask(socket, 'interpreter:take-over', {}))}
         onSetActive={(participantId) => void run(ask(socket, 'interpreter:set-active', { participantId }))}
+        announce={announce}
       />
     ),
     participants: (
