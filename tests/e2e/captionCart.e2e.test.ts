@@ -85,6 +85,8 @@ describe('professional CART', () => {
     const { page } = cora;
     await writeLine(page, 'We ned more training');
     await expect.poll(() => committed(attendee)).toContain('We ned more training');
+    // Alt+R takes the newest of the console's own recent lines: wait until the console lists it.
+    await page.getByRole('button', { name: 'Correct: We ned more training' }).waitFor();
     await page.keyboard.press('Alt+KeyR');
     const editor = page.getByRole('textbox', { name: 'Corrected text' });
     await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
