@@ -4,7 +4,7 @@ import { usePersistentState } from '../lib/usePersistentState';
 
 /**
  * How much of the stage's width the interpreter takes. A third is the least the interpreter ever
- * gets (PRODUCT.md); full screen is a moment's choice of its own (the Fullscreen API), not a size.
+ * gets (docs/SIGN.md); full screen is a moment's choice of its own (the Fullscreen API), not a size.
  */
 export const INTERPRETER_SIZES = ['third', 'half', 'two-thirds'] as const;
 export type InterpreterSize = (typeof INTERPRETER_SIZES)[number];
