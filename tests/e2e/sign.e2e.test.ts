@@ -14,7 +14,7 @@ import {
   startAppProcess,
   type AppProcess,
 } from '../support/appProcess.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openRoom } from '../support/browser.js';
 import { linkIn, outboxMail } from '../support/mail.js';
 
 const ARTIFACTS = 'test-results';
@@ -28,19 +28,7 @@ let sessionId: string;
 const pages = {} as Record<'moderator' | 'ana' | 'cora' | 'alex' | 'dee', Page>;
 const ids = { ana: '', dee: '' };
 
-async function open(url: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Join room' }).press('Enter');
-  await page.getByRole('region', { name: 'Stage' }).waitFor();
-  // Settled: connected to the media server too, before anything is asked of LiveKit about them.
-  await page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: /^Connected$/ })
-    .waitFor({ timeout: 60_000 });
-  return page;
-}
+const open = (url: string) => openRoom(browser, url);
 
 /** What LiveKit's server holds for a participant: their right to publish, and their tracks. */
 async function published(identity: string) {

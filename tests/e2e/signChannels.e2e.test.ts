@@ -13,7 +13,7 @@ import {
   startAppProcess,
   type AppProcess,
 } from '../support/appProcess.js';
-import { launchChromium } from '../support/browser.js';
+import { joinRoom, launchChromium, openRoom } from '../support/browser.js';
 
 const ARTIFACTS = 'test-results';
 const SPANISH = 'Spanish (es)';
@@ -24,22 +24,7 @@ let sessionId: string;
 let alex: Page;
 const ids = { moderator: '', ana: '', eva: '' };
 
-async function join(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Join room' }).press('Enter');
-  await page.getByRole('region', { name: 'Stage' }).waitFor();
-  await page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: /^Connected$/ })
-    .waitFor({ timeout: 60_000 });
-}
-
-async function open(url: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(url);
-  await join(page);
-  return page;
-}
+const open = (url: string) => openRoom(browser, url);
 
 /** How a page receives a participant's microphone: subscribed or not, its volume, and its bytes. */
 function microphoneOf(page: Page, identity: string) {
@@ -138,7 +123,7 @@ describe('a listener chooses the floor or a language', () => {
 
   it('keeps the choice across a reload, and the floor again lets the channel go', async () => {
     await alex.reload();
-    await join(alex);
+    await joinRoom(alex);
     await expect
       .poll(async () => (await microphoneOf(alex, ids.eva)).subscribed, { timeout: 30_000 })
       .toBe(true);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, focusProblems, tabTo } from '../support/a11y.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, openRoom } from '../support/browser.js';
 import { sampleRemoteVideo } from '../support/media.js';
 
 const ARTIFACTS = 'test-results';
@@ -18,18 +18,7 @@ let sessionId: string;
 const pages = {} as Record<'moderator' | 'ana' | 'dana' | 'alex', Page>;
 const ids = { moderator: '', ana: '', dana: '' };
 
-async function open(url: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Join room' }).press('Enter');
-  await page.getByRole('region', { name: 'Stage' }).waitFor();
-  await page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: /^Connected$/ })
-    .waitFor({ timeout: 60_000 });
-  return page;
-}
+const open = (url: string) => openRoom(browser, url);
 
 /** Frames the page decodes of a participant's camera, and the layer it asks for, over two samples. */
 async function receiving(page: Page, identity: string) {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteRole } from '../../shared/roles.js';
 import { axeViolations, focusProblems, tabTo } from '../support/a11y.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
-import { launchChromium } from '../support/browser.js';
+import { joinRoom, launchChromium } from '../support/browser.js';
 
 const ARTIFACTS = 'test-results';
 const WIDE = { width: 1280, height: 800 };
@@ -23,21 +23,11 @@ let browser: Browser;
 let sessionId: string;
 let viewer: Page;
 
-async function join(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Join room' }).press('Enter');
-  await page.getByRole('region', { name: 'Stage' }).waitFor();
-  await page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: /^Connected$/ })
-    .waitFor();
-}
-
 async function enter(role: InviteRole, name: string): Promise<{ page: Page; url: string }> {
   const { url } = await app.invite(sessionId, role, name);
   const page = await (await browser.newContext({ viewport: WIDE })).newPage();
   await page.goto(url);
-  await join(page);
+  await joinRoom(page);
   return { page, url };
 }
 
@@ -161,7 +151,7 @@ describe('a viewer resizes and moves the interpreter', () => {
 
   it('keeps the choice across a reload', async () => {
     await viewer.reload();
-    await join(viewer);
+    await joinRoom(viewer);
     const m = await expectGuarantees(viewer, 'after the reload');
     expect(m.interpreter.y + m.interpreter.height).toBeLessThanOrEqual(m.floor.y);
     expect(Math.abs(m.interpreter.width - m.stage.width / 2)).toBeLessThanOrEqual(ROUNDING_PX);

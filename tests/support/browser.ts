@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,4 +33,24 @@ export async function launchChromium({ cameraFps = 30 } = {}): Promise<Browser> 
     flag.startsWith('--use-fake-device-for-media-stream') ? `${flag.split('=')[0]}=fps=${cameraFps}` : flag,
   );
   return chromium.launch({ executablePath: CHROMIUM_PATH, args });
+}
+
+/** Presses "Join room" on the pre-join page and waits until the room is settled, media included. */
+export async function joinRoom(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Join room' }).press('Enter');
+  await page.getByRole('region', { name: 'Stage' }).waitFor();
+  // Settled: connected to the media server too, before anything is asked of LiveKit about them.
+  await page
+    .getByRole('banner')
+    .getByRole('status')
+    .filter({ hasText: /^Connected$/ })
+    .waitFor({ timeout: 60_000 });
+}
+
+/** Opens a join link in a fresh 1280x800 context and joins the room. */
+export async function openRoom(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await page.goto(url);
+  await joinRoom(page);
+  return page;
 }
