@@ -9,22 +9,9 @@ import {
 } from '../../server/store/commentRepo.js';
 import { openDb, type Db } from '../../server/store/db.js';
 import { createRepo } from '../../server/store/repo.js';
-import { freshDatabase } from '../support/postgres.js';
+import { contractDialects } from '../support/postgres.js';
 
-const PG_URL = process.env.OPENFLOOR_TEST_DATABASE_URL;
-
-const DIALECTS: [string, () => Promise<{ target: string; drop: () => Promise<void> }>][] = [
-  ['SQLite', () => Promise.resolve({ target: ':memory:', drop: () => Promise.resolve() })],
-];
-if (PG_URL) {
-  DIALECTS.push([
-    'PostgreSQL',
-    async () => {
-      const fresh = await freshDatabase(PG_URL, 'openfloor_comments_contract');
-      return { target: fresh.url, drop: () => fresh.drop() };
-    },
-  ]);
-}
+const DIALECTS = contractDialects('openfloor_comments_contract');
 
 const NOW = new Date('2026-12-01T14:00:00.000Z');
 const LATER = new Date('2026-12-01T14:05:00.000Z');

@@ -107,3 +107,27 @@ export async function freshDatabase(serverUrl: string, prefix = 'openfloor_test'
     },
   };
 }
+
+/** A database a store contract runs against: where to open it, and how to drop it after. */
+export type DialectTarget = () => Promise<{ target: string; drop: () => Promise<void> }>;
+
+/**
+ * The databases a store contract runs on: SQLite in memory always, and a fresh PostgreSQL database
+ * named after `name` when OPENFLOOR_TEST_DATABASE_URL points at a server.
+ */
+export function contractDialects(name: string): [string, DialectTarget][] {
+  const dialects: [string, DialectTarget][] = [
+    ['SQLite', () => Promise.resolve({ target: ':memory:', drop: () => Promise.resolve() })],
+  ];
+  const url = process.env.OPENFLOOR_TEST_DATABASE_URL;
+  if (url) {
+    dialects.push([
+      'PostgreSQL',
+      async () => {
+        const fresh = await freshDatabase(url, name);
+        return { target: fresh.url, drop: () => fresh.drop() };
+      },
+    ]);
+  }
+  return dialects;
+}
