@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /** The element the Fullscreen API enlarges: the interpreter's tile with its own way back. */
 export const INTERPRETER_FRAME_ID = 'stage-interpreter';
@@ -70,7 +70,9 @@ export function InterpreterFrame({ children, announce }: InterpreterFrameProps) 
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  useEffect(() => {
+  // At the commit that shows or hides the bar, before the browser runs anything else: focus must
+  // never sit, even for a moment, on a control the full-screen picture hides.
+  useLayoutEffect(() => {
     if (full) {
       exitRef.current?.focus();
       return;
