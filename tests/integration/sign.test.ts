@@ -2,6 +2,7 @@
 // when given the floor (queue rules Q18-Q20, policy A40-A41), over the real server and store: the
 // room state and the floor say who voices them, their media token publishes the camera only, and
 // the captions, the transcript and the published record say "voiced by".
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptionLine } from '../../shared/captions.js';
 import type { QueueSnapshot } from '../../shared/queue.js';
@@ -109,6 +110,21 @@ describe('a Deaf speaker voiced by the interpreter', () => {
     expect(json.transcript[0]?.speaker).toBe('Dee Harris (voiced by Ana Ruiz)');
     expect(await record('md')).toContain('Dee Harris (voiced by Ana Ruiz)');
     expect(await record('html')).toContain('<td>Dee Harris (voiced by Ana Ruiz)</td>');
+  });
+
+  it('A40 the registrations CSV says who will sign, as the JSON view does', async () => {
+    const { id } = await server.createSession({ title: 'Hearing on AI at work' }, 'scheduled');
+    await register(id, 'Dee Harris', 'dee@example.org', true);
+    await register(id, 'Sam Patel', 'sam@example.org', false);
+    const res = await server.api('GET', `/api/sessions/${id}/registrations.csv`);
+    expect(res.status).toBe(200);
+    const [header, ...rows]: string[][] = parse(await res.text());
+    const signs = header!.indexOf('Signs (ASL)');
+    expect(signs).toBeGreaterThan(-1);
+    expect(rows.map((r) => [r[header!.indexOf('Name')], r[signs]])).toEqual([
+      ['Dee Harris', 'yes'],
+      ['Sam Patel', ''],
+    ]);
   });
 
   it('A40 Q19 Q20 the moderator marks the floor holder, the voice follows a hand-off, and unmarking gives the microphone back', async () => {
