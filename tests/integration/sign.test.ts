@@ -183,4 +183,67 @@ describe('a Deaf speaker voiced by the interpreter', () => {
     expect(await ask(sam.socket, 'queue:raise-hand', {})).toEqual({ ok: true });
     expect((await queued).entries[0]?.signs).toBe(true);
   });
+
+  it('Q20 Q21 a turn voiced by two interpreters in a row keeps both: the record says "voiced by A, then B"', async () => {
+    const { id } = await server.createSession({ title: 'Hearing on AI at work' });
+    const join = (role: InviteRole, name: string) => joinAs(server, id, role, name);
+    const moderator = await join('moderator', 'Morgan Lee');
+    const ana = await join('interpreter', 'Ana Ruiz');
+    const ben = await join('interpreter', 'Ben Okafor');
+    const cora = await join('captioner', 'Cora Bell');
+    const dee = await join('attendee', 'Dee Harris');
+    expect(
+      await ask(moderator.socket, 'speaker:mark-signing', { participantId: dee.id, signs: true }),
+    ).toEqual({
+      ok: true,
+    });
+    await ask(dee.socket, 'queue:raise-hand', {});
+    const byAna = stateWhere(moderator.socket, (s) => s.floorHolderId === dee.id && s.voicedById === ana.id);
+    await floorTo(moderator.socket, dee.socket, dee.id);
+    await byAna;
+
+    const write = async (text: string) => {
+      const line = eventWhere(moderator.socket, 'caption:line', (l: CaptionLine) => l.text === text);
+      await ask(cora.socket, 'caption:update', { text });
+      await ask(cora.socket, 'caption:commit', {});
+      return (await line).speaker;
+    };
+    expect(await write('Before the hand-off.')).toBe('Dee Harris (voiced by Ana Ruiz)');
+    const byBen = stateWhere(moderator.socket, (s) => s.voicedById === ben.id);
+    expect(await ask(ben.socket, 'interpreter:take-over', {})).toEqual({ ok: true });
+    await byBen;
+    // Each line names who voiced it as it was said.
+    expect(await write('After the hand-off.')).toBe('Dee Harris (voiced by Ben Okafor)');
+    // Unmarking late in the turn takes nobody off the list: both did voice it.
+    const unvoiced = stateWhere(moderator.socket, (s) => s.floorHolderId === dee.id && !s.voicedById);
+    expect(
+      await ask(moderator.socket, 'speaker:mark-signing', { participantId: dee.id, signs: false }),
+    ).toEqual({ ok: true });
+    await unvoiced;
+
+    expect((await server.api('POST', `/api/sessions/${id}/lifecycle/end`, {})).ok).toBe(true);
+    expect((await server.api('POST', `/api/sessions/${id}/record`, {})).status).toBe(201);
+    const record = async (format: string) =>
+      (await fetch(`${server.url}/api/public/sessions/${id}/record?format=${format}`)).text();
+    const json = JSON.parse(await record('json')) as {
+      speakers: { name: string; voicedBy?: string; voices?: string[] }[];
+      transcript: { speaker: string; text: string }[];
+    };
+    expect(json.speakers).toEqual([
+      expect.objectContaining({
+        name: 'Dee Harris',
+        voicedBy: 'Ana Ruiz, then Ben Okafor',
+        voices: ['Ana Ruiz', 'Ben Okafor'],
+      }),
+    ]);
+    expect(json.transcript.map((l) => l.speaker)).toEqual([
+      'Dee Harris (voiced by Ana Ruiz)',
+      'Dee Harris (voiced by Ben Okafor)',
+    ]);
+    expect(await record('md')).toContain('1\\. Dee Harris (voiced by Ana Ruiz, then Ben Okafor), ');
+    expect(await record('html')).toContain('<td>Dee Harris (voiced by Ana Ruiz, then Ben Okafor)</td>');
+    const transcript = await (await server.api('GET', `/api/transcripts/${id}?format=txt`)).text();
+    expect(transcript).toContain('Dee Harris (voiced by Ana Ruiz): Before the hand-off.');
+    expect(transcript).toContain('Dee Harris (voiced by Ben Okafor): After the hand-off.');
+  });
 });
