@@ -165,6 +165,7 @@ describe('professional CART', () => {
       .getByRole('status')
       .filter({ hasText: 'You hold the pen for en-US.' })
       .waitFor({ state: 'attached' });
+    await dee.page.screenshot({ path: 'test-results/cart-took-over-focus.png' });
     // Cora's console says so, and tells a screen reader once.
     await expect.poll(() => penShown(cora.page)).toBe('Dee Park holds the pen for en-US.');
     await cora.page

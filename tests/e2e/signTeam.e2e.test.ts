@@ -69,6 +69,7 @@ describe('an interpreting team with a Deaf interpreter', () => {
         outlined: true,
       });
     expect(await dana.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+    await dana.screenshot({ path: `${ARTIFACTS}/sign-team-took-over-focus-1280.png` });
     await dana
       .locator('[aria-live="polite"]')
       .filter({ hasText: 'Dana Brooks is now the ASL interpreter' })
