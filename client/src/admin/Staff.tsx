@@ -81,6 +81,7 @@ export function Staff({ sessionId }: { sessionId: string }) {
       load();
     } catch (err) {
       setError(refusalOf(err));
+      setStatus('');
     }
   };
   const revoke = async (i: InviteView) => {
@@ -104,7 +105,8 @@ export function Staff({ sessionId }: { sessionId: string }) {
           >
             {INVITE_ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]}
+                {/* The language field beside it says whether they sign (ASL) or speak a language. */}
+                {r === 'interpreter' ? 'Interpreter' : ROLE_LABEL[r]}
               </option>
             ))}
           </select>
