@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { langSchema } from './captions.js';
+import { LANG_TAG_PATTERN } from './captionBasics.js';
 import { idSchema, nameSchema } from './ids.js';
 import { INVITE_ROLES } from './roles.js';
 import { offeredSchema, textField } from './sessions.js';
@@ -88,7 +88,7 @@ export const createInviteSchema = z
      * e.g. "es". Their microphone is that language's channel (policy A42); they never sign on the
      * stage (A43).
      */
-    language: langSchema.optional(),
+    language: z.string().regex(LANG_TAG_PATTERN, 'Enter a language tag such as es, fr or pt-BR.').optional(),
   })
   .strict()
   .refine((i) => i.language === undefined || i.role === 'interpreter', {

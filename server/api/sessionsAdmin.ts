@@ -120,23 +120,23 @@ export function createSessionsAdminRouter(deps: SessionsAdminDeps): Router {
   router.get('/sessions/:id/registrations.csv', async (req, res) => {
     const session = await sessionOr404(res, req.params.id);
     if (!session) return;
-    const rows = (await deps.registrations.list(session.id))
-      .map(registrationView)
-      .map((r) => [
-        r.order,
-        r.status,
-        r.name,
-        r.email,
-        r.organization,
-        AFFILIATIONS[r.affiliation as keyof typeof AFFILIATIONS] ?? r.affiliation,
-        r.wishToSpeak,
-        r.topic,
-        r.accommodations.asl,
-        r.accommodations.cart,
-        r.accommodations.captionLanguage ?? '',
-        r.accommodations.other,
-        r.registeredAt,
-      ]);
+    const rows = (await deps.registrations.list(session.id)).map(registrationView).map((r) => [
+      r.order,
+      r.status,
+      r.name,
+      r.email,
+      r.organization,
+      AFFILIATIONS[r.affiliation as keyof typeof AFFILIATIONS] ?? r.affiliation,
+      r.wishToSpeak,
+      r.topic,
+      // Yes or nothing, so the few who sign stand out down the column (A40).
+      r.signs ? 'yes' : '',
+      r.accommodations.asl,
+      r.accommodations.cart,
+      r.accommodations.captionLanguage ?? '',
+      r.accommodations.other,
+      r.registeredAt,
+    ]);
     const header = [
       'Order',
       'Status',
@@ -146,6 +146,7 @@ export function createSessionsAdminRouter(deps: SessionsAdminDeps): Router {
       'Affiliation',
       'Wishes to speak',
       'Topic',
+      'Signs (ASL)',
       'ASL',
       'CART',
       'Caption language',

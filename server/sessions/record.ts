@@ -3,6 +3,7 @@ import type { CaptionLine } from '../../shared/captions.js';
 import type { PublicComment } from '../../shared/comments.js';
 import type { RecordCounts, RecordDates } from '../../shared/records.js';
 import { clock, duration, esc, md, when } from './recordText.js';
+import { voicedWords } from './voices.js';
 import { commentsHtml, commentsMarkdown, countsHtml, countsMarkdown, periodWords } from './recordComments.js';
 
 export interface RecordTurn {
@@ -14,8 +15,8 @@ export interface RecordTurn {
   remark: string | null;
   startedAt: string;
   endedAt: string | null;
-  /** The interpreter who voiced a signing speaker (issue 15), if anyone. */
-  voicedBy?: string | null;
+  /** The interpreters who voiced a signing speaker (issue 15), in order; none when nobody did. */
+  voicedBy?: readonly string[];
 }
 
 export interface RecordInput {
@@ -73,7 +74,8 @@ export function buildRecord(input: RecordInput) {
     startedAt: t.startedAt,
     endedAt: t.endedAt,
     durationSeconds: t.endedAt ? Math.round((Date.parse(t.endedAt) - Date.parse(t.startedAt)) / 1000) : null,
-    ...(t.voicedBy ? { voicedBy: t.voicedBy } : {}),
+    // Q21: "Ana Ruiz, then Ben Okafor" in words, and the names one by one for a program to read.
+    ...(t.voicedBy?.length ? { voicedBy: voicedWords(t.voicedBy), voices: [...t.voicedBy] } : {}),
   }));
   const remarks = input.turns
     .filter((t) => t.kind === 'remark' && t.remark)

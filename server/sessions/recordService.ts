@@ -8,6 +8,7 @@ import type { Repo } from '../store/repo.js';
 import type { TurnRepo } from '../store/turnRepo.js';
 import { buildRecord, recordHtml, recordMarkdown, type SessionRecord } from './record.js';
 import { commentsCsv } from './recordComments.js';
+import { voicesOf, withVoice } from './voices.js';
 
 const TRANSCRIPT_MAX_LINES = 100_000;
 
@@ -54,7 +55,7 @@ export function createRecordService(deps: RecordDeps) {
         remark: t.remark,
         startedAt: t.started_at,
         endedAt: t.ended_at,
-        voicedBy: t.voiced_by ?? null,
+        voicedBy: voicesOf(t.voiced_by),
       })),
       // Every caption language is part of the record; a line taken back (C17 in
       // server/captions/SPEC.md) is not.
@@ -84,7 +85,7 @@ export function createRecordService(deps: RecordDeps) {
         topic: floor.topic || null,
         remark: floor.remark,
         started_at: floor.startedAt,
-        voiced_by: floor.voicedBy?.name ?? null,
+        voiced_by: withVoice(null, floor.voicedBy?.name ?? null),
       };
       return turns.change(sessionId, next, at.toISOString());
     },

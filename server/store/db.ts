@@ -71,7 +71,7 @@ export interface TurnsTable {
   remark: string | null;
   started_at: string;
   ended_at: string | null;
-  /** The interpreter who voiced a signing speaker's turn (migration 0015), or null. */
+  /** Who voiced a signing speaker's turn (migration 0015): a JSON array of names, in order (queue rule Q21); a row from before holds one plain name; null when nobody did. */
   voiced_by?: string | null;
 }
 

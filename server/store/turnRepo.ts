@@ -1,4 +1,5 @@
 import type { Db, TurnsTable } from './db.js';
+import { withVoice } from '../sessions/voices.js';
 import { inTransaction, lockForNumbering } from './gate.js';
 
 /** Who held the floor, from when to when, for the published record. */
@@ -31,14 +32,26 @@ export function createTurnRepo(db: Db) {
       });
     },
 
-    /** Who voices the open turn now (a signing speaker, queue rules Q19-Q20), by name; or nobody. */
+    /**
+     * Someone voices the open turn now (a signing speaker, queue rules Q19-Q21), by name: added to
+     * who voiced it before, in order; nobody (null) takes nobody off the list.
+     */
     async voice(sessionId: string, voicedBy: string | null) {
-      await db
-        .updateTable('turns')
-        .set({ voiced_by: voicedBy })
-        .where('session_id', '=', sessionId)
-        .where('ended_at', 'is', null)
-        .execute();
+      await inTransaction(db, async (trx) => {
+        const open = await trx
+          .selectFrom('turns')
+          .select(['seq', 'voiced_by'])
+          .where('session_id', '=', sessionId)
+          .where('ended_at', 'is', null)
+          .executeTakeFirst();
+        if (!open) return;
+        await trx
+          .updateTable('turns')
+          .set({ voiced_by: withVoice(open.voiced_by, voicedBy) })
+          .where('session_id', '=', sessionId)
+          .where('seq', '=', open.seq)
+          .execute();
+      });
     },
 
     async list(sessionId: string): Promise<TurnsTable[]> {

@@ -160,6 +160,70 @@ describe("the organizer's pages, by keyboard", () => {
     expect(await row.getByRole('cell').nth(2).textContent()).toBe('Not yet');
   });
 
+  it('A42 invites a Spanish interpreter from the page: the field only for interpreters, a bad tag refused on the field, the channel listed', async () => {
+    const role = page.getByRole('combobox', { name: 'Role' });
+    const language = page.getByRole('combobox', { name: 'Interprets into (spoken language)' });
+    expect(await language.count()).toBe(0);
+    // The role from the keyboard: the list goes Moderator, ASL interpreter, ...
+    await role.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    expect(await role.inputValue()).toBe('interpreter');
+    await language.waitFor();
+    expect(await language.inputValue()).toBe('');
+
+    // "Other" takes a typed tag; the server's schema refuses one that is no tag, in words, on the field.
+    await type(/^Name/, 'Eva Lopez');
+    await tabTo(page, /Interprets into/);
+    await page.keyboard.press('End');
+    expect(await language.inputValue()).toBe('other');
+    await type('Language tag (for example pt-BR)', 'Spanish!');
+    await page.keyboard.press('Enter');
+    const refusal = 'Interprets into: Enter a language tag such as es, fr or pt-BR.';
+    await page.getByRole('alert').filter({ hasText: refusal }).waitFor();
+    const tag = page.getByRole('textbox', { name: 'Language tag (for example pt-BR)' });
+    expect(await tag.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText('Language tag (for example pt-BR)')).toBe(refusal);
+    expect(await page.getByRole('textbox', { name: /^Name/ }).getAttribute('aria-invalid')).toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.getByRole('row').filter({ hasText: 'Eva Lopez' }).count()).toBe(0);
+    await page.screenshot({ path: 'test-results/organizer-interpreter-language-refused.png' });
+
+    // Spanish from the short list.
+    await language.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    expect(await language.inputValue()).toBe('es');
+    expect(await language.locator('option:checked').textContent()).toBe('Spanish (es)');
+    await page.getByRole('button', { name: 'Invite' }).press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Invited Eva Lopez as Spanish (es) interpreter.' })
+      .waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Eva Lopez' });
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('Interpreter, Spanish (es) channel');
+    expect(await page.getByRole('alert').filter({ hasText: refusal }).count()).toBe(0);
+    // The form is ready for the next: no language left chosen.
+    expect(await language.inputValue()).toBe('');
+    const sessionId = page.url().split('/').at(-1)!;
+    const invites = (await (
+      await fetch(`${app.url}/api/sessions/${sessionId}/invites`, {
+        headers: { authorization: `Bearer ${app.organizerToken}` },
+      })
+    ).json()) as { name: string; role: string; language?: string }[];
+    expect(invites.find((i) => i.name === 'Eva Lopez')).toMatchObject({
+      role: 'interpreter',
+      language: 'es',
+    });
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await focusProblems(page, 60)).toEqual([]);
+    await screenshots('organizer-interpreter-language');
+    // Another role hides the field again.
+    await role.selectOption('captioner');
+    expect(await language.count()).toBe(0);
+  });
+
   it('shows a registration with its accommodation requests, and downloads it as CSV', async () => {
     const sessionId = page.url().split('/').at(-1)!;
     const res = await fetch(`${app.url}/api/public/sessions/${sessionId}/registrations`, {

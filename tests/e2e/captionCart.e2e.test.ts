@@ -3,7 +3,7 @@
 // seen by a viewer, in real Chromium pages on a real server and LiveKit.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, focusProblems } from '../support/a11y.js';
+import { axeViolations, focusedLine, focusProblems } from '../support/a11y.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { launchChromium } from '../support/browser.js';
 
@@ -152,6 +152,20 @@ describe('professional CART', () => {
     expect(await focusProblems(dee.page)).toEqual([]);
     await dee.page.getByRole('button', { name: 'Take over' }).press('Enter');
     await expect.poll(() => penShown(dee.page)).toBe('You hold the pen for en-US.');
+    // The button is gone: focus is on the line that says Dee holds the pen, drawn visibly, and a
+    // screen reader is still told once.
+    await expect
+      .poll(() => focusedLine(dee.page))
+      .toEqual({
+        tag: 'P',
+        text: 'You hold the pen for en-US.',
+        outlined: true,
+      });
+    await dee.page
+      .getByRole('status')
+      .filter({ hasText: 'You hold the pen for en-US.' })
+      .waitFor({ state: 'attached' });
+    await dee.page.screenshot({ path: 'test-results/cart-took-over-focus.png' });
     // Cora's console says so, and tells a screen reader once.
     await expect.poll(() => penShown(cora.page)).toBe('Dee Park holds the pen for en-US.');
     await cora.page

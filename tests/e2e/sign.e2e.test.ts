@@ -192,4 +192,24 @@ describe('a Deaf speaker voiced by the interpreter', () => {
     expect(await axeViolations(pages.moderator)).toEqual([]);
     await pages.moderator.screenshot({ path: `${ARTIFACTS}/sign-voiced-moderator-1280.png` });
   });
+
+  it('Q21 a teammate takes over mid-turn, and the published record page says "voiced by Ana Ruiz, then Ben Okafor"', async () => {
+    const ben = await open((await app.invite(sessionId, 'interpreter', 'Ben Okafor')).url);
+    await ben.getByRole('button', { name: 'Take over' }).press('Enter');
+    const floor = pages.alex.getByRole('figure', { name: `Speaker: ${DEE}` });
+    await expect.poll(() => floor.textContent()).toContain('voiced by Ben Okafor');
+
+    await app.post(`/sessions/${sessionId}/lifecycle/end`, {});
+    await app.post(`/sessions/${sessionId}/record`, {});
+    const record = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    await record.goto(`${app.url}/records/${sessionId}`);
+    const speakers = record.getByRole('table', { name: /Speakers in order/ });
+    const row = speakers.getByRole('row').filter({ hasText: DEE });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe(
+      `${DEE} (voiced by ${ANA}, then Ben Okafor)`,
+    );
+    expect(await axeViolations(record)).toEqual([]);
+    await record.screenshot({ path: `${ARTIFACTS}/sign-record-voiced-1280.png`, fullPage: true });
+  });
 });

@@ -1,10 +1,11 @@
 // Issue 15, interpreting teams, in Chromium on a real LiveKit server: a Deaf interpreter (CDI) on
 // the stage takes a feed from the hearing interpreter on standby (their signing, large, at the top
 // simulcast layer, received only by the team), and the standby interpreter receives the active one
-// and the floor at the top layer too. axe and the focus walk stay at zero on the feed's controls.
+// and the floor at the top layer too. axe and the focus walk stay at zero on the feed's controls;
+// "Take over" leaves focus on the line that says the interpreter is now on the stage.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, focusProblems, tabTo } from '../support/a11y.js';
+import { axeViolations, focusedLine, focusProblems, tabTo } from '../support/a11y.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { launchChromium, openRoom } from '../support/browser.js';
 import { sampleRemoteVideo } from '../support/media.js';
@@ -58,6 +59,21 @@ describe('an interpreting team with a Deaf interpreter', () => {
     // An interpreter's side panel opens on the team.
     await dana.getByRole('button', { name: 'Take over' }).press('Enter');
     await pages.alex.getByRole('figure', { name: 'ASL interpreter: Dana Brooks' }).waitFor();
+    // The button is gone: focus is on the line that says what replaced it, not lost on the page's
+    // body, drawn visibly, and the hand-off is still announced.
+    await expect
+      .poll(() => focusedLine(dana))
+      .toEqual({
+        tag: 'P',
+        text: 'You are the ASL interpreter on the stage.',
+        outlined: true,
+      });
+    expect(await dana.getByRole('button', { name: 'Take over' }).count()).toBe(0);
+    await dana.screenshot({ path: `${ARTIFACTS}/sign-team-took-over-focus-1280.png` });
+    await dana
+      .locator('[aria-live="polite"]')
+      .filter({ hasText: 'Dana Brooks is now the ASL interpreter' })
+      .waitFor({ state: 'attached' });
 
     await tabTo(dana, /^\s*Show Ana Ruiz as my feed\s*$/);
     await dana.keyboard.press('Enter');

@@ -2,6 +2,7 @@
 // when given the floor (queue rules Q18-Q20, policy A40-A41), over the real server and store: the
 // room state and the floor say who voices them, their media token publishes the camera only, and
 // the captions, the transcript and the published record say "voiced by".
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptionLine } from '../../shared/captions.js';
 import type { QueueSnapshot } from '../../shared/queue.js';
@@ -111,6 +112,21 @@ describe('a Deaf speaker voiced by the interpreter', () => {
     expect(await record('html')).toContain('<td>Dee Harris (voiced by Ana Ruiz)</td>');
   });
 
+  it('A40 the registrations CSV says who will sign, as the JSON view does', async () => {
+    const { id } = await server.createSession({ title: 'Hearing on AI at work' }, 'scheduled');
+    await register(id, 'Dee Harris', 'dee@example.org', true);
+    await register(id, 'Sam Patel', 'sam@example.org', false);
+    const res = await server.api('GET', `/api/sessions/${id}/registrations.csv`);
+    expect(res.status).toBe(200);
+    const [header, ...rows]: string[][] = parse(await res.text());
+    const signs = header!.indexOf('Signs (ASL)');
+    expect(signs).toBeGreaterThan(-1);
+    expect(rows.map((r) => [r[header!.indexOf('Name')], r[signs]])).toEqual([
+      ['Dee Harris', 'yes'],
+      ['Sam Patel', ''],
+    ]);
+  });
+
   it('A40 Q19 Q20 the moderator marks the floor holder, the voice follows a hand-off, and unmarking gives the microphone back', async () => {
     const { id } = await server.createSession();
     const join = (role: InviteRole, name: string) => joinAs(server, id, role, name);
@@ -166,5 +182,68 @@ describe('a Deaf speaker voiced by the interpreter', () => {
     const queued = queueWhere(moderator.socket, (q) => q.entries.some((e) => e.participantId === sam.id));
     expect(await ask(sam.socket, 'queue:raise-hand', {})).toEqual({ ok: true });
     expect((await queued).entries[0]?.signs).toBe(true);
+  });
+
+  it('Q20 Q21 a turn voiced by two interpreters in a row keeps both: the record says "voiced by A, then B"', async () => {
+    const { id } = await server.createSession({ title: 'Hearing on AI at work' });
+    const join = (role: InviteRole, name: string) => joinAs(server, id, role, name);
+    const moderator = await join('moderator', 'Morgan Lee');
+    const ana = await join('interpreter', 'Ana Ruiz');
+    const ben = await join('interpreter', 'Ben Okafor');
+    const cora = await join('captioner', 'Cora Bell');
+    const dee = await join('attendee', 'Dee Harris');
+    expect(
+      await ask(moderator.socket, 'speaker:mark-signing', { participantId: dee.id, signs: true }),
+    ).toEqual({
+      ok: true,
+    });
+    await ask(dee.socket, 'queue:raise-hand', {});
+    const byAna = stateWhere(moderator.socket, (s) => s.floorHolderId === dee.id && s.voicedById === ana.id);
+    await floorTo(moderator.socket, dee.socket, dee.id);
+    await byAna;
+
+    const write = async (text: string) => {
+      const line = eventWhere(moderator.socket, 'caption:line', (l: CaptionLine) => l.text === text);
+      await ask(cora.socket, 'caption:update', { text });
+      await ask(cora.socket, 'caption:commit', {});
+      return (await line).speaker;
+    };
+    expect(await write('Before the hand-off.')).toBe('Dee Harris (voiced by Ana Ruiz)');
+    const byBen = stateWhere(moderator.socket, (s) => s.voicedById === ben.id);
+    expect(await ask(ben.socket, 'interpreter:take-over', {})).toEqual({ ok: true });
+    await byBen;
+    // Each line names who voiced it as it was said.
+    expect(await write('After the hand-off.')).toBe('Dee Harris (voiced by Ben Okafor)');
+    // Unmarking late in the turn takes nobody off the list: both did voice it.
+    const unvoiced = stateWhere(moderator.socket, (s) => s.floorHolderId === dee.id && !s.voicedById);
+    expect(
+      await ask(moderator.socket, 'speaker:mark-signing', { participantId: dee.id, signs: false }),
+    ).toEqual({ ok: true });
+    await unvoiced;
+
+    expect((await server.api('POST', `/api/sessions/${id}/lifecycle/end`, {})).ok).toBe(true);
+    expect((await server.api('POST', `/api/sessions/${id}/record`, {})).status).toBe(201);
+    const record = async (format: string) =>
+      (await fetch(`${server.url}/api/public/sessions/${id}/record?format=${format}`)).text();
+    const json = JSON.parse(await record('json')) as {
+      speakers: { name: string; voicedBy?: string; voices?: string[] }[];
+      transcript: { speaker: string; text: string }[];
+    };
+    expect(json.speakers).toEqual([
+      expect.objectContaining({
+        name: 'Dee Harris',
+        voicedBy: 'Ana Ruiz, then Ben Okafor',
+        voices: ['Ana Ruiz', 'Ben Okafor'],
+      }),
+    ]);
+    expect(json.transcript.map((l) => l.speaker)).toEqual([
+      'Dee Harris (voiced by Ana Ruiz)',
+      'Dee Harris (voiced by Ben Okafor)',
+    ]);
+    expect(await record('md')).toContain('1\\. Dee Harris (voiced by Ana Ruiz, then Ben Okafor), ');
+    expect(await record('html')).toContain('<td>Dee Harris (voiced by Ana Ruiz, then Ben Okafor)</td>');
+    const transcript = await (await server.api('GET', `/api/transcripts/${id}?format=txt`)).text();
+    expect(transcript).toContain('Dee Harris (voiced by Ana Ruiz): Before the hand-off.');
+    expect(transcript).toContain('Dee Harris (voiced by Ben Okafor): After the hand-off.');
   });
 });

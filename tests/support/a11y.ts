@@ -98,3 +98,19 @@ export async function ariaTree(page: Page, selector = 'body'): Promise<string> {
     )
     .replace(/127\.0\.0\.1:\d+/g, 'HOST')}\n`;
 }
+
+/**
+ * The focused element as a keyboard user meets it: its tag, its text, and whether it is drawn with a
+ * focus outline. After a control that goes away is pressed, it tells where focus went.
+ */
+export function focusedLine(page: Page): Promise<{ tag: string; text: string; outlined: boolean }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const style = el ? getComputedStyle(el) : null;
+    return {
+      tag: el?.tagName ?? '',
+      text: el?.textContent?.trim() ?? '',
+      outlined: Boolean(style && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2),
+    };
+  });
+}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useFocusWhenGone } from '../lib/useFocusWhenGone';
 
 export interface PenView {
   /** Who holds the pen of the console's caption track: a name, "you", or null while nobody does. */
@@ -18,6 +19,8 @@ function penText({ holder, lang }: PenView): string {
 export function PenStatus({ pen, onTakeOver }: { pen: PenView; onTakeOver: () => void }) {
   const key = `${pen.lang} ${pen.holder?.name ?? ''} ${pen.holder?.self ?? ''}`;
   const [seen, setSeen] = useState({ key, lang: pen.lang, notice: '' });
+  const canTakeOver = Boolean(pen.holder && !pen.holder.self);
+  const [statusRef, markPressed] = useFocusWhenGone<HTMLParagraphElement>(canTakeOver);
   if (seen.key !== key) {
     // Announced when the holder of the same track changed, not when the captioner changed track.
     const notice = seen.lang === pen.lang ? penText(pen) : seen.notice;
@@ -25,9 +28,19 @@ export function PenStatus({ pen, onTakeOver }: { pen: PenView; onTakeOver: () =>
   }
   return (
     <div className="pen-status">
-      <p>{penText(pen)}</p>
-      {pen.holder && !pen.holder.self && (
-        <button type="button" className="button" onClick={onTakeOver}>
+      {/* Where focus goes once "Take over" has worked and the button is gone. */}
+      <p ref={statusRef} tabIndex={-1}>
+        {penText(pen)}
+      </p>
+      {canTakeOver && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            markPressed();
+            onTakeOver();
+          }}
+        >
           Take over
         </button>
       )}

@@ -19,6 +19,8 @@ interface RecordView {
     startedAt: string;
     endedAt: string | null;
     durationSeconds: number | null;
+    /** Who voiced a signing speaker, in words: "Ana Ruiz, then Ben Okafor" (queue rule Q21). */
+    voicedBy?: string;
   }[];
   remarks: { name: string; text: string; at: string }[];
   transcript: { seq: number; lang: string; speaker: string; text: string; at: string }[];
@@ -104,7 +106,10 @@ export function RecordPage() {
             {record.speakers.map((s) => (
               <tr key={s.order}>
                 <td>{s.order}</td>
-                <td>{s.name}</td>
+                <td>
+                  {s.name}
+                  {s.voicedBy && ` (voiced by ${s.voicedBy})`}
+                </td>
                 <td>{s.kind === 'remark' ? 'Written remark' : 'Spoke'}</td>
                 <td>{s.topic}</td>
                 <td>{clock(s.startedAt, zone)}</td>

@@ -3,6 +3,7 @@ import type { Participant, RoomState } from '../../../shared/protocol.js';
 import { ROLE_LABEL } from '../../../shared/roles.js';
 import { slotView } from './slotView';
 import { useState } from 'react';
+import { useFocusWhenGone } from '../lib/useFocusWhenGone';
 import { languageName } from '../sign/channels';
 import { InterpreterFeed } from '../sign/InterpreterFeed';
 import { isStandbyInterpreter } from './standby';
@@ -31,9 +32,11 @@ export function InterpretersPanel(props: InterpretersPanelProps) {
   const standbys = state.participants.filter((p) => isStandbyInterpreter(p, state) && p.online);
   const selfStandby = isStandbyInterpreter(self, state);
   const [feedId, setFeedId] = useState<string | null>(null);
+  const [statusRef, markPressed] = useFocusWhenGone<HTMLParagraphElement>(selfStandby);
   return (
     <div className="interpreters">
-      <p>
+      {/* Where focus goes once "Take over" has worked and the button is gone: "You are ... on the stage". */}
+      <p ref={statusRef} tabIndex={-1}>
         {active
           ? `${active.id === self.id ? 'You are' : `${active.name} is`} the ASL interpreter on the stage.`
           : 'No ASL interpreter is on the stage yet.'}
@@ -48,7 +51,14 @@ export function InterpretersPanel(props: InterpretersPanelProps) {
         <InterpreterFeed {...props} feedId={feedId} onChoose={setFeedId} />
       )}
       {selfStandby && (
-        <button type="button" className="button primary" onClick={props.onTakeOver}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => {
+            markPressed();
+            props.onTakeOver();
+          }}
+        >
           Take over
         </button>
       )}
