@@ -154,4 +154,28 @@ describe('A31 a moderator decides on comments on a page of their own', () => {
     });
     expect(asked.status).toBe(403);
   });
+
+  it(
+    'still moderates after the session: the end page leads to the same page',
+    { timeout: 120_000 },
+    async () => {
+      const moderator = await app.invite(sessionId, 'moderator', 'Sam Ortiz');
+      const room = await openRoom(browser, moderator.url);
+      expect(
+        (await organizer(`/sessions/${sessionId}/lifecycle/end`, { method: 'POST', body: '{}' })).status,
+      ).toBe(200);
+      await room.getByRole('heading', { level: 1, name: 'The session has ended' }).waitFor();
+      const entry = room
+        .getByRole('region', { name: 'Comments from the public' })
+        .getByRole('link', { name: 'Comments from the public (opens in a new tab)' });
+      await entry.focus();
+      const [page] = await Promise.all([room.context().waitForEvent('page'), room.keyboard.press('Enter')]);
+      const list = page.getByRole('region', { name: /^Comments \(/ });
+      await list.getByRole('button', { name: 'Mark comment 3 to be read into the record' }).press('Enter');
+      await list
+        .getByRole('status')
+        .filter({ hasText: 'Comment 3 marked to be read into the record.' })
+        .waitFor();
+    },
+  );
 });
