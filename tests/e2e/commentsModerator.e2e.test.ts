@@ -91,6 +91,7 @@ describe('A31 a moderator decides on comments on a page of their own', () => {
       const room = await openRoom(browser, moderator.url);
       const entry = room.getByRole('link', { name: 'Comments from the public (opens in a new tab)' });
       await entry.focus();
+      await room.screenshot({ path: 'test-results/comments-moderator-room-1280.png' });
       const [page] = await Promise.all([room.context().waitForEvent('page'), room.keyboard.press('Enter')]);
       const requests: Request[] = [];
       page.on('request', (r) => requests.push(r));

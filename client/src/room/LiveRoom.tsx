@@ -117,10 +117,9 @@ export function LiveRoom(props: LiveRoomProps) {
         announce={announce}
         session={
           role === 'moderator' && (
-            <>
-              <SessionControls socket={socket} status={state.session.status} run={run} />
-              <ModeratorCommentsLink token={props.token} />
-            </>
+            <SessionControls socket={socket} status={state.session.status} run={run}>
+              <ModeratorCommentsLink token={props.token} inline />
+            </SessionControls>
           )
         }
       />
