@@ -72,7 +72,13 @@ export function createPublicCommentRouter(deps: PublicCommentDeps): Router {
   /** W15: the video's length read from the file as stored and held to the limit, or refused. */
   async function measured(res: Response, uploads: StoredUpload[], rules: CommentRules): Promise<boolean> {
     const video = uploads.find((u) => u.role === 'video')!;
-    const seconds = await measureVideo(deps.storage, video, rules.videoMaxSeconds);
+    const seconds = await measureVideo(deps.storage, video, rules.videoMaxSeconds).catch(
+      async (err: unknown) => {
+        // The storage failed while the video was read: nothing of the comment stays behind either.
+        await discard(deps.storage, uploads).catch(() => undefined);
+        throw err;
+      },
+    );
     if (typeof seconds === 'number') {
       video.seconds = seconds;
       return true;
