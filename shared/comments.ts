@@ -137,13 +137,7 @@ export function videoCommentSchema(rules: CommentRules) {
       summary: wordLimited('Summary', rules, false).default(''),
       transcript: multiLineText('Transcript', TRANSCRIPT_MAX_CHARS).default(''),
       signed: flag('Signed'),
-      /** The recording's length as the recorder measured it; the server cannot read it (W6). */
-      durationSeconds: z.coerce
-        .number({ error: 'durationSeconds must be a number of seconds.' })
-        .int('durationSeconds must be a whole number of seconds.')
-        .min(1, 'durationSeconds must be at least 1.')
-        .max(rules.videoMaxSeconds, `The video must be at most ${rules.videoMaxSeconds} seconds long.`)
-        .optional(),
+      // No length: the server reads it from the video itself (W15).
     })
     .strict()
     .superRefine(checkIdentity(rules));

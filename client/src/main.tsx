@@ -26,6 +26,10 @@ const SessionDetailPage = page(() => import('./admin/SessionDetail'), 'SessionDe
 const SessionsPage = page(() => import('./public/SessionsPage'), 'SessionsPage');
 const RegisterPage = page(() => import('./public/RegisterPage'), 'RegisterPage');
 const CommentPage = page(() => import('./comments/CommentPage'), 'CommentPage');
+const ModeratorCommentsRoute = page(
+  () => import('./comments/ModeratorCommentsPage'),
+  'ModeratorCommentsRoute',
+);
 const ManagePage = page(() => import('./manage/ManagePage'), 'ManagePage');
 const JoinRoute = page(() => import('./join/JoinFlow'), 'JoinRoute');
 const CaptionsRoute = page(() => import('./captions/CaptionsPage'), 'CaptionsRoute');
@@ -48,6 +52,7 @@ function Pages() {
             <Route path="/sessions/:id/comment" element={<CommentPage />} />
             <Route path="/registrations/manage/:token" element={<ManagePage />} />
             <Route path="/join/:token" element={<JoinRoute />} />
+            <Route path="/join/:token/comments" element={<ModeratorCommentsRoute />} />
             <Route path="/captions/:token" element={<CaptionsRoute />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

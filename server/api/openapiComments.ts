@@ -50,12 +50,14 @@ function multipart(schema: z.ZodType, files: Record<string, object>) {
 
 const submitted = {
   201: { description: 'Received, waiting for moderation: its number and a message' },
-  400: error('Invalid fields (each named), a missing video, too many files, or a form that is not multipart'),
+  400: error(
+    'Invalid fields (each named), a missing video or one longer than the limit, too many files, or a form that is not multipart',
+  ),
   404: error('No such session'),
   409: error('Outside the comment period, or the session takes no public comments (policy A32)'),
   413: error('A file larger than its limit'),
   415: error(
-    'A file whose bytes are not a type taken here (whatever its name), or a body that is not a form',
+    'A file whose bytes are not a type taken here (whatever its name), a video whose length cannot be read, or a body that is not a form',
   ),
   429: error('More than 20 comments a minute from this client address'),
 };
@@ -85,7 +87,8 @@ export function commentPaths() {
     '/public/sessions/{id}/comments/video': {
       post: {
         summary:
-          'A video comment (WebM or MP4, checked by content, stored as uploaded), optionally signed, ' +
+          'A video comment (WebM or MP4, checked by content, stored as uploaded, its length read from ' +
+          'the file and held to the limit: W15), optionally signed, ' +
           'with a summary, a transcript and WebVTT captions',
         parameters: path('id'),
         requestBody: multipart(videoCommentSchema(EXAMPLE_RULES), { video: binary, captions: binary }),

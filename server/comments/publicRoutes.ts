@@ -16,7 +16,8 @@ import { idSchema } from '../../shared/schemas.js';
 import { parseOr400, sendError } from '../api/errors.js';
 import { rulesOf, type CommentService, type CommentSession } from './service.js';
 import type { CommentStorage } from './storage.js';
-import { discard, readCommentForm, type FileField } from './uploads.js';
+import { discard, readCommentForm, type FileField, type StoredUpload } from './uploads.js';
+import { measureVideo } from './videoLength.js';
 
 /** Comments taken from one client address a minute (W11), like registrations: a hall fits, a flood does not. */
 export const COMMENTS_PER_MINUTE = 20;
@@ -68,6 +69,27 @@ export function createPublicCommentRouter(deps: PublicCommentDeps): Router {
       sendError(res, 429, 'too-many-requests', 'Too many comments from this address. Try again in a minute.'),
   });
 
+  /** W15: the video's length read from the file as stored and held to the limit, or refused. */
+  async function measured(res: Response, uploads: StoredUpload[], rules: CommentRules): Promise<boolean> {
+    const video = uploads.find((u) => u.role === 'video')!;
+    const seconds = await measureVideo(deps.storage, video, rules.videoMaxSeconds).catch(
+      async (err: unknown) => {
+        // The storage failed while the video was read: nothing of the comment stays behind either.
+        await discard(deps.storage, uploads).catch(() => undefined);
+        throw err;
+      },
+    );
+    if (typeof seconds === 'number') {
+      video.seconds = seconds;
+      return true;
+    }
+    await discard(deps.storage, uploads);
+    sendError(res, seconds.status, seconds.error, seconds.message, {
+      issues: [{ path: 'video', message: seconds.message }],
+    });
+    return false;
+  }
+
   async function receive(kind: CommentKind, req: Request, res: Response) {
     const cs = await sessionOr404(res, req.params.id as string);
     if (!cs) return;
@@ -93,8 +115,8 @@ export function createPublicCommentRouter(deps: PublicCommentDeps): Router {
         issues: [{ path: 'video', message: 'Attach the video (WebM or MP4).' }],
       });
     }
-    const input = parsed.data;
-    const comment = await service.submit(cs.session.id, kind, input, uploads);
+    if (kind === 'video' && !(await measured(res, uploads, rules))) return;
+    const comment = await service.submit(cs.session.id, kind, parsed.data, uploads);
     const receipt: CommentReceipt = { number: comment.number, message: COMMENT_RECEIPT };
     res.status(201).set('Cache-Control', 'no-store').json(receipt);
   }

@@ -134,7 +134,7 @@ export function createCommentService(deps: CommentDeps) {
             text: video ? video.summary : (input as WrittenCommentInput).text,
             transcript: video?.transcript ?? '',
             signed: video?.signed ? 1 : 0,
-            duration_seconds: video?.durationSeconds ?? null,
+            duration_seconds: uploads.find((u) => u.role === 'video')?.seconds ?? null,
           },
           uploads.map((u) => ({
             role: u.role,

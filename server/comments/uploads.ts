@@ -21,6 +21,8 @@ export interface StoredUpload {
   originalName: string;
   type: string;
   size: number;
+  /** A video's length in whole seconds, as the server measured it (W15). */
+  seconds?: number;
 }
 
 /** A size written for people: 10 MB, 512 KB. */

@@ -2,30 +2,17 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommentSettingsInput, ModeratedComment } from '../../shared/comments.js';
 import type { TestServer } from './server.js';
+import { mp4File, webmFile } from './videoFiles.js';
 
 // Comments as the tests send them (issue 16): the settings, multipart forms as a browser sends
 // them, and files whose first bytes say what they are, the way real files of each type begin.
 
-/** An EBML header of a WebM file (what Chromium's MediaRecorder writes first), and some payload. */
-export function webmBytes(payload = 64): Buffer {
-  const doc = Buffer.from('webm');
-  const body = Buffer.concat([Buffer.from([0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x80 | doc.length]), doc]);
-  return Buffer.concat([
-    Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x80 | body.length]),
-    body,
-    Buffer.alloc(payload, 7),
-  ]);
-}
+/** A WebM video of `seconds`, shaped as Chromium's MediaRecorder writes it, with `payload` bytes of padding. */
+export const webmBytes = (payload = 64, seconds = 5): Buffer => webmFile({ seconds, padding: payload });
 
-/** An ISO BMFF `ftyp` box of an MP4 file, and some payload. */
-export const mp4Bytes = (payload = 64) =>
-  Buffer.concat([
-    Buffer.from([0, 0, 0, 0x18]),
-    Buffer.from('ftypisom'),
-    Buffer.from([0, 0, 2, 0]),
-    Buffer.from('isommp41'),
-    Buffer.alloc(payload, 3),
-  ]);
+/** A fragmented MP4 video of `seconds`, with `payload` bytes of media data. */
+export const mp4Bytes = (payload = 64, seconds = 5): Buffer =>
+  mp4File({ seconds, fragmented: true, mvhdSeconds: 0, padding: payload });
 
 export const pdfBytes = () => Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 

@@ -10,7 +10,8 @@ import {
   type ModerationAction,
   type RejectionReason,
 } from '../../../shared/commentBasics.js';
-import { ApiProblem, callApi } from '../public/api';
+import { ORGANIZER_API, useFileUrl, type ModerationApi } from '../comments/moderationApi';
+import { ApiProblem } from '../public/api';
 import { CommentsSettings } from './CommentsSettings';
 
 interface ListBody {
@@ -24,17 +25,52 @@ const ACT_WORDS: Record<ModerationAction, string> = {
   reject: 'rejected',
 };
 
+/** A video's length as the server measured it (W15): 45 s, 2 min 5 s. */
+const lengthWords = (s: number) =>
+  s < 60 ? `${s} s` : `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+
+type CommentFile = ModeratedComment['files'][number];
+
+/** A link to one of a comment's files, at the address the API gives it (see useFileUrl). */
+function FileLink({ api, file }: { api: ModerationApi; file: CommentFile }) {
+  const url = useFileUrl(api, file.url);
+  if (!url) return <>{file.name} (loading…)</>;
+  return (
+    <a href={url} download={api.fetchFile ? file.name : undefined}>
+      {file.name}
+    </a>
+  );
+}
+
+/** A comment's video, playable here, with its captions. */
+function CommentVideo({ api, c }: { api: ModerationApi; c: ModeratedComment }) {
+  const video = useFileUrl(api, c.files.find((f) => f.role === 'video')?.url);
+  const captions = useFileUrl(api, c.files.find((f) => f.role === 'captions')?.url);
+  if (!video) return null;
+  return (
+    <video
+      className="comment-video"
+      controls
+      preload="metadata"
+      src={video}
+      aria-label={`Video of comment ${c.number}`}
+    >
+      {captions && <track kind="captions" src={captions} label="Captions" default />}
+    </video>
+  );
+}
+
 /** One comment to decide on: who, what, its files (video playable here), and the three acts. */
 function CommentItem({
   c,
+  api,
   onDecide,
 }: {
   c: ModeratedComment;
+  api: ModerationApi;
   onDecide: (c: ModeratedComment, action: ModerationAction, reason?: RejectionReason) => void;
 }) {
   const [reason, setReason] = useState<RejectionReason>('spam');
-  const video = c.files.find((f) => f.role === 'video');
-  const captions = c.files.find((f) => f.role === 'captions');
   const id = `moderate-${c.number}`;
   return (
     <li>
@@ -44,6 +80,7 @@ function CommentItem({
         </h3>
         <p>
           {c.kind === 'written' ? 'Written' : c.signed ? 'Video, in ASL' : 'Video'}
+          {c.durationSeconds !== null && ` (${lengthWords(c.durationSeconds)})`}
           {c.topic && `, on ${c.topic}`}. {COMMENT_STATUS_LABEL[c.status]}
           {c.reason && ` (${REJECTION_REASON_LABEL[c.reason]})`}.
         </p>
@@ -52,24 +89,14 @@ function CommentItem({
           {c.anonymous && c.name && ` (gave the name ${c.name}, not published)`}
           {!c.anonymous && c.organization && `. Organization: ${c.organization}`}
         </p>
-        {video && (
-          <video
-            className="comment-video"
-            controls
-            preload="metadata"
-            src={video.url}
-            aria-label={`Video of comment ${c.number}`}
-          >
-            {captions && <track kind="captions" src={captions.url} label="Captions" default />}
-          </video>
-        )}
+        <CommentVideo api={api} c={c} />
         {c.text && <blockquote className="description">{c.text}</blockquote>}
         {c.transcript && <p className="description">Transcript: {c.transcript}</p>}
         {c.files.length > 0 && (
           <ul>
             {c.files.map((f) => (
               <li key={f.id}>
-                <a href={f.url}>{f.name}</a>
+                <FileLink api={api} file={f} />
               </li>
             ))}
           </ul>
@@ -112,19 +139,36 @@ function CommentItem({
   );
 }
 
-/** The session's comments: their settings (A30) and their moderation (A31, W7), each act announced. */
-export function CommentsModeration({ sessionId }: { sessionId: string }) {
+interface CommentsModerationProps {
+  sessionId: string;
+  /** How to call the API: the organizer's (the default) or a moderator's link (A31). */
+  api?: ModerationApi;
+  /** Whether to show the comment period and limits, the organizer's to set (A30). */
+  withSettings?: boolean;
+}
+
+/**
+ * The session's comments: their settings (A30, the organizer's) and their moderation (A31, W7), each
+ * act announced. The organizer's session page and a moderator's own page both show it.
+ */
+export function CommentsModeration({
+  sessionId,
+  api = ORGANIZER_API,
+  withSettings = true,
+}: CommentsModerationProps) {
   const [status, setStatus] = useState<CommentStatus | 'all'>('pending');
   const [body, setBody] = useState<ListBody | null>(null);
   const [said, setSaid] = useState('');
   const load = useCallback(() => {
-    void callApi<ListBody>(`/api/sessions/${sessionId}/comments?status=${status}`).then(setBody);
-  }, [sessionId, status]);
+    api
+      .call<ListBody>(`/api/sessions/${sessionId}/comments?status=${status}`)
+      .then(setBody, (err: unknown) => setSaid(err instanceof ApiProblem ? err.message : String(err)));
+  }, [api, sessionId, status]);
   useEffect(load, [load]);
 
   const decide = async (c: ModeratedComment, action: ModerationAction, reason?: RejectionReason) => {
     try {
-      await callApi(`/api/sessions/${sessionId}/comments/${c.id}/decision`, {
+      await api.call(`/api/sessions/${sessionId}/comments/${c.id}/decision`, {
         method: 'POST',
         body: JSON.stringify(reason ? { action, reason } : { action }),
       });
@@ -139,10 +183,12 @@ export function CommentsModeration({ sessionId }: { sessionId: string }) {
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading">Comments ({total})</h2>
-      <details className="settings">
-        <summary>Comment period and limits</summary>
-        <CommentsSettings sessionId={sessionId} onSaved={load} />
-      </details>
+      {withSettings && (
+        <details className="settings">
+          <summary>Comment period and limits</summary>
+          <CommentsSettings sessionId={sessionId} onSaved={load} />
+        </details>
+      )}
       <div className="field">
         <label htmlFor="comments-status">Show</label>
         <select
@@ -162,7 +208,7 @@ export function CommentsModeration({ sessionId }: { sessionId: string }) {
       {body?.comments.length === 0 && <p>No comments here.</p>}
       <ul className="session-list">
         {body?.comments.map((c) => (
-          <CommentItem key={c.id} c={c} onDecide={(x, a, r) => void decide(x, a, r)} />
+          <CommentItem key={c.id} c={c} api={api} onDecide={(x, a, r) => void decide(x, a, r)} />
         ))}
       </ul>
     </section>

@@ -50,7 +50,6 @@ export function commentForm(v: CommentFormValues, files: CommentFiles): FormData
   if (v.anonymous) fields.anonymous = 'true';
   if (v.kind === 'written') fields.text = v.text;
   else Object.assign(fields, { summary: v.summary, transcript: v.transcript, signed: String(v.signed) });
-  if (v.kind === 'video' && files.recording) fields.durationSeconds = String(files.recording.seconds);
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   if (v.kind === 'written') for (const f of files.attachments) form.append('attachments', f, f.name);
   if (v.kind === 'video') {

@@ -1,3 +1,4 @@
+import { ModeratorCommentsLink } from '../comments/ModeratorCommentsLink';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { DEFAULT_CAPTION_LANG } from '../../../shared/captionBasics.js';
@@ -113,6 +114,15 @@ function Ended({ closed, session, viewer, token }: EndPageProps) {
           <p>The transcript will be part of the record when it is published.</p>
         )}
       </section>
+      {viewer === 'moderator' && (
+        <section aria-labelledby="end-comments">
+          <h2 id="end-comments">Comments from the public</h2>
+          <p>
+            Your link still decides on the session’s comments, until 30 days after the comment period closes.
+          </p>
+          <ModeratorCommentsLink token={token} />
+        </section>
+      )}
       <section aria-labelledby="end-record">
         <h2 id="end-record">The record</h2>
         <p>

@@ -16,7 +16,11 @@ export async function callApi<T>(path: string, init: RequestInit = {}): Promise<
   try {
     res = await fetch(path, {
       ...init,
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      },
     });
   } catch {
     throw new ApiProblem('The server could not be reached. Check your connection and try again.', 0);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Participant, RoomState } from '../../../shared/protocol.js';
 import { isAudience, type InviteRole } from '../../../shared/roles.js';
 import { CaptionConsole } from '../captions/CaptionConsole';
+import { ModeratorCommentsLink } from '../comments/ModeratorCommentsLink';
 import { CaptionOptions, CaptionPanel, type useCaptionSettings } from '../captions/CaptionPanel';
 import type { CaptionFeed } from '../captions/useCaptions';
 import { ask, type RoomSocket } from '../lib/socket';
@@ -115,7 +116,11 @@ export function LiveRoom(props: LiveRoomProps) {
         preview={props.speakerPreview}
         announce={announce}
         session={
-          role === 'moderator' && <SessionControls socket={socket} status={state.session.status} run={run} />
+          role === 'moderator' && (
+            <SessionControls socket={socket} status={state.session.status} run={run}>
+              <ModeratorCommentsLink token={props.token} inline />
+            </SessionControls>
+          )
         }
       />
     ),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SessionStatus } from '../../../shared/sessions.js';
 import { ask, type RoomSocket } from '../lib/socket';
 
@@ -14,10 +14,12 @@ interface SessionControlsProps {
   socket: RoomSocket;
   status: SessionStatus;
   run: (result: Promise<{ ok: boolean; message?: string }>) => Promise<boolean>;
+  /** More of the moderator's own acts, in the same row (the way to the comments). */
+  children?: ReactNode;
 }
 
 /** The moderator opens the lobby, starts the session, and ends it (after saying so twice). */
-export function SessionControls({ socket, status, run }: SessionControlsProps) {
+export function SessionControls({ socket, status, run, children }: SessionControlsProps) {
   const [confirming, setConfirming] = useState(false);
   const advance = (action: 'open-lobby' | 'go-live' | 'end') => {
     setConfirming(false);
@@ -60,6 +62,7 @@ export function SessionControls({ socket, status, run }: SessionControlsProps) {
               End the session
             </button>
           ))}
+        {children}
       </div>
     </section>
   );
