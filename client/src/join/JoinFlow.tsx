@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { PageLayout } from '../pages/PageLayout';
 import { RoomView } from '../room/RoomView';
 import { usePageConnections } from '../room/usePageConnections';
+import { choosePeerConnections } from '../room/peerConnections';
 import { EndPage } from './EndPage';
 import { ClosedLinkError, fetchInvite } from './fetchInvite';
 import { useConnectAhead } from './useConnectAhead';
@@ -39,7 +40,12 @@ function JoinFlow({ token }: { token: string }) {
   useEffect(() => {
     let current = true;
     fetchInvite(token).then(
-      (invite) => current && setStep({ kind: 'prejoin', invite }),
+      (invite) => {
+        if (!current) return;
+        // Before the Room first connects, which the pre-join page does ahead of the click.
+        choosePeerConnections(room, invite.role);
+        setStep({ kind: 'prejoin', invite });
+      },
       (err: unknown) => {
         if (!current) return;
         if (err instanceof ClosedLinkError) return setStep({ kind: 'over', link: err.link });
@@ -49,7 +55,7 @@ function JoinFlow({ token }: { token: string }) {
     return () => {
       current = false;
     };
-  }, [token]);
+  }, [token, room]);
 
   // Called from the Join and Rejoin clicks: a user gesture is what lets the browser play audio.
   const unlockAudio = () => void room.startAudio().catch(() => undefined);

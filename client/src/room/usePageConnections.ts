@@ -22,7 +22,8 @@ export interface PageConnections {
  * They are created before the room view so that the Join click, a user gesture, can unlock audio.
  */
 export function usePageConnections(token: string): PageConnections {
-  // Adaptive stream is off so each viewer's setVideoQuality choice is honoured as asked.
+  // Adaptive stream is off so each viewer's setVideoQuality choice is honoured as asked. How many
+  // peer connections it makes is chosen with the role (choosePeerConnections).
   const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: true }));
   const [socket] = useState(() => createRoomSocket(token));
 
