@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModeratedComment } from '../../shared/comments.js';
-import { axeViolations, focusProblems } from '../support/a11y.js';
+import { checkPage } from '../support/pageChecks.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { launchChromium, openRoom } from '../support/browser.js';
 import { linkToken } from '../support/organizerApi.js';
@@ -34,22 +34,8 @@ async function comment(kind: 'written' | 'video', fields: Record<string, string>
   expect(res.status, await res.clone().text()).toBe(201);
 }
 
-/** axe and the focus walk at zero, screenshots at 1280 and 320 px, and no sideways scroll at 320. */
-async function check(page: Page, name: string) {
-  expect.soft(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  await page.evaluate(() => {
-    const seen = (window as unknown as { focusProblems?: string[] }).focusProblems;
-    if (seen) seen.length = 0;
-  });
-  expect.soft(await focusProblems(page), `focus on ${name}`).toEqual([]);
-  await page.screenshot({ path: `test-results/comments-${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 320, height: 800 });
-  await page.screenshot({ path: `test-results/comments-${name}-320.png`, fullPage: true });
-  expect
-    .soft(await page.evaluate(() => document.documentElement.scrollWidth), `reflow of ${name}`)
-    .toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+/** The checks every new page owes, its pictures named comments-NAME. */
+const check = (page: Page, name: string) => checkPage(page, `comments-${name}`);
 
 beforeAll(async () => {
   app = await startAppProcess(Number(process.env.E2E_PORT ?? 3000));
