@@ -286,8 +286,20 @@ function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** How long PostgreSQL lets a transaction sit idle before ending it: see openPostgres. */
+export const IDLE_IN_TRANSACTION_MS = 10_000;
+
 function openPostgres(url: string, log: Logger | undefined): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    // A node that hangs (SIGSTOP, a frozen VM) in the middle of a change keeps its transaction, and
+    // the session's row lock with it (gate.ts): every other node's change to that session would
+    // wait for as long as it hangs. PostgreSQL ends a transaction left idle this long, which frees
+    // the lock; a change holds it for milliseconds.
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+  });
   // A connection the server cut (a restart, a failover) is dropped by the pool and replaced at the
   // next query; the query under way on it, if any, fails (a retryable refusal, N5). Without these
   // listeners the cut would end the process: the pool's covers idle connections, and each
