@@ -105,7 +105,7 @@ describe('Content-Security-Policy in the browser', () => {
     expect(violations).toEqual([]);
   });
 
-  it('the room as a moderator and as an attendee, media connected, and the captions-only page', async () => {
+  it("the room as a moderator and as an attendee, media connected, the captions-only page and the moderator's comments page", async () => {
     const moderator = await enter('moderator', 'Morgan Lee');
     const attendee = await enter('attendee', 'Alex Kim');
     // The moderator's camera reaches the attendee: LiveKit's socket, media and video elements work.
@@ -121,6 +121,10 @@ describe('Content-Security-Policy in the browser', () => {
     const captioner = await app.invite(liveId, 'captioner', 'Cam Jones');
     await open(new URL(captioner.url).pathname.replace('/join/', '/captions/'), (p) =>
       p.getByRole('log', { name: 'Captions' }).waitFor(),
+    );
+    // The moderator's own page for the public's comments, opened with the room's link.
+    await open(`${new URL(moderator.url()).pathname}/comments`, (p) =>
+      p.getByRole('heading', { level: 1, name: /^Comments:/ }).waitFor(),
     );
     await moderator.waitForTimeout(500);
     expect(violations).toEqual([]);
