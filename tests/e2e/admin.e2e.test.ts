@@ -36,6 +36,21 @@ const inviteOf = (url: string) =>
     }
   ).jti;
 
+/**
+ * Waits for a page's heading; when it does not come, says what the page shows instead (its path
+ * and text), so that a failure on CI, where only the message is kept, says where the page was.
+ */
+async function headingShown(name: string) {
+  try {
+    await page.getByRole('heading', { name }).waitFor();
+  } catch (err) {
+    const shown = await page
+      .evaluate(() => `${location.pathname}: ${document.body.innerText.replace(/\s+/g, ' ').slice(0, 300)}`)
+      .catch((e: unknown) => `the page could not be read (${String(e)})`);
+    throw new Error(`No heading "${name}"; the page shows ${shown}`, { cause: err });
+  }
+}
+
 /** Fills a field found by its label, from the keyboard. */
 async function type(label: string | RegExp, text: string) {
   const field = page.getByLabel(label);
@@ -66,7 +81,7 @@ describe("the organizer's pages, by keyboard", () => {
     await page.goto(app.url);
     await tabTo(page, /For organizers/);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Organizer sign-in' }).waitFor();
+    await headingShown('Organizer sign-in');
     // Where the token comes from is read with the field.
     const hint = await describedText('Organizer token');
     expect(hint).toContain('ORGANIZER_TOKEN');
