@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteRole } from '../../shared/roles.js';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
-import { launchChromium } from '../support/browser.js';
+import { joinRoom, launchChromium } from '../support/browser.js';
 
 let app: AppProcess;
 let browser: Browser;
@@ -48,13 +48,7 @@ async function enter(role: InviteRole, name: string): Promise<Page> {
   const page = await open(new URL(invite.url).pathname, (p) =>
     p.getByRole('button', { name: 'Join room' }).waitFor(),
   );
-  await page.getByRole('button', { name: 'Join room' }).press('Enter');
-  await page.getByRole('region', { name: 'Stage' }).waitFor();
-  await page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: /^Connected$/ })
-    .waitFor({ timeout: 30_000 });
+  await joinRoom(page);
   return page;
 }
 
