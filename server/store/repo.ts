@@ -2,49 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { SessionSummary } from '../../shared/protocol.js';
 import type { z } from 'zod';
 import type { InviteRole } from '../../shared/index.js';
-import { AUDIENCE_ROLES, INVITE_ROLES } from '../../shared/roles.js';
 import { createSessionSchema, type UpdateSessionInput } from '../../shared/schemas.js';
 import type { SessionStatus } from '../../shared/sessions.js';
 import type { QueueState } from '../../shared/queue.js';
 import { sql } from 'kysely';
-import type { Db, InvitesTable, SessionsTable } from './db.js';
-import { isPostgres, lockForNumbering } from './gate.js';
+import type { Db } from './db.js';
+import { createJoinQueries, type InviteRow, type SessionRow } from './joinQueries.js';
 
-const STAFF_ROLES = INVITE_ROLES.filter((r) => !AUDIENCE_ROLES.includes(r));
+export type { InviteRow, SessionRow } from './joinQueries.js';
 
-/** Every column of a session, read beside an invite's (getInviteAndSession). */
-const SESSION_COLUMNS = [
-  'id',
-  'title',
-  'starts_at',
-  'ends_at',
-  'time_zone',
-  'created_at',
-  'active_interpreter_id',
-  'description',
-  'focus',
-  'capacity',
-  'speaking_limit_ms',
-  'public_comments',
-  'offered',
-  'status',
-  'record_published_at',
-  'require_email_confirmation',
-  'caption_pens',
-] as const satisfies readonly (keyof SessionsTable)[];
-// Prefixed apart from the invite's own columns (it has a session_id of its own).
-const JOINED_SESSION_COLUMNS = sql.raw(
-  SESSION_COLUMNS.map((c) => `sessions.${c} as session__${c}`).join(', '),
-);
-// A column added to the table and not to the list fails to compile here.
-const everySessionColumn: Exclude<keyof SessionsTable, (typeof SESSION_COLUMNS)[number]> extends never
-  ? true
-  : never = true;
-void everySessionColumn;
-
-export type SessionRow = SessionsTable;
 export type CreateSessionRequest = z.input<typeof createSessionSchema>;
-export type InviteRow = Omit<InvitesTable, 'role'> & { role: InviteRole };
 
 /** A fresh opaque id: 16 URL-safe characters (96 random bits). */
 export function newId(): string {
@@ -239,28 +206,6 @@ export function createRepo(db: Db) {
       await db.updateTable('invites').set({ role }).where('id', '=', id).execute();
     },
 
-    /**
-     * An invite and its session in one query: every command, caption POST and handshake checks
-     * both, and two queries each was a fifth of what a join cost the store.
-     */
-    async getInviteAndSession(id: string): Promise<{ invite: InviteRow; session: SessionRow } | undefined> {
-      // Raw SQL with the column list made once: built with Kysely's builder, the sixteen aliased
-      // columns cost more to compile on every call than the second query they save.
-      const { rows } = await sql<Record<string, unknown>>`
-        select invites.*, ${JOINED_SESSION_COLUMNS} from invites
-        join sessions on sessions.id = invites.session_id
-        where invites.id = ${id}`.execute(db);
-      const row = rows[0];
-      if (!row) return undefined;
-      const invite: Record<string, unknown> = {};
-      const session: Record<string, unknown> = {};
-      for (const [column, value] of Object.entries(row)) {
-        if (column.startsWith('session__')) session[column.slice('session__'.length)] = value;
-        else invite[column] = value;
-      }
-      return { invite: invite as InviteRow, session: session as unknown as SessionRow };
-    },
-
     async getInvite(id: string): Promise<InviteRow | undefined> {
       return (await db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst()) as
         InviteRow | undefined;
@@ -276,32 +221,6 @@ export function createRepo(db: Db) {
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
-    },
-
-    /** Records that the person joined, with the name they chose on the pre-join page. */
-    /**
-     * Records that someone joined under this name; the first time, also when, and their place in
-     * the session's join order (its highest + 1). One statement: SQLite runs it alone, and on
-     * PostgreSQL the session's row is locked first so two nodes cannot take the same place.
-     */
-    async markJoined(inviteId: string, sessionId: string, name: string, now: Date): Promise<void> {
-      // Written as SQL: building it with the query builder cost twice its run, once per join of a
-      // join storm. The first join numbers the invite after the session's last one; later ones keep
-      // their number and time.
-      const mark = (q: Db) =>
-        sql`
-        update invites set
-          name = ${name},
-          joined_at = coalesce(joined_at, ${now.toISOString()}),
-          join_order = coalesce(join_order, (
-            select coalesce(max(others.join_order), 0) + 1 from invites as others
-            where others.session_id = ${sessionId}))
-        where id = ${inviteId}`.execute(q);
-      if (!isPostgres(db)) return void (await mark(db));
-      await db.transaction().execute(async (trx) => {
-        await lockForNumbering(trx, sessionId);
-        await mark(trx);
-      });
     },
 
     async getQueue(sessionId: string): Promise<QueueState | undefined> {
@@ -366,27 +285,7 @@ export function createRepo(db: Db) {
       return row?.name ?? null;
     },
 
-    /**
-     * Everyone who has joined the session at least once, in the order they first joined. With
-     * `staffAnd`, only the staff and that one person: the public can be thousands, and a join must
-     * not cost a read of all of them.
-     */
-    async listJoined(sessionId: string, staffAnd?: string | null): Promise<InviteRow[]> {
-      const joined = db
-        .selectFrom('invites')
-        .selectAll()
-        .where('session_id', '=', sessionId)
-        .where('joined_at', 'is not', null)
-        .where('revoked_at', 'is', null);
-      if (staffAnd === undefined) return (await joined.orderBy('join_order').execute()) as InviteRow[];
-      // The staff by their role's index, and the one member of the public by id, put in order
-      // here: a few rows. Ordered in SQL, SQLite walks the whole audience in join order instead,
-      // for every join, which made a join storm cost its square.
-      const staff = joined.where('role', 'in', STAFF_ROLES);
-      const rows = staffAnd ? staff.union(joined.where('id', '=', staffAnd)) : staff;
-      const found = (await rows.execute()) as InviteRow[];
-      return found.sort((a, b) => (a.join_order ?? 0) - (b.join_order ?? 0));
-    },
+    ...createJoinQueries(db),
   };
 }
 

@@ -30,5 +30,15 @@ export function isStoreUnavailable(err: unknown): boolean {
 export function logFailure(log: Logger, err: unknown, what: string, fields: object = {}): void {
   if (isStoreUnavailable(err))
     log.warn({ ...fields, err: (err as Error).message }, `${what}: the store is out of reach`);
+  else if (isStoreClosed(err))
+    log.warn({ ...fields, err: (err as Error).message }, `${what}: the store was closed (shutting down)`);
   else log.error({ ...fields, err }, what);
+}
+
+/**
+ * Kysely's refusal once the store is closed: only on shutdown, where work the last disconnections
+ * started (a broadcast of who left) may still be on its way. Not a fault.
+ */
+function isStoreClosed(err: unknown): boolean {
+  return err instanceof Error && err.message === 'driver has already been destroyed';
 }

@@ -72,6 +72,24 @@ async function makeWorld(server: TestServer): Promise<World> {
   return { sessionId, sockets, ids };
 }
 
+/** Whether the session is over or one of its sockets closed (or is about to: its link was revoked). */
+async function worldClosed(server: TestServer, world: World): Promise<boolean> {
+  if (Object.values(world.sockets).some((s) => !s.connected)) return true;
+  const session = await server.db
+    .selectFrom('sessions')
+    .select('status')
+    .where('id', '=', world.sessionId)
+    .executeTakeFirst();
+  if (!session || session.status === 'ended' || session.status === 'cancelled') return true;
+  const revoked = await server.db
+    .selectFrom('invites')
+    .select('id')
+    .where('id', 'in', world.ids)
+    .where('revoked_at', 'is not', null)
+    .execute();
+  return revoked.length > 0;
+}
+
 function emit(socket: TestClient, event: string, args: unknown[]): Promise<unknown> {
   const timed = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
     emitWithAck(e: string, ...a: unknown[]): Promise<unknown>;
@@ -129,8 +147,9 @@ describe('fuzzing every socket command', () => {
           const outcome =
             isAck(answer) && answer.ok ? `${event} ok` : `refused ${(answer as { reason: string }).reason}`;
           outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-          // An accepted "end" closes everything: carry on in a fresh session.
-          if (Object.values(world.sockets).some((s) => !s.connected)) world = await makeWorld(server);
+          // An accepted "end" closes everything: carry on in a fresh session. The close follows
+          // the answer a turn of the server's loop later, so the store says it first.
+          if (await worldClosed(server, world)) world = await makeWorld(server);
         }),
         { seed: SEED, numRuns: SOCKET_RUNS, endOnFailure: true },
       );

@@ -45,7 +45,10 @@ describe('K1, K3: a revoked link or an ended session closes every connection, jo
     // Even a socket that raced the revocation gets no answer but "closed" from the store check.
     const racer = await connectOnly((await server.invite(sessionId, 'attendee', 'Bea')).token);
     await server.db.updateTable('invites').set({ revoked_at: new Date().toISOString() }).execute();
+    const racerGone = closed(racer);
     expect(await ask(racer, 'room:join', {})).toMatchObject({ ok: false, reason: 'closed' });
+    // The answer comes first, then the close (a turn of the server's loop later).
+    await racerGone;
     expect(racer.connected).toBe(false);
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isStoreUnavailable } from '../../server/store/unavailable.js';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { openDb } from '../../server/store/db.js';
+import { isStoreUnavailable, logFailure } from '../../server/store/unavailable.js';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -30,5 +33,24 @@ describe('a store out of reach, told apart from a fault', () => {
   it('is false for anything that is not an error', () => {
     expect(isStoreUnavailable('ECONNREFUSED')).toBe(false);
     expect(isStoreUnavailable(null)).toBe(false);
+  });
+});
+
+describe('logFailure: background work that failed', () => {
+  const logged = () => {
+    const at: string[] = [];
+    const log = { warn: () => at.push('warn'), error: () => at.push('error') } as unknown as Logger;
+    return { at, log };
+  };
+
+  it('warns when the store was closed under it (a shutdown), errs on a fault', async () => {
+    const db = await openDb(':memory:');
+    await db.destroy();
+    const closedError = await sql`select 1`.execute(db).catch((err: unknown) => err);
+    const { at, log } = logged();
+    logFailure(log, closedError, 'a broadcast failed');
+    logFailure(log, withCode('57P01'), 'a broadcast failed');
+    logFailure(log, new Error('no such column: x'), 'a broadcast failed');
+    expect(at).toEqual(['warn', 'warn', 'error']);
   });
 });
