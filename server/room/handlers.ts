@@ -72,24 +72,31 @@ export function registerRoomHandlers(ctx: RoomContext, commands: CommandPipeline
     handle: async ({ name }, caller) => {
       const { socket, invite, session } = caller;
       socket.data.name = name ?? socket.data.name;
+      const audience = isAudience(invite.role);
       // A join again under the same name (a reconnect, a restart's storm) changes nothing stored.
-      if (invite.join_order === null || invite.name !== socket.data.name)
-        await ctx.repo.markJoined(invite.id, session.id, socket.data.name, ctx.now());
+      const marking =
+        invite.join_order === null || invite.name !== socket.data.name
+          ? ctx.repo.markJoined(invite.id, session.id, socket.data.name, ctx.now())
+          : Promise.resolve();
+      // The staff (and a renamed speaker) are in the room's state as marked; the rest of the public
+      // is only counted there, so its mark and the state are read in the same turn: one wait fewer
+      // per join in a join storm. Handled at once, so that a failure meanwhile is not "unhandled";
+      // it still fails the join below.
+      if (!audience || invite.name !== socket.data.name) await marking;
+      else marking.catch(() => undefined);
       if (!socket.data.joined) {
         socket.data.joined = true;
         const cameOnline = await ctx.presence.add(session.id, invite.id);
-        const audience = isAudience(invite.role) ? 'public' : 'team';
-        await socket.join([sessionChannel(session.id), audienceChannel(session.id, audience)]);
+        const channel = audienceChannel(session.id, audience ? 'public' : 'team');
+        await socket.join([sessionChannel(session.id), channel]);
         if (cameOnline) void ctx.queue.presenceChanged(session.id, invite.id).catch(logFailure(ctx));
       }
-      const pin = isAudience(invite.role)
-        ? null
-        : await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
+      const pin = audience ? null : await applyPin(ctx, session.id, { type: 'came-online', who: invite.id });
       // The session as this command's check read it: one read fewer per join in a join storm; with
       // the pin this join may have just moved (P1), which that read predates.
       const known = pin?.ok ? { ...session, active_interpreter_id: pin.activeInterpreterId } : session;
-      const state = await buildRoomState(ctx, session.id, known);
-      if (isAudience(invite.role)) ctx.audienceChanged(session.id);
+      const [state] = await Promise.all([buildRoomState(ctx, session.id, known), marking]);
+      if (audience) ctx.audienceChanged(session.id);
       else emitRoomState(ctx, session.id, state, socket);
       const self: Participant = {
         id: invite.id,

@@ -128,13 +128,15 @@ async function invitesAndSessions(db: Db, ids: readonly string[]): Promise<Map<s
     join sessions on sessions.id = invites.session_id
     where invites.id in (${sql.join(ids)})`.execute(db);
   const found = new Map<string, InviteAndSession>();
+  // Which column goes where, found once per batch (not once per column of every row).
+  const shape = Object.keys(rows[0] ?? {}).map((column) => {
+    const ofSession = column.startsWith(PREFIX);
+    return [column, ofSession, ofSession ? column.slice(PREFIX.length) : column] as const;
+  });
   for (const row of rows) {
     const invite: Record<string, unknown> = {};
     const session: Record<string, unknown> = {};
-    for (const [column, value] of Object.entries(row)) {
-      if (column.startsWith(PREFIX)) session[column.slice(PREFIX.length)] = value;
-      else invite[column] = value;
-    }
+    for (const [column, ofSession, key] of shape) (ofSession ? session : invite)[key] = row[column];
     found.set(invite.id as string, {
       invite: invite as InviteRow,
       session: session as unknown as SessionRow,
