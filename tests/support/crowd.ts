@@ -15,9 +15,14 @@ export async function tryAsk<E extends keyof ClientToServerEvents>(
   socket: TestClient,
   event: E,
   payload: PayloadOf<E>,
+  timeoutMs?: number,
 ): Promise<AckOf<E> | { ok: false; reason: 'no-answer'; message: string }> {
   try {
-    return await ask(socket, event, payload);
+    if (timeoutMs === undefined) return await ask(socket, event, payload);
+    const timed = socket.timeout(timeoutMs) as unknown as {
+      emitWithAck(event: E, payload: PayloadOf<E>): Promise<AckOf<E>>;
+    };
+    return await timed.emitWithAck(event, payload);
   } catch (err) {
     return { ok: false, reason: 'no-answer', message: String(err) };
   }
