@@ -87,7 +87,6 @@ export function createJoinQueries(db: Db) {
   };
   if (db.isTransaction) return plain;
 
-  // Kept to itself: a test that fakes the timers after this module loads must not stop the store.
   const options = { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: endOfTurn };
   const reads = new DataLoader<string, InviteAndSession | undefined>(async (ids) => {
     const found = await invitesAndSessions(db, [...new Set(ids)]);
@@ -115,6 +114,7 @@ export function createJoinQueries(db: Db) {
   };
 }
 
+// Kept to itself: a test that fakes the timers after this module loads must not stop the store.
 const setImmediateOfThisModule = setImmediate;
 function endOfTurn(run: () => void): void {
   setImmediateOfThisModule(run);

@@ -18,11 +18,7 @@ export async function tryAsk<E extends keyof ClientToServerEvents>(
   timeoutMs?: number,
 ): Promise<AckOf<E> | { ok: false; reason: 'no-answer'; message: string }> {
   try {
-    if (timeoutMs === undefined) return await ask(socket, event, payload);
-    const timed = socket.timeout(timeoutMs) as unknown as {
-      emitWithAck(event: E, payload: PayloadOf<E>): Promise<AckOf<E>>;
-    };
-    return await timed.emitWithAck(event, payload);
+    return await ask(socket, event, payload, timeoutMs);
   } catch (err) {
     return { ok: false, reason: 'no-answer', message: String(err) };
   }

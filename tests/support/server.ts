@@ -214,13 +214,14 @@ export async function joinAs(
   return { socket, id: invite.id, token: invite.token, result };
 }
 
-/** Sends a command and awaits its typed acknowledgement (5 s timeout). */
+/** Sends a command and awaits its typed acknowledgement (5 s timeout unless told). */
 export function ask<E extends keyof ClientToServerEvents>(
   socket: TestClient,
   event: E,
   payload: PayloadOf<E>,
+  timeoutMs = 5000,
 ): Promise<AckOf<E>> {
-  const timed = socket.timeout(5000) as unknown as {
+  const timed = socket.timeout(timeoutMs) as unknown as {
     emitWithAck(event: E, payload: PayloadOf<E>): Promise<AckOf<E>>;
   };
   return timed.emitWithAck(event, payload);
