@@ -97,13 +97,11 @@ export function bareConnectToFrame(page: Page, url: string, token: string, ident
             if (p.identity !== identity || pub.source !== 'camera') return;
             mark('subscribed interpreter camera');
             track.attach(video);
-            const check = () => {
-              if (video.videoWidth > 0 && video.currentTime > 0) {
-                mark('interpreter frame');
-                resolve();
-              } else requestAnimationFrame(check);
-            };
-            check();
+            // A fresh element: its first presented frame is this track's (as the app's probe counts).
+            video.requestVideoFrameCallback(() => {
+              mark('interpreter frame');
+              resolve();
+            });
           },
         );
       });
@@ -144,14 +142,20 @@ export async function bareWatch(page: Page, identity: string): Promise<void> {
     w.frameAt = new Promise<number>((resolve) => {
       w.bare.on(
         w.lk.RoomEvent.TrackSubscribed!,
-        (track: { attach(el: HTMLVideoElement): void }, pub: { source: string }, p: { identity: string }) => {
+        (
+          track: { attach(el: HTMLVideoElement): void; mediaStreamTrack: MediaStreamTrack },
+          pub: { source: string },
+          p: { identity: string },
+        ) => {
           if (p.identity !== identity || pub.source !== 'camera') return;
           track.attach(video);
-          const check = () =>
-            video.videoWidth > 0 && video.currentTime > 0
-              ? resolve(performance.timeOrigin + performance.now())
-              : requestAnimationFrame(check);
-          check();
+          // The first frame presented of this track (as the app's probe counts it).
+          const presented = () => {
+            const shown = (video.srcObject as MediaStream | null)?.getVideoTracks()[0];
+            if (shown === track.mediaStreamTrack) resolve(performance.timeOrigin + performance.now());
+            else video.requestVideoFrameCallback(presented);
+          };
+          video.requestVideoFrameCallback(presented);
         },
       );
     });

@@ -99,19 +99,51 @@ export async function installProbe(context: BrowserContext): Promise<void> {
 
 /**
  * Starts watching the video in the figure named `label`; `frameSeen(page)` resolves with the time
- * it first shows a decoded frame on screen (not hidden, a size, time running). Marks
- * `decoded <label>` when the element has a frame while still hidden (the tile shows a status).
+ * the tile first presents a frame of that person's own camera track on screen (the element not
+ * hidden). A tile's element is kept when the person in it changes, so a frame of whoever was in it
+ * before does not count: the element must carry the track the page's Room has for the tile's
+ * participant. Marks `decoded <label>` when the element has that track, with a size, while still
+ * hidden (the tile shows a status), and `tile says <status>` each time the tile's status changes.
  */
 export async function watchFirstFrame(page: Page, label: string): Promise<void> {
   await page.evaluate((name) => {
+    type Pub = { track?: { mediaStreamTrack: MediaStreamTrack } };
+    type RoomLike = { remoteParticipants: Map<string, { getTrackPublication(s: string): Pub | undefined }> };
+    const roomOf = () => (window as unknown as { openfloor?: { room: RoomLike } }).openfloor?.room;
+    /** The track in the element, when it is the camera of the participant the tile is for. */
+    const ownTrack = (v: HTMLVideoElement) => {
+      const shown = (v.srcObject as MediaStream | null)?.getVideoTracks()[0];
+      const id = v.dataset.participantId;
+      const camera =
+        id === undefined ? undefined : roomOf()?.remoteParticipants.get(id)?.getTrackPublication('camera');
+      return shown && shown === camera?.track?.mediaStreamTrack ? shown : undefined;
+    };
     window.__benchFrame = new Promise<number>((resolve) => {
       let decoded = false;
+      let said: string | null | undefined;
+      let waitingFor: MediaStreamTrack | undefined;
+      let done = false;
       const check = () => {
+        if (done) return;
+        const status = document.querySelector(`figure[aria-label="${name}"] .tile-status`);
+        const saying = status?.textContent ?? null;
+        if (saying !== said) window.__bench?.mark(`tile says ${saying ?? 'nothing (video shown)'}`);
+        said = saying;
         const v = document.querySelector<HTMLVideoElement>(`figure[aria-label="${name}"] video`);
-        if (v && v.videoWidth > 0 && v.currentTime > 0) {
-          if (!decoded) window.__bench?.mark(`decoded ${name}`);
+        const own = v ? ownTrack(v) : undefined;
+        if (v && own && v.videoWidth > 0 && !decoded) {
+          window.__bench?.mark(`decoded ${name}`);
           decoded = true;
-          if (!v.hidden) return resolve(performance.timeOrigin + performance.now());
+        }
+        if (v && own && !v.hidden && own !== waitingFor) {
+          // The next frame the element presents of this track, shown.
+          waitingFor = own;
+          v.requestVideoFrameCallback(() => {
+            if (!v.hidden && ownTrack(v) === own) {
+              done = true;
+              resolve(performance.timeOrigin + performance.now());
+            } else waitingFor = undefined;
+          });
         }
         requestAnimationFrame(check);
       };

@@ -80,6 +80,7 @@ export function InterpretersPanel(props: InterpretersPanelProps) {
                   quality={p.id === feedId ? VideoQuality.HIGH : VideoQuality.LOW}
                   status={view.status}
                   participantId={p.id}
+                  room={room}
                 />
                 {self.role === 'moderator' && (
                   <button type="button" className="button" onClick={() => props.onSetActive(p.id)}>

@@ -55,6 +55,7 @@ function StageSlot(props: {
       quality={VideoQuality.HIGH}
       status={view ? view.status : props.waiting}
       participantId={person?.id ?? null}
+      room={props.room}
     />
   );
 }

@@ -54,6 +54,7 @@ export function Strip({ state, room, media, videoSeen, selfId, viewer }: StripPr
                   quality={VideoQuality.LOW}
                   status={view.status}
                   participantId={p.id}
+                  room={room}
                 />
               </li>
             );

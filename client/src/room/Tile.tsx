@@ -1,7 +1,8 @@
-import { RemoteTrackPublication, VideoQuality, type TrackPublication } from 'livekit-client';
+import { RemoteTrackPublication, VideoQuality, type Room, type TrackPublication } from 'livekit-client';
 import { useEffect } from 'react';
 import { useAttachedTrack } from '../lib/useAttachedTrack';
 import { useFirstFrame } from '../lib/useFirstFrame';
+import { useEarlyAttach } from './useEarlyAttach';
 
 export interface TileProps {
   /** The figure's accessible name and visible caption, e.g. "ASL interpreter: Ana Ruiz". */
@@ -14,6 +15,8 @@ export interface TileProps {
   /** Shown in place of the video when there is none: "Reconnecting…", "Camera off". */
   status: string | null;
   participantId: string | null;
+  /** The page's Room, whose subscriptions the tile takes before the page renders them. */
+  room: Room;
   className?: string;
 }
 
@@ -22,9 +25,10 @@ export interface TileProps {
  * swapped, so a hand-off between interpreters does not move anything on the stage.
  */
 export function Tile(props: TileProps) {
-  const { label, caption = label, publication, quality, status, participantId, className = '' } = props;
+  const { label, caption = label, publication, quality, status, participantId, room, className = '' } = props;
   const track = publication?.track;
   const videoRef = useAttachedTrack(track);
+  useEarlyAttach(videoRef, room, participantId);
   const shown = useFirstFrame(videoRef, track);
 
   useEffect(() => {

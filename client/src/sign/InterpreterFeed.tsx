@@ -51,6 +51,7 @@ export function InterpreterFeed(props: InterpreterFeedProps) {
           quality={VideoQuality.HIGH}
           status={view.status}
           participantId={feed.id}
+          room={room}
         />
       )}
       <div className="control-group">
