@@ -102,8 +102,8 @@ export async function installProbe(context: BrowserContext): Promise<void> {
  * the tile first presents a frame of that person's own camera track on screen (the element not
  * hidden). A tile's element is kept when the person in it changes, so a frame of whoever was in it
  * before does not count: the element must carry the track the page's Room has for the tile's
- * participant. Marks `decoded <label>` when the element has that track, with a size, while still
- * hidden (the tile shows a status), and `tile says <status>` each time the tile's status changes.
+ * participant. Marks `decoded <label>` when the element first has that track with a size (hidden
+ * or not: the tile may still show a status), and `tile says <status>` each time the status changes.
  */
 export async function watchFirstFrame(page: Page, label: string): Promise<void> {
   await page.evaluate((name) => {
