@@ -2,10 +2,9 @@ import { logFailure } from './store/unavailable.js';
 import express from 'express';
 import { DEFAULT_CAPTION_LANG, REMARK_PREFIX } from '../shared/captions.js';
 import { voicedName } from '../shared/queue.js';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import type { Redis } from 'ioredis';
 import { clusterAdapter } from './cluster/redis.js';
 import { nodeParts } from './cluster/node.js';
 import { applyLifecycle } from './sessions/lifecycle.js';
@@ -15,20 +14,14 @@ import { createRegistrationLinks } from './sessions/links.js';
 import { createRegistrationMail } from './sessions/mail.js';
 import { createManageService } from './sessions/manage.js';
 import { createReminders } from './sessions/reminders.js';
-import type { Mailer } from './email/mailer.js';
 import { createTurnRepo } from './store/turnRepo.js';
 import { createCommentParts } from './comments/routes.js';
-import type { CommentStorage } from './comments/storage.js';
 import { createOrganizerAuth } from './api/organizerAuth.js';
 import { createCaptionUrls } from './captions/captionUrl.js';
 import { registerCaptionHandlers } from './captions/handlers.js';
 import { createCaptionService } from './captions/service.js';
 import { CAPTION_AUDIENCE, createLinkSigner, MANAGE_AUDIENCE } from './invites/tokens.js';
-import type { MediaService } from './livekit/media.js';
 import { createMediaEffects } from './livekit/effects.js';
-import type { MediaHealth } from './livekit/health.js';
-import { createHealthRouter } from './api/health.js';
-import { createApiRouter } from './api/router.js';
 import { createLogger } from './log.js';
 import { createSocketAuth } from './transport/auth.js';
 import { createClosing } from './transport/closing.js';
@@ -48,14 +41,12 @@ import {
 import { registerQueueHandlers } from './queue/handlers.js';
 import { createQueueService } from './queue/service.js';
 import { broadcastRoomState, createAudienceBroadcaster } from './room/state.js';
-import type { Db } from './store/db.js';
 import { createRegistrationRepo } from './store/registrationRepo.js';
 import { createRepo } from './store/repo.js';
 import { registerSessionHandlers } from './sessions/handlers.js';
-import { createWebRouter } from './web.js';
-import { createSecurityHeaders } from './http/security.js';
-import { createMetrics, type Metrics } from './metrics/metrics.js';
-import { createMetricsRouter } from './metrics/route.js';
+import { createMetrics } from './metrics/metrics.js';
+import type { App, AppOptions } from './appOptions.js';
+import { mountHttp } from './http/mount.js';
 
 const TIMER_TICK_MS = 250;
 const API_REQUESTS_PER_MINUTE = 600;
@@ -63,55 +54,7 @@ const REMINDER_RUN_MS = 60_000;
 /** How long a stop waits for the pages to acknowledge that the server is stopping, not the session. */
 const STOPPING_NOTICE_MS = 500;
 
-export interface AppOptions {
-  db: Db;
-  organizerToken: string;
-  linkSecret: string;
-  publicUrl: string | null;
-  media: MediaService | null;
-  /** Probes the media server (main.ts); null or absent: media is taken as available (tests). */
-  mediaHealth?: MediaHealth | null;
-  /** Where registration mail goes (SMTP, or an outbox folder). */
-  mailer: Mailer;
-  /** How long before a session starts its reminders go out; 0 (the default) sends none. */
-  reminderWindowMs?: number;
-  now?: () => Date;
-  /** Commands one socket may send per second (the fuzz suite sends more, to reach the handlers). */
-  commandsPerSecond?: number;
-  /** API requests one address may make per minute. */
-  apiRequestsPerMinute?: number;
-  /** How often turn warnings and idle caption lines are checked (the fuzz suite holds them still). */
-  timerTickMs?: number;
-  /**
-   * Set: this is one of several nodes on one PostgreSQL store, and broadcasts reach the other
-   * nodes' clients through this Redis server (docs/MULTI-NODE.md). Absent: the only node.
-   */
-  redis?: Redis | null;
-  /**
-   * How long a stop keeps serving after /readyz turns 503, so the load balancer sends nobody new
-   * here before the pages are told to reconnect (several nodes only; 0 by default).
-   */
-  drainMs?: number;
-  /** This node's metrics (main.ts makes them first, for the store); absent: the app makes its own. */
-  metrics?: Metrics;
-  /** METRICS_TOKEN for GET /metrics; null or absent: only loopback clients may read them. */
-  metricsToken?: string | null;
-  /** Where the files of comments go (main.ts: DATA_DIR/comments); absent: a temporary folder. */
-  commentStorage?: CommentStorage;
-}
-
-export interface App {
-  http: HttpServer;
-  io: OpenFloorServer;
-  listen(port: number, host?: string): Promise<number>;
-  /** Sends the reminders that are due now (the app also runs this every minute). */
-  sendReminders(): Promise<number>;
-  /** Resolves once the mail under way has been sent or has failed. */
-  mailSettled(): Promise<void>;
-  /** Resolves once the media operations under way have been carried out or given up. */
-  mediaSettled(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { App, AppOptions } from './appOptions.js';
 
 /** Builds the HTTP + Socket.IO server from its parts; main.ts and the tests both use it. */
 export function createApp(o: AppOptions): App {
@@ -253,52 +196,36 @@ export function createApp(o: AppOptions): App {
   });
   const stopReminders = reminders.start(REMINDER_RUN_MS);
 
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(
-    createSecurityHeaders({
-      mediaUrl: o.media?.url ?? null,
-      https: o.publicUrl?.startsWith('https:') ?? false,
-    }),
-  );
-  // Probes come often and from one address (a load balancer): before the API's rate limit.
-  app.use(
-    createHealthRouter({
+  mountHttp(app, {
+    security: { mediaUrl: o.media?.url ?? null, https: o.publicUrl?.startsWith('https:') ?? false },
+    health: { repo, mediaHealth, mediaConfigured: o.media !== null, effects, stopping: () => stopping },
+    metrics: { metrics, token: o.metricsToken ?? null },
+    api: {
       repo,
-      mediaHealth,
-      mediaConfigured: o.media !== null,
+      registrations,
+      registration,
+      records,
+      manage,
+      links,
+      signer,
+      captionSigner,
+      captions,
+      queue,
+      media: o.media,
       effects,
-      stopping: () => stopping,
-    }),
-  );
-  // Prometheus scrapes too, as often as it is told: beside the probes, with its own access rule.
-  app.use(createMetricsRouter({ metrics, token: o.metricsToken ?? null }));
-  const api = createApiRouter({
-    repo,
-    registrations,
-    registration,
-    records,
-    manage,
-    links,
-    signer,
-    captionSigner,
-    captions,
-    queue,
-    media: o.media,
-    effects,
-    metrics,
-    auth: organizerAuth,
-    captionUrl,
-    publicUrl,
-    now,
-    speakerFor,
-    onInviteRevoked,
-    advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action, 'organizer'),
-    requestsPerMinute: o.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
-    comments,
+      metrics,
+      auth: organizerAuth,
+      captionUrl,
+      publicUrl,
+      now,
+      speakerFor,
+      onInviteRevoked,
+      advance: (sessionId, action) => applyLifecycle(ctx, sessionId, action, 'organizer'),
+      requestsPerMinute: o.apiRequestsPerMinute ?? API_REQUESTS_PER_MINUTE,
+      comments,
+    },
+    web: { repo, signer, now },
   });
-  app.use('/api', api);
-  app.use(createWebRouter({ repo, signer, now }));
 
   io.use(createSocketAuth(ctx));
   const commands = createCommandPipeline(ctx, o.commandsPerSecond, metrics.commandAnswered);

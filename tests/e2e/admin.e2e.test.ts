@@ -4,60 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { axeViolations, focusProblems, tabTo } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
+import { inviteOf } from '../support/jwt.js';
+import { describedText, headingShown, screenshots, typeInto } from '../support/pageChecks.js';
 
 let app: AppProcess;
 let browser: Browser;
 let page: Page;
 let sessionUrl: string;
-
-/** The page at 1280x800 and at 320 px wide, into test-results/ to be looked at. */
-async function screenshots(name: string) {
-  await page.screenshot({ path: `test-results/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 320, height: 800 });
-  await page.screenshot({ path: `test-results/${name}-320.png`, fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** Where a field's description (hint and error) points, as a screen reader reads it. */
-const describedText = (label: string | RegExp) =>
-  page.getByLabel(label).evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
-
-/** The invite a join path or URL names (the token's jti). */
-const inviteOf = (url: string) =>
-  (
-    JSON.parse(Buffer.from(url.split('/join/')[1]!.split('.')[1]!, 'base64url').toString()) as {
-      jti: string;
-    }
-  ).jti;
-
-/**
- * Waits for a page's heading; when it does not come, says what the page shows instead (its path
- * and text), so that a failure on CI, where only the message is kept, says where the page was.
- */
-async function headingShown(name: string) {
-  try {
-    await page.getByRole('heading', { name }).waitFor();
-  } catch (err) {
-    const shown = await page
-      .evaluate(() => `${location.pathname}: ${document.body.innerText.replace(/\s+/g, ' ').slice(0, 300)}`)
-      .catch((e: unknown) => `the page could not be read (${String(e)})`);
-    throw new Error(`No heading "${name}"; the page shows ${shown}`, { cause: err });
-  }
-}
-
-/** Fills a field found by its label, from the keyboard. */
-async function type(label: string | RegExp, text: string) {
-  const field = page.getByLabel(label);
-  await field.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
 
 beforeAll(async () => {
   app = await startAppProcess(Number(process.env.E2E_PORT ?? 3000));
@@ -81,18 +34,18 @@ describe("the organizer's pages, by keyboard", () => {
     await page.goto(app.url);
     await tabTo(page, /For organizers/);
     await page.keyboard.press('Enter');
-    await headingShown('Organizer sign-in');
+    await headingShown(page, 'Organizer sign-in');
     // Where the token comes from is read with the field.
-    const hint = await describedText('Organizer token');
+    const hint = await describedText(page, 'Organizer token');
     expect(hint).toContain('ORGANIZER_TOKEN');
     expect(hint).toContain('organizer-token');
     expect(await focusProblems(page)).toEqual([]);
-    await screenshots('organizer-sign-in');
-    await type('Organizer token', 'wrong-token');
+    await screenshots(page, 'organizer-sign-in');
+    await typeInto(page, 'Organizer token', 'wrong-token');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'not the organizer token' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await type('Organizer token', app.organizerToken);
+    await typeInto(page, 'Organizer token', app.organizerToken);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sessions', level: 1 }).waitFor();
   });
@@ -106,13 +59,13 @@ describe("the organizer's pages, by keyboard", () => {
     const startError = 'Enter the start as a date and time, like 12/03/2026, 02:00 PM.';
     await summary.getByRole('link', { name: startError }).waitFor();
     expect(await page.getByLabel('Starts').getAttribute('aria-invalid')).toBe('true');
-    expect(await describedText('Starts')).toContain(startError);
+    expect(await describedText(page, 'Starts')).toContain(startError);
     expect(await axeViolations(page)).toEqual([]);
-    await screenshots('organizer-form-errors');
+    await screenshots(page, 'organizer-form-errors');
 
-    await type('Title', 'Union hall listening session');
+    await typeInto(page, 'Title', 'Union hall listening session');
     // A description of several lines, typed with Enter between them.
-    await type('Description', 'Hear from workers first.');
+    await typeInto(page, 'Description', 'Hear from workers first.');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Then from employers.');
     // The zone list starts at the browser's own zone, each zone named with its offset.
@@ -140,7 +93,7 @@ describe("the organizer's pages, by keyboard", () => {
       await page.keyboard.type(time);
     }
     expect(await page.getByLabel('Ends').inputValue()).toBe('2031-03-04T12:00');
-    await type('Capacity (empty for no limit)', '40');
+    await typeInto(page, 'Capacity (empty for no limit)', '40');
     await page.getByRole('button', { name: 'Create session' }).press('Enter');
     await page
       .getByRole('heading', { name: 'Union hall listening session', level: 1 })
@@ -168,7 +121,7 @@ describe("the organizer's pages, by keyboard", () => {
 
   it('invites a captioner and sees the link and the caption URL listed', async () => {
     await page.getByRole('combobox', { name: 'Role' }).selectOption('captioner');
-    await type(/^Name/, 'Cora Diaz');
+    await typeInto(page, /^Name/, 'Cora Diaz');
     await page.getByRole('button', { name: 'Invite' }).press('Enter');
     await page.getByRole('button', { name: 'Copy the caption URL of Cora Diaz' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Cora Diaz' });
@@ -188,17 +141,17 @@ describe("the organizer's pages, by keyboard", () => {
     expect(await language.inputValue()).toBe('');
 
     // "Other" takes a typed tag; the server's schema refuses one that is no tag, in words, on the field.
-    await type(/^Name/, 'Eva Lopez');
+    await typeInto(page, /^Name/, 'Eva Lopez');
     await tabTo(page, /Interprets into/);
     await page.keyboard.press('End');
     expect(await language.inputValue()).toBe('other');
-    await type('Language tag (for example pt-BR)', 'Spanish!');
+    await typeInto(page, 'Language tag (for example pt-BR)', 'Spanish!');
     await page.keyboard.press('Enter');
     const refusal = 'Interprets into: Enter a language tag such as es, fr or pt-BR.';
     await page.getByRole('alert').filter({ hasText: refusal }).waitFor();
     const tag = page.getByRole('textbox', { name: 'Language tag (for example pt-BR)' });
     expect(await tag.getAttribute('aria-invalid')).toBe('true');
-    expect(await describedText('Language tag (for example pt-BR)')).toBe(refusal);
+    expect(await describedText(page, 'Language tag (for example pt-BR)')).toBe(refusal);
     expect(await page.getByRole('textbox', { name: /^Name/ }).getAttribute('aria-invalid')).toBeNull();
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.getByRole('row').filter({ hasText: 'Eva Lopez' }).count()).toBe(0);
@@ -233,7 +186,7 @@ describe("the organizer's pages, by keyboard", () => {
 
     expect(await axeViolations(page)).toEqual([]);
     expect(await focusProblems(page, 60)).toEqual([]);
-    await screenshots('organizer-interpreter-language');
+    await screenshots(page, 'organizer-interpreter-language');
     // Another role hides the field again.
     await role.selectOption('captioner');
     expect(await language.count()).toBe(0);
@@ -271,7 +224,7 @@ describe("the organizer's pages, by keyboard", () => {
   it('Start as host: one press takes the organizer into the room as its moderator; a second press reuses the link', async () => {
     await page.getByRole('heading', { name: 'Run the room yourself' }).waitFor();
     expect(await focusProblems(page)).toEqual([]);
-    await screenshots('organizer-session');
+    await screenshots(page, 'organizer-session');
     await page.getByRole('button', { name: 'Start as host' }).press('Enter');
     // The pre-join page of a moderator's link, in the organizer's name, then the room.
     await page.getByText('You are joining as Moderator.').waitFor();

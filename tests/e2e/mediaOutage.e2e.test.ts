@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLiveKitBinary } from '../../server/livekit/binary.js';
 import { startLocalLiveKit, type LocalLiveKit } from '../../server/livekit/localServer.js';
@@ -20,6 +20,15 @@ import {
 import { axeViolations } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
 import { saveFigures } from '../support/figures.js';
+import {
+  freshTileFrame,
+  rememberTileTrack,
+  statusAt,
+  statusLine,
+  watched,
+  watchStatus,
+  watchTokenAsks,
+} from '../support/pageWatch.js';
 
 const ARTIFACTS = 'test-results';
 const APP_PORT = Number(process.env.E2E_PORT ?? 3000);
@@ -59,20 +68,6 @@ const people = {
 };
 const INTERPRETER_TILE = `ASL interpreter: ${people.ana.name}`;
 
-/** What the page records about itself, read back by the test. */
-interface Watch {
-  /** Every change of the connection status line, with the page's clock (same machine as ours). */
-  status: { at: number; text: string }[];
-  /** When this page asked the server for a media token. */
-  tokenAsks: number[];
-  /**
-   * When the Join was pressed, by the page's clock: the pre-join page asks for media once ahead,
-   * unaware of an outage; from the Join on the room view decides, and asks nothing while it is down.
-   */
-  joinedAt?: number;
-}
-type Watched = Window & { watch?: Watch; oldInterpreterTrack?: MediaStreamTrack | null };
-
 function startLiveKit(): Promise<LocalLiveKit> {
   return startLocalLiveKit({
     binary,
@@ -96,8 +91,6 @@ function killLiveKit() {
   liveKit = null;
 }
 
-const statusLine = (page: Page): Locator => page.getByRole('banner').getByRole('status');
-
 /** Opens the person's link and joins, watching the page from before the Join click. */
 async function enter(p: Person) {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -109,98 +102,6 @@ async function enter(p: Person) {
   await joinButton.press('Enter');
   await page.getByRole('region', { name: 'Stage' }).waitFor();
   await watchStatus(page);
-}
-
-/** Records when the page asks the server for a media token (the socket exists before the join). */
-async function watchTokenAsks(page: Page) {
-  await page.evaluate(() => {
-    const w = window as Watched;
-    w.watch = { status: [], tokenAsks: [] };
-    // Before the page's own handlers: the capture phase on the document.
-    const pressed = (event: Event) => {
-      const target = event.target as HTMLElement | null;
-      if (target?.textContent === 'Join room') w.watch!.joinedAt ??= Date.now();
-    };
-    document.addEventListener('keydown', pressed, true);
-    document.addEventListener('click', pressed, true);
-    window.openfloor!.socket.onAnyOutgoing((event: string) => {
-      if (event === 'room:media-token') w.watch!.tokenAsks.push(Date.now());
-    });
-  });
-}
-
-/** Records every change of the status line from now on. */
-async function watchStatus(page: Page) {
-  await statusLine(page).evaluate((el) => {
-    const { status } = (window as Watched).watch!;
-    status.push({ at: Date.now(), text: el.textContent ?? '' });
-    new MutationObserver(() => status.push({ at: Date.now(), text: el.textContent ?? '' })).observe(el, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
-}
-
-const watched = (page: Page) => page.evaluate(() => (window as Watched).watch!);
-
-/** When the status line first read `text` after `since` (page clock), or fails. */
-async function statusAt(page: Page, text: RegExp | string, since: number): Promise<number> {
-  const { status } = await watched(page);
-  const hit = status.find(
-    (s) => s.at >= since && (typeof text === 'string' ? s.text === text : text.test(s.text)),
-  );
-  if (!hit) throw new Error(`status never read ${String(text)} after ${since}: ${JSON.stringify(status)}`);
-  return hit.at;
-}
-
-/** Remembers the video track now shown in the interpreter's tile, to tell a new frame from a frozen one. */
-async function rememberInterpreterTrack(page: Page) {
-  await page
-    .getByRole('figure', { name: INTERPRETER_TILE })
-    .locator('video')
-    .evaluate((v: HTMLVideoElement) => {
-      (window as Watched).oldInterpreterTrack =
-        (v.srcObject as MediaStream | null)?.getVideoTracks()[0] ?? null;
-    });
-}
-
-/**
- * The page's time when the interpreter's tile shows a frame of a track other than the remembered
- * one, on screen: the interpreter's video plays again, not the last frame before the outage.
- */
-async function freshInterpreterFrame(page: Page, waitMs: number): Promise<number> {
-  const result = await page
-    .getByRole('figure', { name: INTERPRETER_TILE })
-    .locator('video')
-    .evaluate(
-      (v: HTMLVideoElement, ms) =>
-        new Promise<number | string>((resolve) => {
-          const old = (window as Watched).oldInterpreterTrack ?? null;
-          const deadline = performance.now() + ms;
-          const check = () => {
-            const track = (v.srcObject as MediaStream | null)?.getVideoTracks()[0];
-            const fresh = track !== undefined && track !== old && track.readyState === 'live';
-            if (fresh && !v.hidden && v.videoWidth > 0 && v.currentTime > 0) return resolve(Date.now());
-            if (performance.now() > deadline) {
-              return resolve(
-                JSON.stringify({
-                  fresh,
-                  hidden: v.hidden,
-                  videoWidth: v.videoWidth,
-                  currentTime: v.currentTime,
-                }),
-              );
-            }
-            requestAnimationFrame(check);
-          };
-          check();
-        }),
-      waitMs,
-    );
-  if (typeof result === 'number') return result;
-  const tile = await page.getByRole('figure', { name: INTERPRETER_TILE }).textContent();
-  throw new Error(`no fresh frame from the interpreter: tile says "${tile}"; video ${result}`);
 }
 
 let killedAt = 0;
@@ -245,8 +146,8 @@ describe('the media server dies and comes back during a live session', () => {
     const page = people.attendee.page;
     await expect.poll(() => statusLine(page).textContent(), { timeout: 30_000 }).toBe('Connected');
     // Nothing remembered yet: any track playing will do.
-    await freshInterpreterFrame(page, 30_000);
-    await rememberInterpreterTrack(page);
+    await freshTileFrame(page, INTERPRETER_TILE, 30_000);
+    await rememberTileTrack(page, INTERPRETER_TILE);
     tileBefore = await page.getByRole('figure', { name: INTERPRETER_TILE }).boundingBox();
     // The moderator has muted their microphone: the outage must not turn it back on.
     const moderator = people.moderator.page;
@@ -333,7 +234,7 @@ describe('the media server dies and comes back during a live session', () => {
 
     await expect.poll(() => statusLine(page).textContent(), { timeout: 30_000 }).toBe('Reconnected');
     figures.answerToStatusReconnectedMs = (await statusAt(page, 'Reconnected', answeredAt)) - answeredAt;
-    figures.answerToInterpreterFrameMs = (await freshInterpreterFrame(page, 30_000)) - answeredAt;
+    figures.answerToInterpreterFrameMs = (await freshTileFrame(page, INTERPRETER_TILE, 30_000)) - answeredAt;
     console.log(
       `After LiveKit answered again: status "Reconnected" in ${figures.answerToStatusReconnectedMs} ms, ` +
         `the interpreter's first frame in ${figures.answerToInterpreterFrameMs} ms.`,
@@ -345,7 +246,7 @@ describe('the media server dies and comes back during a live session', () => {
     // The one who joined during the outage, without a reload.
     const late = people.late.page;
     await expect.poll(() => statusLine(late).textContent(), { timeout: 30_000 }).toBe('Reconnected');
-    figures.lateJoinerAnswerToFrameMs = (await freshInterpreterFrame(late, 30_000)) - answeredAt;
+    figures.lateJoinerAnswerToFrameMs = (await freshTileFrame(late, INTERPRETER_TILE, 30_000)) - answeredAt;
 
     // One fresh token per page to come back, not a burst. None: LiveKit's own retry got there first.
     for (const p of Object.values(people)) {

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../support/appProcess.js';
 import { axeViolations, focusProblems, tabTo } from '../support/a11y.js';
 import { launchChromium } from '../support/browser.js';
+import { inviteOf } from '../support/jwt.js';
 import { calendarEvent, linkIn, outboxMail } from '../support/mail.js';
+import { screenshots } from '../support/pageChecks.js';
 
 let app: AppProcess;
 let browser: Browser;
@@ -22,23 +24,6 @@ async function clipboardPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
   return context.newPage();
-}
-
-/** The invite a join link names (signed again on each page, so compared by the id inside). */
-const inviteOf = (url: string) =>
-  (
-    JSON.parse(Buffer.from(url.split('/join/')[1]!.split('.')[1]!, 'base64url').toString()) as {
-      jti: string;
-    }
-  ).jti;
-
-/** The page at 1280x800 and at 320 px wide, into test-results/ to be looked at. */
-async function screenshots(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 320, height: 800 });
-  await page.screenshot({ path: `test-results/${name}-320.png`, fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 beforeAll(async () => {

@@ -6,3 +6,6 @@ export const decodeJwt = createDecoder() as (token: string) => Record<string, un
   nbf?: number;
   sub?: string;
 };
+
+/** The invite a join link or path names: the token's jti (signed again on each page, so compared by it). */
+export const inviteOf = (url: string): string => decodeJwt(url.split('/join/')[1]!).jti as string;
